@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { createHash } from 'node:crypto';
+import { createWarta } from './src/integrations/warta.ts';
+
+// Content (and so the site config) is read once, validated, and shared with the
+// Markdown plugins. WARTA_CONTENT_DIR points builds at fixture sites in tests.
+const warta = createWarta();
+const contentKey = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'content').digest('hex').slice(0, 8);
+
+export default defineConfig({
+  site: warta.content.site.url,
+  trailingSlash: 'always',
+  // Astro's content cache is keyed per content folder so fixture builds never reuse each other's entries.
+  cacheDir: `./node_modules/.astro/${contentKey}`,
+  markdown: {
+    // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified().
+    processor: unified(warta.markdownPlugins),
+  },
+  integrations: [warta.integration, mdx(), sitemap()],
+});

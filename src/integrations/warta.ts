@@ -1,0 +1,73 @@
+/**
+ * Wires Warta into Astro: validates all content before Astro starts (so every
+ * problem is reported at once and the build fails), hands the article index to
+ * the Markdown plugins, and writes build artefacts other parts need.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { loadContent, type ContentIndex } from '../lib/content-check.ts';
+import { formatReport } from '../lib/content-problems.ts';
+import { contentDir } from '../lib/site-config.ts';
+import { resolveNow } from '../lib/dates.ts';
+import { isPublished } from '../lib/publishing.ts';
+import { createTranslator } from '../i18n/translator.ts';
+import { createMarkdownPlugins } from '../markdown/plugins.ts';
+
+export interface Warta {
+  content: ContentIndex;
+  markdownPlugins: ReturnType<typeof createMarkdownPlugins>;
+  integration: AstroIntegration;
+}
+
+export function createWarta(root = process.cwd()): Warta {
+  const dir = contentDir(process.env, root);
+  const content = loadContent(dir, root);
+  const { site } = content;
+  const t = createTranslator(site.locale);
+  const byId = new Map(content.articles.map((a) => [a.id, a]));
+
+  const markdownPlugins = createMarkdownPlugins({
+    siteUrl: site.url,
+    bacaJugaLabel: t('article.readAlso'),
+    lookup: (id) => {
+      const a = byId.get(id);
+      return a && { id, title: a.data.title, url: a.path };
+    },
+    knownIds: () => [...byId.keys()],
+    datelineFor: (frontmatter) => {
+      const location = content.locations.get(String(frontmatter.location ?? ''));
+      // En dash (U+2013) as Indonesian portals print it: "Liputan ABN | PALEMBANG –".
+      return location ? `${site.datelineLabel} | ${location.dateline} \u2013` : undefined;
+    },
+  });
+
+  const integration: AstroIntegration = {
+    name: 'warta',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const errors = content.problems.filter((p) => p.severity === 'error');
+        if (content.problems.length === 0) return;
+        const report = formatReport(content.problems, site.locale);
+        // A build must never publish half-valid content; the dev server keeps running
+        // so the journalist sees the report and can fix the file in place.
+        if (command === 'build' && errors.length > 0) throw new Error(report);
+        logger.warn(report);
+      },
+      'astro:build:done': ({ dir: outDir, logger }) => {
+        // The list of published ids lets the comment/view function refuse unknown articles
+        // without a database of its own (see src/server).
+        const now = resolveNow();
+        const published = content.articles
+          .filter((a) => isPublished(a.data, now))
+          .map((a) => ({ id: a.id, title: a.data.title, url: a.path }));
+        const out = fileURLToPath(outDir);
+        fs.writeFileSync(path.join(out, 'warta-articles.json'), JSON.stringify(published));
+        logger.info(`${published.length} articles published`);
+      },
+    },
+  };
+
+  return { content, markdownPlugins, integration };
+}

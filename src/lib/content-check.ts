@@ -1,0 +1,220 @@
+/**
+ * Reads and validates every content file without Astro: the same schemas as the
+ * content collections, but all problems at once (Astro stops at the first schema
+ * error and only logs unknown references). Used by the build integration before
+ * Astro starts, and by the CLIs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import * as yaml from 'js-yaml';
+import { z } from 'astro/zod';
+import { articleSchema, type ArticleData } from '../schemas/article.ts';
+import { PersonSchema, type Person } from '../schemas/person.ts';
+import { CategorySchema, LocationSchema, type Category, type Location } from '../schemas/taxonomy.ts';
+import { SiteSchema, type Site } from '../schemas/site.ts';
+import { parseSiteConfig } from './site-config.ts';
+import { closestMatch } from './closest.ts';
+import { problemsFromZod, type ContentProblem } from './content-problems.ts';
+import { articlePath } from './paths.ts';
+import { BACA_JUGA_PATTERN } from './baca-juga.ts';
+
+export interface ArticleRecord {
+  id: string;
+  /** Path relative to the project root. */
+  file: string;
+  data: ArticleData;
+  body: string;
+  /** Site-relative URL path from the permalink pattern. */
+  path: string;
+}
+
+export interface ContentIndex {
+  site: Site;
+  people: Map<string, Person>;
+  categories: Map<string, Category>;
+  locations: Map<string, Location>;
+  articles: ArticleRecord[];
+  problems: ContentProblem[];
+}
+
+// YAML's core schema keeps `2023-07-05 13:00:00` a string, so we can tell a
+// missing offset from a real one (the default schema would silently read it as UTC).
+const parseYaml = (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA });
+const ARTICLE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function loadContent(contentDir: string, root = process.cwd()): ContentIndex {
+  const problems: ContentProblem[] = [];
+  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+
+  const readYamlFile = (abs: string): unknown => {
+    try {
+      return parseYaml(fs.readFileSync(abs, 'utf8'));
+    } catch (error) {
+      problems.push(yamlProblem(rel(abs), error, 1));
+      return undefined;
+    }
+  };
+
+  // Site configuration: without it nothing else can be checked meaningfully, so a
+  // placeholder stands in and the site's problems lead the report.
+  const siteResult = parseSiteConfig(contentDir, root);
+  problems.push(...siteResult.problems);
+  const site = siteResult.site ?? SiteSchema.parse({ name: 'Warta', description: 'Warta', url: 'http://localhost', datelineLabel: 'Warta' });
+
+  const people = new Map<string, Person>();
+  for (const file of globFiles(contentDir, 'people/*.{yaml,yml}')) {
+    const abs = path.join(contentDir, file);
+    const id = path.basename(file).replace(/\.ya?ml$/, '');
+    const raw = readYamlFile(abs);
+    if (raw === undefined) continue;
+    const parsed = PersonSchema.safeParse(raw, { reportInput: true });
+    if (parsed.success) people.set(id, { id, ...parsed.data });
+    else problems.push(...problemsFromZod(parsed.error.issues, { file: rel(abs), frontmatter: fs.readFileSync(abs, 'utf8'), firstLine: 1, knownFields: Object.keys(PersonSchema.shape) }));
+  }
+
+  const categories = loadRegistry(path.join(contentDir, 'categories.yaml'), CategorySchema);
+  const locations = loadRegistry(path.join(contentDir, 'locations.yaml'), LocationSchema);
+
+  function loadRegistry<S extends typeof CategorySchema | typeof LocationSchema>(abs: string, schema: S) {
+    const map = new Map<string, z.output<S>>();
+    if (!fs.existsSync(abs)) return map;
+    const raw = readYamlFile(abs);
+    if (raw === undefined) return map;
+    const parsed = z.array(schema).safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...problemsFromZod(parsed.error.issues, { file: rel(abs), knownFields: Object.keys(schema.shape) }));
+      return map;
+    }
+    for (const entry of parsed.data) {
+      if (map.has(entry.id)) problems.push({ file: rel(abs), field: 'id', severity: 'error', key: 'error.duplicateId', params: { value: entry.id, other: rel(abs) } });
+      map.set(entry.id, entry);
+    }
+    return map;
+  }
+
+  const schema = articleSchema({ timeZone: site.timeZone });
+  const knownFields = Object.keys(schema.shape);
+  const articles: ArticleRecord[] = [];
+  const seenIds = new Map<string, string>();
+  // Bodies of every readable article, valid frontmatter or not, so broken "Baca juga"
+  // links are reported in the same run as frontmatter mistakes.
+  const bodies: { file: string; body: string; firstLine: number }[] = [];
+
+  for (const file of globFiles(contentDir, 'articles/**/*.{md,mdx}')) {
+    const abs = path.join(contentDir, file);
+    const relFile = rel(abs);
+    const id = path.basename(file).replace(/\.mdx?$/, '');
+    if (!ARTICLE_ID.test(id)) {
+      problems.push({ file: relFile, severity: 'error', key: 'error.slug', params: { value: id, example: 'banjir-rendam-kertapati' } });
+      continue;
+    }
+    const previous = seenIds.get(id);
+    if (previous) {
+      problems.push({ file: relFile, severity: 'error', key: 'error.duplicateId', params: { value: id, other: previous } });
+      continue;
+    }
+    seenIds.set(id, relFile);
+
+    const source = fs.readFileSync(abs, 'utf8');
+    let parsedFile: matter.GrayMatterFile<string>;
+    try {
+      // gray-matter caches by input string; an options object disables that so edits are re-read.
+      parsedFile = matter(source, { engines: { yaml: parseYaml as (s: string) => object } });
+    } catch (error) {
+      problems.push(yamlProblem(relFile, error, 2));
+      continue;
+    }
+    const frontmatter = (parsedFile as unknown as { matter: string }).matter ?? '';
+    const fmText = frontmatter.replace(/^\r?\n/, '');
+    bodies.push({ file: relFile, body: parsedFile.content, firstLine: source.split('\n').length - parsedFile.content.split('\n').length + 1 });
+    const result = schema.safeParse(parsedFile.data, { reportInput: true });
+    if (!result.success) {
+      problems.push(...problemsFromZod(result.error.issues, { file: relFile, frontmatter: fmText, firstLine: 2, knownFields }));
+      continue;
+    }
+    const data = result.data;
+    const line = (field: string) => {
+      const index = fmText.split('\n').findIndex((l) => l.startsWith(`${field}:`));
+      return index === -1 ? undefined : index + 2;
+    };
+    const checkRef = (field: string, value: string, registry: Map<string, unknown>, name: 'people' | 'categories' | 'locations') => {
+      if (registry.has(value)) return;
+      const suggestion = closestMatch(value, registry.keys());
+      problems.push({
+        file: relFile,
+        line: line(field),
+        field,
+        severity: 'error',
+        key: suggestion ? 'error.unknownIdSuggest' : 'error.unknownId',
+        params: { value, registry: `registry.${name}`, ...(suggestion ? { suggestion } : {}) },
+      });
+    };
+    checkRef('location', data.location, locations, 'locations');
+    checkRef('category', data.category, categories, 'categories');
+    checkRef('editor', data.editor, people, 'people');
+    for (const reporter of data.reporter) checkRef('reporter', reporter, people, 'people');
+
+    if (data.cover && typeof data.cover.src === 'string' && !/^https?:/.test(data.cover.src)) {
+      const image = path.resolve(path.dirname(abs), data.cover.src);
+      if (!fs.existsSync(image)) {
+        problems.push({ file: relFile, line: line('cover'), field: 'cover.src', severity: 'error', key: 'error.imageMissing', params: { value: data.cover.src, path: rel(image) } });
+      }
+    }
+
+    articles.push({ id, file: relFile, data, body: parsedFile.content, path: articlePath(site.permalink, { id, date: data.date, category: data.category }, site.timeZone) });
+  }
+
+  // URLs (and aliases) must be unique, or one story silently replaces another.
+  const urls = new Map<string, string>();
+  for (const article of articles) {
+    for (const url of [article.path, ...article.data.aliases]) {
+      const owner = urls.get(url);
+      if (owner && owner !== article.file) {
+        problems.push({ file: article.file, field: url === article.path ? undefined : 'aliases', severity: 'error', key: 'error.duplicateUrl', params: { value: url, other: owner } });
+      } else {
+        urls.set(url, article.file);
+      }
+    }
+  }
+
+  // "Baca juga" links must point at real articles; the Markdown plugin fails too, but
+  // here every broken link in every file is reported at once.
+  const ids = new Set(seenIds.keys());
+  for (const { file, body, firstLine } of bodies) {
+    body.split('\n').forEach((text, index) => {
+      for (const match of text.matchAll(BACA_JUGA_PATTERN)) {
+        const target = match[1]!;
+        if (ids.has(target)) continue;
+        const suggestion = closestMatch(target, ids);
+        problems.push({
+          file,
+          line: firstLine + index,
+          severity: 'error',
+          key: suggestion ? 'error.bacaJugaSuggest' : 'error.bacaJuga',
+          params: { value: target, ...(suggestion ? { suggestion } : {}) },
+        });
+      }
+    });
+  }
+
+  // Nothing half-valid is published: an article with any error stays out of the index.
+  const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  return { site, people, categories, locations, articles: articles.filter((a) => !broken.has(a.file)), problems };
+}
+
+function yamlProblem(file: string, error: unknown, firstLine: number): ContentProblem {
+  const e = error as { mark?: { line: number }; reason?: string; message?: string };
+  return {
+    file,
+    line: e.mark ? firstLine + e.mark.line : undefined,
+    severity: 'error',
+    key: 'error.yaml',
+    params: { reason: e.reason ?? e.message ?? String(error) },
+  };
+}
+
+function globFiles(dir: string, pattern: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.globSync(pattern, { cwd: dir }).sort();
+}

@@ -1,0 +1,59 @@
+/**
+ * The Markdown plugin list, in order, for both `.md` and `.mdx`:
+ *
+ *     markdown: { processor: unified(createMarkdownPlugins(options)) }
+ *     mdx(createMarkdownPlugins(options))
+ *
+ * Order matters:
+ * 1. remark-directive parses `::name{…}` (and, unavoidably, the `:30` in "10:30");
+ * 2. directive handlers (baca-juga) mark what they render with `data.hName`;
+ * 3. remark-unhandled-directives turns every other directive back into its text, so it
+ *    must follow every directive handler (add new ones before it);
+ * 4. reading time and summary read the prose, after directives are settled;
+ * 5. the dateline goes in last, so it neither opens the summary nor counts as words.
+ * Rehype: figures (and image attributes), then external-link rel. Astro's own image
+ * step and raw-HTML parsing run after these.
+ */
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
+import { rehypeFigure } from './rehype-figure.ts';
+import { type BacaJugaOptions, remarkBacaJuga } from './remark-baca-juga.ts';
+import { type DatelineOptions, remarkDateline } from './remark-dateline.ts';
+import { remarkReadingTime } from './remark-reading-time.ts';
+import { remarkSummary } from './remark-summary.ts';
+import { remarkUnhandledDirectives } from './remark-unhandled-directives.ts';
+
+export interface MarkdownPluginOptions {
+  /** The site's canonical URL; links to other hosts get `rel="noopener"`. */
+  siteUrl: string;
+  /** Text before a "Baca juga" link, from the translations ("Baca juga:"). */
+  bacaJugaLabel: string;
+  /** The article behind a `::baca-juga{id}`; undefined fails the build. */
+  lookup: BacaJugaOptions['lookup'];
+  /** Every article id, read only to suggest the nearest one for a mistyped `::baca-juga` id. */
+  knownIds?: BacaJugaOptions['knownIds'];
+  /** The dateline text from an article's raw frontmatter; undefined for none. */
+  datelineFor: DatelineOptions['datelineFor'];
+  /** Reading speed for "N menit baca" (default 200). */
+  wordsPerMinute?: number;
+}
+
+export interface MarkdownPlugins {
+  remarkPlugins: RemarkPlugins;
+  rehypePlugins: RehypePlugins;
+}
+
+export function createMarkdownPlugins(options: MarkdownPluginOptions): MarkdownPlugins {
+  return {
+    remarkPlugins: [
+      remarkDirective,
+      [remarkBacaJuga, { lookup: options.lookup, label: options.bacaJugaLabel, knownIds: options.knownIds }],
+      remarkUnhandledDirectives,
+      [remarkReadingTime, { wordsPerMinute: options.wordsPerMinute }],
+      remarkSummary,
+      [remarkDateline, { datelineFor: options.datelineFor }],
+    ],
+    rehypePlugins: [rehypeFigure, [rehypeExternalLinks, { siteUrl: options.siteUrl }]],
+  };
+}

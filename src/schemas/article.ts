@@ -1,0 +1,82 @@
+import { z } from 'astro/zod';
+import { dateSchema } from './date.ts';
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item));
+
+const isRemote = (src: string) => /^https?:\/\//.test(src);
+
+interface ArticleSchemaOptions {
+  /** The site's zone, for date-only values. */
+  timeZone: string;
+  /**
+   * Validates a local cover path. Astro passes its `image()` helper so local
+   * covers go through `astro:assets`; CLIs pass a plain string check.
+   */
+  localImage?: z.ZodType;
+}
+
+/**
+ * Frontmatter of an article in `content/articles/YYYY/MM/<id>.md(x)`.
+ * Unknown fields are errors: a typo such as `reporte:` must not silently drop a byline.
+ */
+export function articleSchema({ timeZone, localImage = z.string() }: ArticleSchemaOptions) {
+  const cover = z
+    .strictObject({
+      /** `./file.jpg` beside the article (optimised by astro:assets) or an https URL. */
+      src: z.union([z.url({ protocol: /^https?$/ }), localImage]),
+      /** Describes the picture for readers who cannot see it. Required. */
+      alt: z.string().trim().min(1),
+      caption: z.string().optional(),
+      credit: z.string().optional(),
+      /** Remote images are never fetched at build time, so their size must be given. */
+      width: z.number().int().positive().optional(),
+      height: z.number().int().positive().optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (typeof c.src === 'string' && isRemote(c.src)) {
+        for (const key of ['width', 'height'] as const) {
+          if (c[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required', params: { code: 'required' } });
+        }
+      }
+    });
+
+  return z.strictObject({
+    /** Headline, shown as the page's h1. */
+    title: z.string().trim().min(1),
+    /** Publication time, with offset: `2023-07-05T13:00:00+07:00`. Future dates are scheduled. */
+    date: dateSchema(timeZone),
+    /** Last substantive update; shown as "Diperbarui …" and used as `dateModified`. */
+    updated: dateSchema(timeZone).optional(),
+    /** Location id from `content/locations.yaml`; gives the dateline. */
+    location: z.string().trim().min(1),
+    /** Reporter id, or a list of ids for a co-byline. */
+    reporter: oneOrMany(z.string().trim().min(1)).pipe(z.array(z.string()).min(1)),
+    /** Editor id from `content/people/`. */
+    editor: z.string().trim().min(1),
+    /** Photographer: a person id, or free text such as "Humas Polda Sumsel". */
+    photographer: z.string().min(1).optional(),
+    /** Category id from `content/categories.yaml`. */
+    category: z.string().trim().min(1),
+    /** Free-text tags; each gets a page at /tag/<slug>/. */
+    tags: oneOrMany(z.string().trim().min(1)).default([]),
+    /** One-sentence summary; when absent the first paragraph is used. */
+    summary: z.string().trim().min(1).optional(),
+    /** Cover image; `alt` is required. Remote covers need `width` and `height`. */
+    cover: cover.optional(),
+    /** Not published; shown with a DRAFT banner in `npm run dev`. */
+    draft: z.boolean().default(false),
+    /** Candidate for the front page's headline slot. */
+    headline: z.boolean().default(false),
+    /** Shown in the breaking-news ticker for 24 hours after publication. */
+    breaking: z.boolean().default(false),
+    /** Paid content: labelled "Advertorial" as the press council's cyber-media guideline requires. */
+    advertorial: z.boolean().default(false),
+    /** Old URL paths (e.g. from WordPress) that redirect here. */
+    aliases: z.array(z.string().regex(/^\//, { message: 'must be a path starting with "/"' })).default([]),
+  });
+}
+
+export type ArticleSchema = ReturnType<typeof articleSchema>;
+export type ArticleData = z.output<ArticleSchema>;
+export { isRemote };

@@ -1,0 +1,9 @@
+import { z } from 'astro/zod';
+
+/** A static page in `content/pages/` (Tentang Kami, Redaksi, Kontak…). */
+export const PageSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().optional(),
+  /** Order in the footer; lower first. */
+  order: z.number().int().default(100),
+});

@@ -1,0 +1,60 @@
+import { z } from 'astro/zod';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The one site configuration file, `content/site.yaml`. */
+export const SiteSchema = z.strictObject({
+  /** Portal name as readers know it, e.g. "Liputan ABN". */
+  name: z.string().min(1),
+  /** Short line under the logo. */
+  tagline: z.string().optional(),
+  /** Default meta description for pages without their own. */
+  description: z.string().min(1),
+  /** Public origin of the site, e.g. "https://liputanabn.com". Used for canonical URLs and feeds. */
+  url: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
+  /** UI language: `id` (Indonesian, default) or `en`. */
+  locale: z.enum(['id', 'en']).default('id'),
+  /** IANA zone in which dates are written and shown; WIB by default. */
+  timeZone: z.string().refine(isTimeZone, { message: 'unknown IANA time zone, e.g. Asia/Jakarta' }).default('Asia/Jakarta'),
+  /** First part of the dateline, "Liputan ABN" in "Liputan ABN | PALEMBANG –". */
+  datelineLabel: z.string().min(1),
+  /**
+   * Article URL pattern. Tokens: `:year`, `:month`, `:day` (in the site's zone), `:slug` (the article id),
+   * `:category`. Portals moving from WordPress keep theirs, e.g. `/:year/:month/:day/:slug/`.
+   */
+  permalink: z
+    .string()
+    .regex(/^\/.*:slug.*\/$/, { message: 'must start and end with "/" and contain ":slug", e.g. /:year/:month/:slug/' })
+    .default('/:year/:month/:slug/'),
+  /** Logo in `public/`, shown in the header and used as the publisher logo in JSON-LD. */
+  logo: z
+    .strictObject({
+      src: z.string().startsWith('/'),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+    })
+    .optional(),
+  /** Links to the portal's social accounts, shown in the footer. */
+  social: z
+    .strictObject({
+      facebook: z.url().optional(),
+      instagram: z.url().optional(),
+      x: z.url().optional(),
+      youtube: z.url().optional(),
+      tiktok: z.url().optional(),
+      whatsapp: z.url().optional(),
+    })
+    .default({}),
+  /** Stories per listing page. */
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+export type SiteInput = z.input<typeof SiteSchema>;
+export type Site = z.output<typeof SiteSchema>;

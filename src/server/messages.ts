@@ -1,0 +1,19 @@
+/** The few reader-facing sentences the function itself writes (JSON `message`, the plain HTML page). */
+export const MESSAGES = {
+  id: {
+    pending: 'Komentar Anda menunggu moderasi.',
+    approved: 'Komentar Anda sudah terbit.',
+    comments: 'Komentar',
+    noComments: 'Belum ada komentar.',
+    back: 'Kembali ke artikel',
+    newsroom: 'Redaksi',
+  },
+  en: {
+    pending: 'Your comment is awaiting moderation.',
+    approved: 'Your comment has been published.',
+    comments: 'Comments',
+    noComments: 'No comments yet.',
+    back: 'Back to the article',
+    newsroom: 'Newsroom',
+  },
+} as const;

@@ -1,0 +1,123 @@
+import { createCommentInputSchema } from '../../schemas/comment.ts';
+import { errorFields } from '../log.ts';
+import { MESSAGES } from '../messages.ts';
+import type { CommentRecord, CommentStatus } from '../storage/storage.ts';
+import { akismetCheck } from './akismet.ts';
+import type { ServiceContext, Visitor } from './context.ts';
+import { countLinks } from './count-links.ts';
+import { ApiError } from './errors.ts';
+import { checkFormToken, issueFormToken } from './form-token.ts';
+import { newId } from './ids.ts';
+import { parseInput } from './input-error.ts';
+import { createNotifier } from './notify.ts';
+import { enforceRateLimit } from './rate-limit.ts';
+import { requireArticle } from './require-article.ts';
+import { buildThread } from './thread.ts';
+
+const THREAD_LIMIT = 2000;
+
+export function createCommentService(ctx: ServiceContext) {
+  const schema = createCommentInputSchema({ maxLength: ctx.settings.comments.maxLength });
+  const notify = createNotifier(ctx.settings, ctx.log, ctx.fetch);
+  const text = MESSAGES[ctx.settings.locale];
+
+  async function decideStatus(input: { email: string; spam: boolean; unsure: boolean }): Promise<CommentStatus> {
+    if (input.spam) return 'spam';
+    if (input.unsure) return 'pending';
+    if (ctx.settings.autoApprove === 'all') return 'approved';
+    if (ctx.settings.autoApprove === 'returning' && (await ctx.storage.hasApprovedComment(input.email))) return 'approved';
+    return 'pending';
+  }
+
+  return {
+    async thread(articleId: string) {
+      const article = await requireArticle(ctx, articleId);
+      const approved = await ctx.storage.listComments({ articleId, status: 'approved', order: 'asc', limit: THREAD_LIMIT });
+      return { article, count: approved.length, comments: buildThread(approved) };
+    },
+
+    async token(articleId: string) {
+      await requireArticle(ctx, articleId);
+      return { token: issueFormToken(ctx.settings.secret, articleId, ctx.clock()), minSeconds: ctx.settings.comments.minSeconds };
+    },
+
+    /**
+     * Order of checks: cheap and certain first (article, shape, honeypot, token,
+     * links), then the database-backed rate limit, then the network call to Akismet.
+     * `tokenRequired` is false for the no-JavaScript form, which cannot fetch a token.
+     */
+    async submit(articleId: string, raw: unknown, visitor: Visitor, options: { tokenRequired: boolean }) {
+      const article = await requireArticle(ctx, articleId);
+      const input = parseInput(schema, raw);
+      if (input.company) throw new ApiError(400, 'honeypot', 'company: this field must stay empty');
+      if (input.token !== undefined || options.tokenRequired) {
+        if (!input.token) throw new ApiError(400, 'token_required', 'token: required; get one from GET /api/comments/:articleId/token when the form is shown');
+        const check = checkFormToken(ctx.settings.secret, articleId, input.token, ctx.clock(), ctx.settings.comments.minSeconds);
+        if (!check.ok && check.reason === 'too_fast') {
+          throw new ApiError(429, 'too_fast', `sent too quickly after the form was shown; wait ${check.wait} seconds`, { retryAfter: check.wait });
+        }
+        if (!check.ok) throw new ApiError(400, 'bad_token', check.reason === 'expired' ? 'token: expired; reload the page' : 'token: is not valid for this article');
+      }
+      const links = countLinks(input.text);
+      if (links > ctx.settings.comments.maxLinks) {
+        throw new ApiError(422, 'too_many_links', `text: has ${links} links, at most ${ctx.settings.comments.maxLinks} allowed`);
+      }
+      if (input.parentId) {
+        const parent = await ctx.storage.getComment(input.parentId);
+        if (!parent || parent.articleId !== articleId || parent.status !== 'approved') {
+          throw new ApiError(422, 'unknown_parent', 'parentId: no published comment with this id on this article');
+        }
+      }
+      await enforceRateLimit(ctx, 'comment', visitor.ip, ctx.settings.comments.rateMax, ctx.settings.comments.rateWindowSeconds);
+
+      let verdict: 'spam' | 'ham' | 'unknown' | 'off' = 'off';
+      if (ctx.settings.akismet) {
+        const permalink = ctx.settings.siteUrl ? new URL(article.url, `${ctx.settings.siteUrl}/`).href : article.url;
+        verdict = await akismetCheck(
+          {
+            ...ctx.settings.akismet,
+            blog: ctx.settings.siteUrl ?? new URL(permalink, 'http://localhost').origin,
+            ip: visitor.ip,
+            userAgent: visitor.userAgent,
+            referrer: visitor.referrer,
+            permalink,
+            author: input.name,
+            email: input.email,
+            website: input.website,
+            text: input.text,
+            lang: ctx.settings.locale,
+          },
+          ctx.fetch,
+        );
+        if (verdict === 'unknown') ctx.log.warn('akismet gave no verdict; comment held for moderation', { articleId });
+      }
+
+      const now = ctx.clock();
+      const status = await decideStatus({ email: input.email, spam: verdict === 'spam', unsure: verdict === 'unknown' });
+      const comment: CommentRecord = {
+        id: newId(now),
+        articleId,
+        parentId: input.parentId ?? null,
+        authorName: input.name,
+        authorEmail: input.email,
+        authorWebsite: input.website ?? null,
+        authorKind: 'reader',
+        text: input.text,
+        status,
+        createdAt: now.toISOString(),
+        moderatedAt: null,
+        moderatedBy: null,
+      };
+      await ctx.storage.insertComment(comment);
+      ctx.log.info('comment stored', { commentId: comment.id, articleId, status });
+      if (status !== 'spam') {
+        await notify({ id: comment.id, articleId, articleTitle: article.title, articleUrl: article.url, authorName: comment.authorName, text: comment.text, status }).catch(
+          (e: unknown) => ctx.log.warn('notification failed', errorFields(e)),
+        );
+      }
+      // Spam is answered like any held comment: telling a spammer what tripped is a gift.
+      const shown = status === 'approved' ? 'approved' : 'pending';
+      return { article, result: { id: comment.id, status: shown, message: shown === 'approved' ? text.approved : text.pending } };
+    },
+  };
+}

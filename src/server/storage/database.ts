@@ -1,0 +1,29 @@
+/** Kysely's view of the tables, shared by both engines. Column types are the lowest common denominator. */
+export interface Database {
+  comments: {
+    id: string;
+    article_id: string;
+    parent_id: string | null;
+    author_name: string;
+    author_email: string | null;
+    author_website: string | null;
+    author_kind: string;
+    body: string;
+    status: string;
+    created_at: string;
+    moderated_at: string | null;
+    moderated_by: string | null;
+  };
+  view_totals: { article_id: string; views: number };
+  view_days: { article_id: string; day: string; views: number };
+  view_visitors: { day: string; article_id: string; visitor: string };
+  rate_limits: { bucket: string; window_start: string; hits: number };
+  audit_log: {
+    id: string;
+    at: string;
+    editor: string;
+    action: string;
+    comment_id: string | null;
+    detail: string;
+  };
+}

@@ -1,0 +1,217 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Database } from './database.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { AuditEntry, CommentQuery, CommentRecord, CommentStatus, Storage } from './storage.ts';
+
+/*
+ * The single query code path for SQLite and PostgreSQL. Only portable SQL is used:
+ * INSERT … ON CONFLICT (SQLite ≥ 3.24), RETURNING (SQLite ≥ 3.35), and aggregates
+ * cast to integer because PostgreSQL returns bigint sums as strings.
+ */
+
+type CommentRow = Selectable<Database['comments']>;
+
+const toRecord = (row: CommentRow): CommentRecord => ({
+  id: row.id,
+  articleId: row.article_id,
+  parentId: row.parent_id,
+  authorName: row.author_name,
+  authorEmail: row.author_email,
+  authorWebsite: row.author_website,
+  authorKind: row.author_kind as CommentRecord['authorKind'],
+  text: row.body,
+  status: row.status as CommentStatus,
+  createdAt: row.created_at,
+  moderatedAt: row.moderated_at,
+  moderatedBy: row.moderated_by,
+});
+
+export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engine']): Storage {
+  return {
+    engine,
+
+    async migrate() {
+      const { error } = await new Migrator({ db, provider: migrationProvider, migrationTableName: 'warta_migrations', migrationLockTableName: 'warta_migrations_lock' }).migrateToLatest();
+      if (error) throw error;
+    },
+
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      await db.destroy();
+    },
+
+    async recordView({ articleId, day, visitor }) {
+      // The visitor insert comes first so that on SQLite the transaction takes the
+      // write lock with its first statement (waiting on busy_timeout) instead of
+      // upgrading a read snapshot, which fails with SQLITE_BUSY under contention.
+      return db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('view_visitors')
+          .values({ day, article_id: articleId, visitor })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+          const row = await trx.selectFrom('view_totals').select('views').where('article_id', '=', articleId).executeTakeFirst();
+          return { counted: false, total: row?.views ?? 0 };
+        }
+        await trx
+          .insertInto('view_days')
+          .values({ article_id: articleId, day, views: 1 })
+          .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`view_days.views + 1` }))
+          .execute();
+        const total = await trx
+          .insertInto('view_totals')
+          .values({ article_id: articleId, views: 1 })
+          .onConflict((oc) => oc.column('article_id').doUpdateSet({ views: sql`view_totals.views + 1` }))
+          .returning('views')
+          .executeTakeFirstOrThrow();
+        return { counted: true, total: total.views };
+      });
+    },
+
+    async viewTotals(articleIds) {
+      const totals = new Map<string, number>();
+      if (articleIds.length === 0) return totals;
+      const rows = await db.selectFrom('view_totals').select(['article_id', 'views']).where('article_id', 'in', [...articleIds]).execute();
+      for (const row of rows) totals.set(row.article_id, row.views);
+      return totals;
+    },
+
+    async popular(sinceDay, limit) {
+      const rows = await db
+        .selectFrom('view_days')
+        .select(['article_id', sql<number>`cast(sum(views) as integer)`.as('total')])
+        .where('day', '>=', sinceDay)
+        .groupBy('article_id')
+        .orderBy('total', 'desc')
+        .orderBy('article_id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ articleId: r.article_id, views: Number(r.total) }));
+    },
+
+    async prune(beforeDay, beforeWindow) {
+      await db.deleteFrom('view_visitors').where('day', '<', beforeDay).execute();
+      await db.deleteFrom('rate_limits').where('window_start', '<', beforeWindow).execute();
+    },
+
+    async hit(bucket, windowStart) {
+      const row = await db
+        .insertInto('rate_limits')
+        .values({ bucket, window_start: windowStart, hits: 1 })
+        .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet({ hits: sql`rate_limits.hits + 1` }))
+        .returning('hits')
+        .executeTakeFirstOrThrow();
+      return row.hits;
+    },
+
+    async insertComment(c) {
+      await db
+        .insertInto('comments')
+        .values({
+          id: c.id,
+          article_id: c.articleId,
+          parent_id: c.parentId,
+          author_name: c.authorName,
+          author_email: c.authorEmail,
+          author_website: c.authorWebsite,
+          author_kind: c.authorKind,
+          body: c.text,
+          status: c.status,
+          created_at: c.createdAt,
+          moderated_at: c.moderatedAt,
+          moderated_by: c.moderatedBy,
+        })
+        .execute();
+    },
+
+    async getComment(id) {
+      const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    },
+
+    async listComments(q: CommentQuery) {
+      let query = db.selectFrom('comments').selectAll();
+      if (q.articleId !== undefined) query = query.where('article_id', '=', q.articleId);
+      if (q.status !== undefined) query = query.where('status', '=', q.status);
+      const rows = await query
+        .orderBy('created_at', q.order)
+        .orderBy('id', q.order)
+        .limit(q.limit)
+        .offset(q.offset ?? 0)
+        .execute();
+      return rows.map(toRecord);
+    },
+
+    async countComments(q) {
+      let query = db.selectFrom('comments').select(sql<number>`cast(count(*) as integer)`.as('n'));
+      if (q.articleId !== undefined) query = query.where('article_id', '=', q.articleId);
+      if (q.status !== undefined) query = query.where('status', '=', q.status);
+      const row = await query.executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async setCommentStatus(id, status, by, at) {
+      const result = await db
+        .updateTable('comments')
+        .set({ status, moderated_by: by, moderated_at: at })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async deleteComment(id) {
+      const result = await db.deleteFrom('comments').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async commentsByEmail(email) {
+      const rows = await db.selectFrom('comments').selectAll().where('author_email', '=', email).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toRecord);
+    },
+
+    async deleteCommentsByEmail(email) {
+      const result = await db.deleteFrom('comments').where('author_email', '=', email).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async hasApprovedComment(email) {
+      const row = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('author_email', '=', email)
+        .where('status', '=', 'approved')
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async appendAudit(e: AuditEntry) {
+      await db
+        .insertInto('audit_log')
+        .values({ id: e.id, at: e.at, editor: e.editor, action: e.action, comment_id: e.commentId, detail: JSON.stringify(e.detail) })
+        .execute();
+    },
+
+    async listAudit(limit) {
+      const rows = await db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        editor: r.editor,
+        action: r.action,
+        commentId: r.comment_id,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+      }));
+    },
+  };
+}

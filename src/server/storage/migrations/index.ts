@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { initial } from './2025-06-01-initial.ts';
+
+/*
+ * Migrations named by date (GoatCounter's habit) and listed here rather than read
+ * from a folder, so bundlers (Netlify, Vercel, Astro's server build) include them.
+ * Add new ones at the end; never edit one that has shipped.
+ */
+const migrations: Record<string, Migration> = {
+  '2025-06-01-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,84 @@
+/**
+ * The one narrow storage interface the service talks to (remark42's engine.Interface
+ * in spirit). It knows rows, not rules: moderation, limits and dedupe policy live in
+ * src/server/service/. Both engines implement it through the same Kysely code
+ * (kysely-storage.ts); only the connection differs.
+ */
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+export type AuthorKind = 'reader' | 'newsroom';
+
+export interface CommentRecord {
+  id: string;
+  articleId: string;
+  parentId: string | null;
+  authorName: string;
+  /** Null for newsroom replies. Never leaves the admin API. */
+  authorEmail: string | null;
+  authorWebsite: string | null;
+  authorKind: AuthorKind;
+  text: string;
+  status: CommentStatus;
+  /** ISO 8601 UTC with milliseconds, so text order is time order on both engines. */
+  createdAt: string;
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  editor: string;
+  action: string;
+  commentId: string | null;
+  /** Small JSON object with what changed. */
+  detail: Record<string, unknown>;
+}
+
+export interface ViewResult {
+  /** False when this visitor was already counted for this article today. */
+  counted: boolean;
+  total: number;
+}
+
+export interface CommentQuery {
+  articleId?: string;
+  status?: CommentStatus;
+  limit: number;
+  offset?: number;
+  /** `asc` (oldest first) for threads, `desc` for the moderation queue. */
+  order: 'asc' | 'desc';
+}
+
+export interface Storage {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Runs pending migrations; safe to call on every start and from several processes. */
+  migrate(): Promise<void>;
+  /** True when a trivial query succeeds. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  /** Counts one view if (article, day, visitor) is new; atomic in SQL. */
+  recordView(view: { articleId: string; day: string; visitor: string }): Promise<ViewResult>;
+  viewTotals(articleIds: readonly string[]): Promise<Map<string, number>>;
+  /** Most viewed articles over days `>= sinceDay`, most first, ties by id. */
+  popular(sinceDay: string, limit: number): Promise<Array<{ articleId: string; views: number }>>;
+  /** Forgets visitor hashes of days before `day` and rate-limit windows before `windowStart`. */
+  prune(beforeDay: string, beforeWindow: string): Promise<void>;
+
+  /** Adds one hit to a rate-limit bucket and returns the hits in that window. */
+  hit(bucket: string, windowStart: string): Promise<number>;
+
+  insertComment(comment: CommentRecord): Promise<void>;
+  getComment(id: string): Promise<CommentRecord | undefined>;
+  listComments(query: CommentQuery): Promise<CommentRecord[]>;
+  countComments(query: Pick<CommentQuery, 'articleId' | 'status'>): Promise<number>;
+  setCommentStatus(id: string, status: CommentStatus, by: string, at: string): Promise<boolean>;
+  deleteComment(id: string): Promise<boolean>;
+  commentsByEmail(email: string): Promise<CommentRecord[]>;
+  deleteCommentsByEmail(email: string): Promise<number>;
+  hasApprovedComment(email: string): Promise<boolean>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+}
