@@ -9,17 +9,23 @@ export interface RelatedCandidate {
   date: Date;
 }
 
-export function relatedArticles<T extends RelatedCandidate>(article: RelatedCandidate, pool: T[], limit = 4): T[] {
-  const tags = new Set(article.tags.map((t) => t.toLowerCase()));
+export function relatedArticles<T>(
+  current: RelatedCandidate,
+  pool: T[],
+  describe: (item: T) => RelatedCandidate,
+  limit = 4,
+): T[] {
+  const tags = new Set(current.tags.map((t) => t.toLowerCase()));
   return pool
-    .filter((c) => c.id !== article.id)
-    .map((c) => ({
-      c,
+    .map((item) => ({ item, c: describe(item) }))
+    .filter(({ c }) => c.id !== current.id)
+    .map((x) => ({
+      ...x,
       // A shared tag is a stronger signal than the broad category.
-      score: c.tags.filter((t) => tags.has(t.toLowerCase())).length * 2 + (c.category === article.category ? 1 : 0),
+      score: x.c.tags.filter((t) => tags.has(t.toLowerCase())).length * 2 + (x.c.category === current.category ? 1 : 0),
     }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || b.c.date.getTime() - a.c.date.getTime())
     .slice(0, limit)
-    .map((x) => x.c);
+    .map((x) => x.item);
 }

@@ -15,14 +15,14 @@ describe('related stories', () => {
   ];
 
   it('ranks shared tags above a shared category, then newest first, and never lists the story itself', () => {
-    expect(relatedArticles(current, pool).map((x) => x.id)).toEqual(['two-tags', 'one-tag-old', 'same-category-new', 'same-category-old']);
+    expect(relatedArticles(current, pool, (x) => x).map((x) => x.id)).toEqual(['two-tags', 'one-tag-old', 'same-category-new', 'same-category-old']);
   });
 
   it('leaves out stories with nothing in common', () => {
-    expect(relatedArticles(current, pool, 10).map((x) => x.id)).not.toContain('unrelated');
+    expect(relatedArticles(current, pool, (x) => x, 10).map((x) => x.id)).not.toContain('unrelated');
   });
 
   it('respects the limit', () => {
-    expect(relatedArticles(current, pool, 2)).toHaveLength(2);
+    expect(relatedArticles(current, pool, (x) => x, 2)).toHaveLength(2);
   });
 });

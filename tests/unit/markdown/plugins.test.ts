@@ -74,6 +74,12 @@ describe('createMarkdownPlugins', () => {
       });
     });
 
+    it('renders an empty body as nothing, with a one-minute reading time and no summary', async () => {
+      const { html, frontmatter } = await renderArticle('');
+      expect(html).toBe('');
+      expect(frontmatter).toEqual({ location: 'palembang', readingTime: 1 });
+    });
+
     it('counts words at the configured speed', async () => {
       // At one word a minute the minutes are the word count: the 18 words of prose, without
       // the dateline, the image alt text and caption, or the Baca-juga box.

@@ -42,7 +42,8 @@ describe('rehype-external-links', () => {
             const p = tree.children[0] as import('hast').Element;
             const [first, , second] = p.children as import('hast').Element[];
             first.properties.rel = ['sponsored', 'nofollow'];
-            second.properties.rel = 'noopener noreferrer';
+            // A string, as another plugin might set it.
+            Object.assign(second.properties, { rel: 'noopener noreferrer' });
           },
           [rehypeExternalLinks, { siteUrl: 'https://abnnews.id' }],
         ],

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { outDir, root, type FixtureSite } from './sites.ts';
+
+/** Files whose change means a fixture site must be rebuilt. */
+function inputsDigest(site: FixtureSite): string {
+  const hash = createHash('sha1').update(JSON.stringify(site));
+  for (const dir of ['src', site.content, 'public']) {
+    for (const file of fs.globSync('**/*', { cwd: path.join(root, dir) }).sort()) {
+      const stat = fs.statSync(path.join(root, dir, file));
+      if (stat.isFile()) hash.update(`${dir}/${file}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(fs.readFileSync(path.join(root, file)));
+  return hash.digest('hex');
+}
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs `astro build` for a fixture site; returns its exit status and combined output. */
+export function runBuild(site: FixtureSite, out = outDir(site)): BuildResult {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, WARTA_CONTENT_DIR: site.content, WARTA_NOW: site.now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Builds a fixture site unless an identical build is already there (local reruns stay fast). */
+export function ensureBuilt(site: FixtureSite): string {
+  const out = outDir(site);
+  const stamp = path.join(out, '.warta-test-stamp');
+  const digest = inputsDigest(site);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return out;
+  const { status, output } = runBuild(site, out);
+  if (status !== 0) throw new Error(`Building fixture site "${site.name}" failed:\n${output}`);
+  fs.writeFileSync(stamp, digest);
+  return out;
+}

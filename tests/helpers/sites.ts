@@ -1,0 +1,24 @@
+/**
+ * The sites tests build: one per scenario, each with a fixed build time so
+ * time-relative rules (scheduling, news sitemap) are deterministic.
+ */
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const outputRoot = path.join(root, 'tests/.output');
+
+export interface FixtureSite {
+  name: string;
+  /** Content folder relative to the project root. */
+  content: string;
+  now: string;
+}
+
+export const sites = {
+  /** The demo portal, Liputan ABN, as `npm start` serves it. */
+  demo: { name: 'demo', content: 'content', now: '2026-11-27T21:00:00+07:00' },
+  /** A small English-language site: no Indonesian UI string may appear. */
+  english: { name: 'english', content: 'tests/fixtures/sites/english/content', now: '2024-03-01T12:00:00+07:00' },
+} satisfies Record<string, FixtureSite>;
+
+export const outDir = (site: FixtureSite) => path.join(outputRoot, site.name);
