@@ -27,7 +27,8 @@ export function runBuild(site: FixtureSite, out = outDir(site)): BuildResult {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, WARTA_CONTENT_DIR: site.content, WARTA_NOW: site.now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    // Vitest sets NODE_ENV=test, which would make Astro build in development mode (drafts shown).
+    env: { ...process.env, NODE_ENV: 'production', WARTA_CONTENT_DIR: site.content, WARTA_NOW: site.now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

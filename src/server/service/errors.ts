@@ -3,14 +3,20 @@
  * retry). http/errors.ts turns it into a JSON response in one place, like Hono's
  * HTTPException; anything else is a bug and becomes a logged, stack-free 500.
  */
+export type ApiStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+
 export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
-    readonly code: string,
-    message: string,
-    readonly extra: { fields?: Array<{ field: string; message: string }>; retryAfter?: number } = {},
-  ) {
+  // Plain fields, not constructor parameter properties, so Node's built-in type
+  // stripping can run this file without a compiler.
+  readonly status: ApiStatus;
+  readonly code: string;
+  readonly extra: { fields?: Array<{ field: string; message: string }>; retryAfter?: number };
+
+  constructor(status: ApiStatus, code: string, message: string, extra: ApiError['extra'] = {}) {
     super(message);
     this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.extra = extra;
   }
 }

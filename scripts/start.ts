@@ -1,0 +1,42 @@
+/**
+ * `npm start`: builds the portal when the build is missing or older than its
+ * inputs, then serves it at http://127.0.0.1:4321 (override with HOST / PORT).
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const stampFile = path.join(root, 'dist', '.warta-build-stamp');
+const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+
+/** A digest of everything a build reads, so an unchanged tree is served without rebuilding. */
+function inputsDigest(): string {
+  const hash = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'content');
+  for (const dir of ['src', process.env.WARTA_CONTENT_DIR ?? 'content', 'public']) {
+    for (const file of fs.globSync('**/*', { cwd: path.join(root, dir) }).sort()) {
+      const stat = fs.statSync(path.join(root, dir, file));
+      if (stat.isFile()) hash.update(`${dir}/${file}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(fs.readFileSync(path.join(root, file)));
+  return hash.digest('hex');
+}
+
+const digest = inputsDigest();
+const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
+if (current !== digest) {
+  console.log('[warta] building the site…');
+  const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  fs.writeFileSync(stampFile, digest);
+} else {
+  console.log('[warta] build is up to date');
+}
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = process.env.PORT ?? '4321';
+const server = spawn(process.execPath, [astro, 'preview', '--host', host, '--port', port], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

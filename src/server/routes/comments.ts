@@ -1,0 +1,45 @@
+import type { Services, WartaHono } from '../http/app-env.ts';
+import { commentsPage } from '../http/comments-page.ts';
+import { readBody } from '../http/read-body.ts';
+import { visitorFrom } from '../http/visitor-from.ts';
+import { ApiError } from '../service/errors.ts';
+import { requireArticle } from '../service/require-article.ts';
+
+/** The article URL with `?comment=<status>` added and the comments anchor, for the no-JS form's 303. */
+function backToArticle(url: string, query: Record<string, string>): string {
+  const absolute = /^https?:\/\//.test(url);
+  const target = new URL(url, 'http://placeholder.invalid');
+  for (const [k, v] of Object.entries(query)) target.searchParams.set(k, v);
+  target.hash = 'komentar';
+  return absolute ? target.href : `${target.pathname}${target.search}${target.hash}`;
+}
+
+export function commentRoutes(app: WartaHono, s: Services) {
+  app.get('/api/comments/:id', async (c) => {
+    const { article, count, comments } = await s.comments.thread(c.req.param('id'));
+    return c.json({ articleId: article.id, count, comments }, 200, { 'cache-control': 'public, max-age=15' });
+  });
+
+  app.get('/api/comments/:id/token', async (c) => c.json(await s.comments.token(c.req.param('id')), 200, { 'cache-control': 'no-store' }));
+
+  app.get('/api/comments/:id/html', async (c) => {
+    const { article, count, comments } = await s.comments.thread(c.req.param('id'));
+    return c.html(commentsPage(article, comments, count, s.ctx.settings.locale), 200, { 'cache-control': 'public, max-age=15' });
+  });
+
+  app.post('/api/comments/:id', async (c) => {
+    const article = await requireArticle(s.ctx, c.req.param('id'));
+    const body = await readBody(c.req.raw, s.ctx.settings.bodyLimit);
+    // A browser's plain form post navigates, so it gets a page back, not JSON:
+    // 303 to the article with the outcome in the query (RFC 9110 §15.4.4).
+    const navigating = body.form && /text\/html/.test(c.req.header('accept') ?? '');
+    try {
+      const { result } = await s.comments.submit(article.id, body.data, visitorFrom(c, s.ctx.settings), { tokenRequired: !body.form });
+      if (navigating) return c.redirect(backToArticle(article.url, { comment: result.status }), 303);
+      return c.json(result, 201, { 'cache-control': 'no-store' });
+    } catch (error) {
+      if (navigating && error instanceof ApiError) return c.redirect(backToArticle(article.url, { comment: 'error', reason: error.code }), 303);
+      throw error;
+    }
+  });
+}

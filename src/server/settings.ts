@@ -1,0 +1,45 @@
+import { closestMatch } from '../lib/closest.ts';
+import { SERVER_SETTING_NAMES, ServerSettingsSchema, type ServerSettings } from '../schemas/server-settings.ts';
+
+export type Env = Record<string, string | undefined>;
+
+/** Thrown at start when settings are wrong; its message lists every problem. */
+export class SettingsError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`warta-server: cannot start, fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Validates the environment once, at start (a missing secret must stop the server
+ * with this message, not surface as a 500 on the first request). Unknown `WARTA_*`
+ * variables are errors too: a typo would otherwise silently fall back to a default.
+ */
+export function loadSettings(env: Env): ServerSettings {
+  const input: Env = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined || value.trim() === '') continue;
+    if (SERVER_SETTING_NAMES.includes(key)) input[key] = value;
+    else if (key.startsWith('WARTA_')) {
+      const hint = closestMatch(key.toLowerCase(), SERVER_SETTING_NAMES.map((n) => n.toLowerCase()))?.toUpperCase();
+      problems.push(`${key}: unknown setting${hint ? `; did you mean ${hint}?` : ''}`);
+    }
+  }
+  const parsed = ServerSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] !== undefined ? String(issue.path[0]) : '(settings)';
+      const given = key in input;
+      const message =
+        issue.code !== 'invalid_type' || issue.message.includes(';') ? issue.message : given ? `must be a ${issue.expected}` : 'required';
+      problems.push(`${key}: ${message}`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new SettingsError(problems);
+  return parsed.data;
+}
