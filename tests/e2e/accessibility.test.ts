@@ -1,0 +1,47 @@
+import axe from 'axe-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { outDir, sites, type FixtureSite } from '../helpers/sites.ts';
+
+/** WCAG 2.2 A and AA, and the earlier levels they include. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+const pages: [FixtureSite, string][] = [
+  [sites.demo, '/'],
+  [sites.demo, '/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/'],
+  [sites.demo, '/2026/11/banjir-rendam-ratusan-rumah-di-palembang-usai-hujan-deras/'],
+  [sites.demo, '/2026/10/lomba-perahu-bidar-meriahkan-sungai-musi/'],
+  [sites.demo, '/redaksi/'],
+  [sites.english, '/news/2024/02/20/bridge-reopens/'],
+];
+
+let browser: Browser;
+const servers = new Map<string, Awaited<ReturnType<typeof serveStatic>>>();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const site of [sites.demo, sites.english]) servers.set(site.name, await serveStatic(outDir(site)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers.values()) await s.close();
+});
+
+describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
+  for (const [site, path] of pages) {
+    it(`finds no violations on ${site.name} ${path}`, async () => {
+      const page = await browser.newPage();
+      await page.goto(servers.get(site.name)!.origin + path);
+      await page.addScriptTag({ content: axe.source });
+      const violations = await page.evaluate(async (tags) => {
+        const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      }, TAGS);
+      await page.close();
+      expect(violations).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CommentRecord, Storage } from '../../../src/server/storage/storage.ts';
+import { ENGINES, openTestStorage } from './helpers/engines.ts';
+
+const comment = (over: Partial<CommentRecord>): CommentRecord => ({
+  id: 'c1',
+  articleId: 'a',
+  parentId: null,
+  authorName: 'Siti',
+  authorEmail: 'siti@example.com',
+  authorWebsite: null,
+  authorKind: 'reader',
+  text: 'Halo',
+  status: 'pending',
+  createdAt: '2025-06-10T03:00:00.000Z',
+  moderatedAt: null,
+  moderatedBy: null,
+  ...over,
+});
+
+describe.each(ENGINES)('storage contract on %s', (engine) => {
+  let storage: Storage;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ storage, cleanup } = await openTestStorage(engine));
+  });
+  afterAll(() => cleanup());
+
+  describe('migrations', () => {
+    test('running migrations again changes nothing and does not fail', async () => {
+      await storage.migrate();
+      await storage.migrate();
+      expect(await storage.ping()).toBe(true);
+    });
+  });
+
+  describe('views', () => {
+    test('counts a new visitor once per article per day and returns the new total', async () => {
+      expect(await storage.recordView({ articleId: 'v1', day: '2025-06-10', visitor: 'x' })).toEqual({ counted: true, total: 1 });
+      expect(await storage.recordView({ articleId: 'v1', day: '2025-06-10', visitor: 'x' })).toEqual({ counted: false, total: 1 });
+      expect(await storage.recordView({ articleId: 'v1', day: '2025-06-10', visitor: 'y' })).toEqual({ counted: true, total: 2 });
+      expect(await storage.recordView({ articleId: 'v1', day: '2025-06-11', visitor: 'x' })).toEqual({ counted: true, total: 3 });
+      expect(await storage.recordView({ articleId: 'v2', day: '2025-06-11', visitor: 'x' })).toEqual({ counted: true, total: 1 });
+    });
+
+    test('concurrent views of one article are all counted', async () => {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => storage.recordView({ articleId: 'v3', day: '2025-06-10', visitor: `p${i}` })));
+      expect((await storage.viewTotals(['v3'])).get('v3')).toBe(50);
+    });
+
+    test('returns totals only for ids that have views', async () => {
+      const totals = await storage.viewTotals(['v1', 'v2', 'nothing']);
+      expect(Object.fromEntries(totals)).toEqual({ v1: 3, v2: 1 });
+      expect((await storage.viewTotals([])).size).toBe(0);
+    });
+
+    test('ranks popular articles by views since a day, ties by id', async () => {
+      expect(await storage.popular('2025-06-11', 10)).toEqual([
+        { articleId: 'v1', views: 1 },
+        { articleId: 'v2', views: 1 },
+      ]);
+      expect(await storage.popular('2025-06-01', 2)).toEqual([
+        { articleId: 'v3', views: 50 },
+        { articleId: 'v1', views: 3 },
+      ]);
+    });
+
+    test('pruning forgets old visitor hashes but keeps the counts', async () => {
+      await storage.prune('2025-06-11', '2000-01-01');
+      expect(await storage.recordView({ articleId: 'v1', day: '2025-06-10', visitor: 'x' })).toEqual({ counted: true, total: 4 });
+      expect(await storage.recordView({ articleId: 'v1', day: '2025-06-11', visitor: 'x' })).toEqual({ counted: false, total: 4 });
+    });
+  });
+
+  describe('rate limits', () => {
+    test('counts hits per bucket and window', async () => {
+      expect(await storage.hit('b', '2025-06-10T03:00:00.000Z')).toBe(1);
+      expect(await storage.hit('b', '2025-06-10T03:00:00.000Z')).toBe(2);
+      expect(await storage.hit('b', '2025-06-10T03:10:00.000Z')).toBe(1);
+      expect(await storage.hit('c', '2025-06-10T03:00:00.000Z')).toBe(1);
+    });
+
+    test('concurrent hits are never lost', async () => {
+      const results = await Promise.all(Array.from({ length: 30 }, () => storage.hit('d', 'w')));
+      expect(results.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    });
+  });
+
+  describe('comments', () => {
+    test('stores a comment and reads it back exactly', async () => {
+      const c = comment({ id: 'k1', text: 'Baris satu\nbaris dua <b>', authorWebsite: 'https://siti.id' });
+      await storage.insertComment(c);
+      expect(await storage.getComment('k1')).toEqual(c);
+      expect(await storage.getComment('missing')).toBeUndefined();
+    });
+
+    test('lists by article and status in the asked order, with limit and offset', async () => {
+      await storage.insertComment(comment({ id: 'k2', articleId: 'b', status: 'approved', createdAt: '2025-06-10T03:00:01.000Z' }));
+      await storage.insertComment(comment({ id: 'k3', articleId: 'b', status: 'approved', createdAt: '2025-06-10T03:00:02.000Z' }));
+      await storage.insertComment(comment({ id: 'k4', articleId: 'b', status: 'pending', createdAt: '2025-06-10T03:00:03.000Z' }));
+      const asc = await storage.listComments({ articleId: 'b', status: 'approved', order: 'asc', limit: 10 });
+      expect(asc.map((c) => c.id)).toEqual(['k2', 'k3']);
+      const desc = await storage.listComments({ articleId: 'b', order: 'desc', limit: 2, offset: 1 });
+      expect(desc.map((c) => c.id)).toEqual(['k3', 'k2']);
+      expect(await storage.countComments({ articleId: 'b' })).toBe(3);
+      expect(await storage.countComments({ status: 'pending' })).toBe(2);
+    });
+
+    test('changes status with who and when, and reports unknown ids', async () => {
+      expect(await storage.setCommentStatus('k4', 'spam', 'ana', '2025-06-10T04:00:00.000Z')).toBe(true);
+      expect(await storage.getComment('k4')).toMatchObject({ status: 'spam', moderatedBy: 'ana', moderatedAt: '2025-06-10T04:00:00.000Z' });
+      expect(await storage.setCommentStatus('nope', 'spam', 'ana', '2025-06-10T04:00:00.000Z')).toBe(false);
+    });
+
+    test('knows whether an email has an approved comment', async () => {
+      expect(await storage.hasApprovedComment('siti@example.com')).toBe(true);
+      expect(await storage.hasApprovedComment('other@example.com')).toBe(false);
+    });
+
+    test('exports and deletes everything under one email', async () => {
+      await storage.insertComment(comment({ id: 'k5', authorEmail: 'budi@example.com' }));
+      expect((await storage.commentsByEmail('siti@example.com')).map((c) => c.id)).toEqual(['k1', 'k2', 'k3', 'k4']);
+      expect(await storage.deleteCommentsByEmail('siti@example.com')).toBe(4);
+      expect(await storage.commentsByEmail('siti@example.com')).toEqual([]);
+      expect(await storage.getComment('k5')).toBeDefined();
+    });
+
+    test('deletes one comment', async () => {
+      expect(await storage.deleteComment('k5')).toBe(true);
+      expect(await storage.deleteComment('k5')).toBe(false);
+    });
+
+    test('keeps SQL and HTML payloads as inert text', async () => {
+      const text = "'); DROP TABLE comments; -- <script>alert(1)</script> ☕ 🇮🇩";
+      await storage.insertComment(comment({ id: 'k6', text, authorName: "O'Brien" }));
+      expect(await storage.getComment('k6')).toMatchObject({ text, authorName: "O'Brien" });
+    });
+  });
+
+  describe('audit', () => {
+    test('appends entries and lists the newest first', async () => {
+      await storage.appendAudit({ id: 'a1', at: '2025-06-10T03:00:00.000Z', editor: 'ana', action: 'approve', commentId: 'k1', detail: { from: 'pending' } });
+      await storage.appendAudit({ id: 'a2', at: '2025-06-10T03:01:00.000Z', editor: 'budi', action: 'delete', commentId: null, detail: {} });
+      expect(await storage.listAudit(10)).toEqual([
+        { id: 'a2', at: '2025-06-10T03:01:00.000Z', editor: 'budi', action: 'delete', commentId: null, detail: {} },
+        { id: 'a1', at: '2025-06-10T03:00:00.000Z', editor: 'ana', action: 'approve', commentId: 'k1', detail: { from: 'pending' } },
+      ]);
+    });
+  });
+});
