@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
 import { createWarta } from './src/integrations/warta.ts';
+import { pagefind } from './src/integrations/pagefind.ts';
 
 // Content (and so the site config) is read once, validated, and shared with the
 // Markdown plugins. WARTA_CONTENT_DIR points builds at fixture sites in tests.
@@ -20,5 +21,5 @@ export default defineConfig({
     // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified().
     processor: unified(warta.markdownPlugins),
   },
-  integrations: [warta.integration, mdx(), sitemap()],
+  integrations: [warta.integration, pagefind(warta), mdx(), sitemap(warta.sitemap)],
 });

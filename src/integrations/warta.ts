@@ -14,9 +14,12 @@ import { resolveNow } from '../lib/dates.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import { createMarkdownPlugins } from '../markdown/plugins.ts';
+import { sitemapRules } from '../lib/sitemap-rules.ts';
 
 export interface Warta {
   content: ContentIndex;
+  /** Options for @astrojs/sitemap: no noindex pages, lastmod from the articles. */
+  sitemap: ReturnType<typeof sitemapRules>;
   markdownPlugins: ReturnType<typeof createMarkdownPlugins>;
   integration: AstroIntegration;
 }
@@ -69,5 +72,11 @@ export function createWarta(root = process.cwd()): Warta {
     },
   };
 
-  return { content, markdownPlugins, integration };
+  const sitemap = sitemapRules(
+    site.url,
+    content.articles.map((a) => ({ path: a.path, date: a.data.date, updated: a.data.updated, aliases: a.data.aliases })),
+    site.timeZone,
+  );
+
+  return { content, markdownPlugins, integration, sitemap };
 }

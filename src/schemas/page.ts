@@ -6,4 +6,6 @@ export const PageSchema = z.strictObject({
   description: z.string().optional(),
   /** Order in the footer; lower first. */
   order: z.number().int().default(100),
+  /** Show the newsroom's people (editors, reporters, photographers) under the text: the Redaksi page. */
+  masthead: z.boolean().default(false),
 });

@@ -1,6 +1,6 @@
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
-import { absoluteUrl } from '../../lib/paths.ts';
+import { absoluteUrl } from '../lib/paths.ts';
 
 type Cover = { src: string | ImageMetadata; alt: string; width?: number; height?: number };
 

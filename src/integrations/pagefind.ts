@@ -1,0 +1,172 @@
+/**
+ * Search: indexes the built site with Pagefind's Node API after the build, and
+ * gives `astro dev` a working `/pagefind/` bundle.
+ *
+ * What goes into the index is declared in the HTML: `data-pagefind-body` on the
+ * article headline and body (so pages without it — home, sections, static pages,
+ * redirects, /cari/ — are left out), `data-pagefind-ignore` on chrome and
+ * comments, filters/sort/metadata in `components/search/PagefindMeta.astro`.
+ *
+ * Pagefind's Node API reports failure as `errors` arrays instead of throwing,
+ * answers `page_count: 0` for a missing folder, and its `writeFiles` promise can
+ * stay pending forever inside Astro's hook while Astro exits 0 (see issue 4,
+ * "Search with Pagefind"). So every
+ * response is checked, every call has a deadline, and the build then reads the
+ * bundle back from disk and compares it with `warta-articles.json`, the list of
+ * published articles the warta integration writes just before this hook runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefindApi from 'pagefind';
+import { checkSearchIndex } from '../lib/search-index-check.ts';
+import { isPublished } from '../lib/publishing.ts';
+import { resolveNow } from '../lib/dates.ts';
+import type { Warta } from './warta.ts';
+
+const PREFIX = '[warta:pagefind]';
+/** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+
+export interface PagefindIntegrationOptions {
+  /** Deadline for each Pagefind call. `WARTA_PAGEFIND_TIMEOUT_MS` overrides it. */
+  timeoutMs?: number;
+}
+
+export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {}): AstroIntegration {
+  const language = warta.content.site.locale;
+  const timeoutMs = Number(process.env.WARTA_PAGEFIND_TIMEOUT_MS) || options.timeoutMs || DEFAULT_TIMEOUT_MS;
+  let outDir = '';
+  /** The dev server's bundle, built in memory on start when no build has left one on disk. */
+  let devFiles: Map<string, Uint8Array> | undefined;
+
+  return {
+    name: 'warta:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const listFile = path.join(site, 'warta-articles.json');
+        if (!fs.existsSync(listFile)) {
+          throw new Error(`${PREFIX} ${listFile} is missing: list pagefind() after warta.integration in astro.config.mjs`);
+        }
+        const published = (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { url: string }[]).map((a) => new URL(a.url).pathname);
+        const bundle = path.join(site, 'pagefind');
+        fs.rmSync(bundle, { recursive: true, force: true });
+
+        const started = Date.now();
+        await withPagefind(timeoutMs, async (index) => {
+          const added = await deadline(index.addDirectory({ path: site }), timeoutMs, 'addDirectory');
+          assertNoErrors('addDirectory', added.errors);
+          if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages in ${site}`);
+          const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
+          assertNoErrors('writeFiles', written.errors);
+        });
+
+        const problems = checkSearchIndex(bundle, { urls: published, language });
+        if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        logger.info(`${published.length} articles indexed for search in ${Date.now() - started} ms`);
+      },
+
+      'astro:server:setup': ({ server, logger }) => {
+        server.middlewares.use('/pagefind/', (req, res, next) => {
+          const name = decodeURIComponent((req.url ?? '/').split('?')[0]!.replace(/^\/+/, ''));
+          const body = devFiles?.get(name) ?? readBundleFile(path.join(outDir, 'pagefind'), name);
+          if (!body) {
+            if (!devFiles && name === 'pagefind-entry.json') logger.warn('search index is still being built; try again in a moment');
+            return next();
+          }
+          res.setHeader('Content-Type', contentType(name));
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(body);
+        });
+      },
+
+      'astro:server:start': ({ address, logger }) => {
+        const onDisk = path.join(outDir, 'pagefind', 'pagefind-entry.json');
+        if (process.env.WARTA_DEV_SEARCH !== 'fresh' && fs.existsSync(onDisk)) {
+          logger.info(`search uses the index from the last build (${path.relative(process.cwd(), path.dirname(onDisk))}); set WARTA_DEV_SEARCH=fresh to index the dev server instead`);
+          return;
+        }
+        // Not awaited: the dev server must answer while the index is built from its own pages.
+        void buildDevIndex(warta, address, timeoutMs, logger).then(
+          (files) => {
+            devFiles = files;
+          },
+          (error: unknown) => logger.error(`search index for dev failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      },
+    },
+  };
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefindApi.createIndex>>['index']>;
+
+/** Runs `work` on a fresh index and always stops Pagefind's service, so no child process outlives the build. */
+async function withPagefind<T>(timeoutMs: number, work: (index: PagefindIndex) => Promise<T>): Promise<T> {
+  try {
+    const created = await deadline(pagefindApi.createIndex({}), timeoutMs, 'createIndex');
+    assertNoErrors('createIndex', created.errors);
+    if (!created.index) throw new Error(`${PREFIX} createIndex returned no index`);
+    return await work(created.index);
+  } finally {
+    await pagefindApi.close();
+  }
+}
+
+/** Indexes the dev server's own rendering of every published article, in memory. */
+async function buildDevIndex(warta: Warta, address: AddressInfo, timeoutMs: number, logger: AstroIntegrationLogger) {
+  const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  const origin = `http://${host === '[::]' ? '[::1]' : host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  const now = resolveNow();
+  const paths = warta.content.articles.filter((a) => isPublished(a.data, now)).map((a) => a.path);
+  const started = Date.now();
+  const files = await withPagefind(timeoutMs, async (index) => {
+    for (const urlPath of paths) {
+      const response = await fetch(origin + urlPath);
+      if (!response.ok) throw new Error(`${urlPath} answered ${response.status}`);
+      const added = await deadline(index.addHTMLFile({ url: urlPath, content: await response.text() }), timeoutMs, 'addHTMLFile');
+      assertNoErrors(`addHTMLFile ${urlPath}`, added.errors);
+    }
+    const result = await deadline(index.getFiles(), timeoutMs, 'getFiles');
+    assertNoErrors('getFiles', result.errors);
+    return new Map(result.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+  });
+  logger.info(`search index for dev built from ${paths.length} articles in ${Date.now() - started} ms`);
+  return files;
+}
+
+function assertNoErrors(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new Error(`${PREFIX} ${step} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+}
+
+/** Rejects when `promise` has not settled after `ms`; the timer also keeps Node alive so a hang cannot end as exit 0. */
+function deadline<T>(promise: Promise<T>, ms: number, step: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${PREFIX} ${step} did not finish within ${ms} ms (Pagefind's service hung)`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+function readBundleFile(bundleDir: string, name: string): Buffer | undefined {
+  const file = path.resolve(bundleDir, name);
+  if (!file.startsWith(bundleDir + path.sep)) return undefined;
+  try {
+    return fs.statSync(file).isFile() ? fs.readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function contentType(name: string): string {
+  if (name.endsWith('.js')) return 'text/javascript; charset=utf-8';
+  if (name.endsWith('.css')) return 'text/css; charset=utf-8';
+  if (name.endsWith('.json')) return 'application/json';
+  return 'application/octet-stream';
+}

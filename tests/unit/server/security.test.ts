@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../../../src/server/app.ts';
+import { catalogFromList } from '../../../src/server/catalog/catalog.ts';
+import { memoryLogger } from '../../../src/server/log.ts';
+import { loadSettings } from '../../../src/server/settings.ts';
+import type { Storage } from '../../../src/server/storage/storage.ts';
+import { ENGINES, openTestStorage } from './helpers/engines.ts';
+import { ARTICLES, BROWSER_UA, createTestApp, ORIGIN, SECRET, type TestApp } from './helpers/test-app.ts';
+
+describe.each(ENGINES)('security on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { WARTA_ALLOWED_ORIGINS: 'https://liputanabn.com' });
+  });
+  afterAll(() => t.cleanup());
+
+  describe('origin checks', () => {
+    test('accepts POSTs from the API’s own origin and from allowed origins', async () => {
+      for (const origin of [ORIGIN, 'https://liputanabn.com']) {
+        expect((await t.request('/api/views/banjir-palembang', { method: 'POST', headers: { origin } })).status).toBe(200);
+      }
+    });
+
+    test('accepts a same-origin fetch that sends only Sec-Fetch-Site', async () => {
+      const r = await t.app.fetch(new Request(`${ORIGIN}/api/views/banjir-palembang`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'user-agent': BROWSER_UA } }), {});
+      expect(r.status).toBe(200);
+    });
+
+    test('refuses a POST from any other origin and says how to allow it', async () => {
+      const r = await t.request('/api/views/banjir-palembang', { method: 'POST', headers: { origin: 'https://evil.example' } });
+      expect(r.status).toBe(403);
+      expect(await r.json()).toEqual({ error: 'forbidden_origin', message: 'requests from origin https://evil.example are not allowed; add it to WARTA_ALLOWED_ORIGINS' });
+    });
+  });
+
+  describe('CORS', () => {
+    test('answers a preflight from an allowed origin', async () => {
+      const r = await t.request('/api/comments/banjir-palembang', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://liputanabn.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(r.status).toBe(204);
+      expect(r.headers.get('access-control-allow-origin')).toBe('https://liputanabn.com');
+      expect(r.headers.get('access-control-allow-methods')).toContain('POST');
+    });
+
+    test('gives no CORS grant to other origins', async () => {
+      const r = await t.request('/api/views?ids=banjir-palembang', { headers: { origin: 'https://evil.example' } });
+      expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  describe('headers and errors', () => {
+    test('sends security headers on every answer, errors included', async () => {
+      for (const path of ['/api/health', '/api/nothing', '/api/comments/tidak-ada']) {
+        const r = await t.request(path);
+        expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+        expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      }
+    });
+
+    test('answers 413 for a streamed body over the limit that declares no length', async () => {
+      const big = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(1024).fill(32));
+          controller.close();
+        },
+      });
+      const r = await t.app.fetch(
+        new Request(`${ORIGIN}/api/comments/banjir-palembang`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: big, duplex: 'half' } as RequestInit),
+        {},
+      );
+      expect(r.status).toBe(413);
+      expect(await r.json()).toEqual({ error: 'payload_too_large', message: 'body is larger than 16384 bytes' });
+    });
+
+    test('reports the database as reachable', async () => {
+      expect(await (await t.request('/api/health')).json()).toEqual({ ok: true, db: 'reachable', engine });
+    });
+  });
+});
+
+describe('failures inside the function', () => {
+  const settings = loadSettings({ WARTA_SECRET: SECRET });
+  const catalog = catalogFromList(ARTICLES);
+
+  test('a bug becomes a 500 without a stack trace, and the stack goes to the log', async () => {
+    const log = memoryLogger();
+    const broken = new Proxy({} as Storage, {
+      get: (_, key) => (key === 'engine' ? 'sqlite' : () => Promise.reject(new TypeError('boom at storage.ts:12:3'))),
+    });
+    const app = createApp({ storage: broken, settings, catalog, log });
+    const r = await app.fetch(new Request(`${ORIGIN}/api/comments/banjir-palembang`), {});
+    expect(r.status).toBe(500);
+    expect(await r.text()).toBe('{"error":"internal","message":"internal error; it has been logged"}');
+    expect(log.lines).toEqual([expect.objectContaining({ level: 'error', msg: 'unhandled error', path: '/api/comments/banjir-palembang', error: 'boom at storage.ts:12:3', stack: expect.stringContaining('TypeError') })]);
+  });
+
+  test.runIf(ENGINES.includes('postgres'))('an unreachable database gives 503 on data endpoints and on health', async () => {
+    const { openPostgres } = await import('../../../src/server/storage/postgres.ts');
+    const storage = openPostgres('postgres://postgres@127.0.0.1:1/none');
+    const log = memoryLogger();
+    const app = createApp({ storage, settings, catalog, log });
+    try {
+      const views = await app.fetch(new Request(`${ORIGIN}/api/views?ids=banjir-palembang`), {});
+      expect(views.status).toBe(503);
+      expect(await views.json()).toEqual({ error: 'unavailable', message: 'the database is not reachable; try again shortly' });
+      const health = await app.fetch(new Request(`${ORIGIN}/api/health`), {});
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ ok: false, db: 'unreachable', engine: 'postgres' });
+    } finally {
+      await storage.close();
+    }
+  });
+
+  test('a closed SQLite database reports unreachable on health', async () => {
+    const { storage, cleanup } = await openTestStorage('sqlite');
+    await storage.close();
+    const app = createApp({ storage, settings, catalog, log: memoryLogger() });
+    expect((await app.fetch(new Request(`${ORIGIN}/api/health`), {})).status).toBe(503);
+    await cleanup().catch(() => {});
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { loadSettings } from '../../../src/server/settings.ts';
+
+const SECRET = 'x'.repeat(32);
+
+describe('server settings', () => {
+  test('needs nothing but a secret, and defaults to the SQLite file under data/', () => {
+    const s = loadSettings({ WARTA_SECRET: SECRET });
+    expect(s).toMatchObject({ databaseUrl: undefined, dbPath: 'data/warta.sqlite', editors: {}, autoApprove: 'none', bodyLimit: 16_384, host: '127.0.0.1', port: 8787 });
+  });
+
+  test('stops with one message listing every problem and how to fix it', () => {
+    expect(() =>
+      loadSettings({ WARTA_SECERT: SECRET, WARTA_EDITORS: 'ana:short', PORT: 'http', WARTA_AUTO_APPROVE: 'yes', DATABASE_URL: 'mysql://x' }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [SettingsError: warta-server: cannot start, fix these settings:
+        - WARTA_SECERT: unknown setting; did you mean WARTA_SECRET?
+        - DATABASE_URL: must start with postgres:// or postgresql://
+        - WARTA_SECRET: required; generate one with \`openssl rand -hex 32\`
+        - WARTA_EDITORS: token of editor "ana" is shorter than 24 characters; generate one with \`openssl rand -hex 24\`
+        - WARTA_AUTO_APPROVE: Invalid option: expected one of "none"|"returning"|"all"
+        - PORT: must be a number]
+    `);
+  });
+
+  test('parses editors, origins and lists from their env-var text', () => {
+    const s = loadSettings({
+      WARTA_SECRET: SECRET,
+      WARTA_EDITORS: 'Ana Putri:aaaaaaaaaaaaaaaaaaaaaaaa, budi:bbbbbbbbbbbbbbbbbbbbbbbb',
+      WARTA_ALLOWED_ORIGINS: 'https://liputanabn.com/, https://www.liputanabn.com',
+      WARTA_TRUSTED_PROXY_HEADER: 'CF-Connecting-IP',
+      WARTA_SMTP_URL: 'smtp://127.0.0.1:25',
+      WARTA_SMTP_FROM: 'warta@liputanabn.com',
+      WARTA_SMTP_TO: 'a@liputanabn.com',
+    });
+    expect(s.editors).toEqual({ 'Ana Putri': 'a'.repeat(24), budi: 'b'.repeat(24) });
+    expect(s.allowedOrigins).toEqual(['https://liputanabn.com', 'https://www.liputanabn.com']);
+    expect(s.trustedProxyHeader).toBe('cf-connecting-ip');
+    expect(s.smtp).toEqual({ url: 'smtp://127.0.0.1:25', from: 'warta@liputanabn.com', to: ['a@liputanabn.com'] });
+  });
+
+  test('refuses editors who share a token, and SMTP without sender and recipients', () => {
+    expect(() => loadSettings({ WARTA_SECRET: SECRET, WARTA_EDITORS: `a:${'t'.repeat(24)},b:${'t'.repeat(24)}` })).toThrow('editor "b" shares a token with another editor');
+    expect(() => loadSettings({ WARTA_SECRET: SECRET, WARTA_SMTP_URL: 'smtp://127.0.0.1' })).toThrow('WARTA_SMTP_URL: needs WARTA_SMTP_FROM and WARTA_SMTP_TO as well');
+  });
+
+  test('treats empty variables as unset', () => {
+    expect(loadSettings({ WARTA_SECRET: SECRET, DATABASE_URL: '', WARTA_AKISMET_KEY: ' ' }).databaseUrl).toBeUndefined();
+  });
+});
