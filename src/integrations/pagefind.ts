@@ -55,7 +55,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         if (!fs.existsSync(listFile)) {
           throw new Error(`${PREFIX} ${listFile} is missing: list pagefind() after warta.integration in astro.config.mjs`);
         }
-        const published = (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { url: string }[]).map((a) => new URL(a.url).pathname);
+        const published = (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { url: string }[]).map((a) => new URL(a.url, 'http://localhost').pathname);
         const bundle = path.join(site, 'pagefind');
         fs.rmSync(bundle, { recursive: true, force: true });
 

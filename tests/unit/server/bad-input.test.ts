@@ -197,7 +197,7 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
     const headers = new Headers({ 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0', origin: ORIGIN, ...c.headers });
     if (headers.get('origin') === '') headers.delete('origin');
     const method = c.method ?? 'POST';
-    const response = await t.app.fetch(new Request(`${ORIGIN}${c.path}`, { method, headers, body: c.body }), { clientIp: '203.0.113.99' });
+    const response = await t.app.fetch(new Request(`${ORIGIN}${c.path}`, { method, headers, body: c.body as BodyInit | undefined }), { clientIp: '203.0.113.99' });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     if (c.status) expect(response.status).toBe(c.status);
