@@ -34,6 +34,8 @@ export function startSearchPage(): void {
   if (!root || !components) return;
   const instance = components.getInstanceManager().getInstance('default');
   instance.setTranslations(JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>);
+  const ui = root.querySelector<HTMLTemplateElement>('template[data-search-ui]');
+  if (ui) ui.replaceWith(ui.content.cloneNode(true));
 
   const orderInputs = [...root.querySelectorAll<HTMLInputElement>('[data-search-order] input[name="urut"]')];
   let order: SearchOrder = 'relevansi';

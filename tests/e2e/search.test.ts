@@ -1,0 +1,184 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content-check.ts';
+import { isPublished } from '../../src/lib/publishing.ts';
+import { translations } from '../../src/i18n/translator.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { readPage } from '../helpers/pages.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { outDir, root, sites } from '../helpers/sites.ts';
+
+const site = sites.demo;
+const SAMPLE = '/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/';
+const content = loadContent(path.join(root, site.content), root);
+const published = content.articles.filter((a) => isPublished(a.data, new Date(site.now)));
+const locationOf = (url: string) => content.locations.get(published.find((a) => a.path === url)!.data.location)!.name;
+const dateOf = (url: string) => published.find((a) => a.path === url)!.data.date.getTime();
+const t = translations.id;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveStatic(outDir(site));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openSearch(query = ''): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/cari/${query}`);
+  return page;
+}
+
+/** Site-relative URLs of the listed results, once the summary reports the search done. */
+async function resultUrls(page: Page, term: string): Promise<string[]> {
+  await page.locator('pagefind-summary').filter({ hasText: term }).filter({ hasNotText: '…' }).waitFor();
+  await page.locator('.search-result__title a').first().waitFor();
+  return page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+async function typeQuery(page: Page, text: string) {
+  await page.locator('pagefind-input input').fill(text);
+}
+
+describe('finding stories by word', () => {
+  it('lists the sample article first for the rare word "Supriadi"', async () => {
+    const page = await openSearch();
+    await typeQuery(page, 'Supriadi');
+    expect((await resultUrls(page, 'Supriadi'))[0]).toBe(SAMPLE);
+    await page.close();
+  });
+
+  it('finds the sample article for "pelaksanaan" through Indonesian stemming, though it only says "dilaksanakan" and "Laksanakan"', async () => {
+    const text = readPage(site, SAMPLE);
+    expect(text).toMatch(/dilaksanakan/);
+    expect(text).not.toMatch(/pelaksanaan/i);
+    const page = await openSearch();
+    await typeQuery(page, 'pelaksanaan');
+    expect(await resultUrls(page, 'pelaksanaan')).toContain(SAMPLE);
+    await page.close();
+  });
+
+  it('keeps place names whole: "Palembang" and "Bali" find the stories from there first', async () => {
+    const page = await openSearch();
+    await typeQuery(page, 'Bali');
+    const bali = await resultUrls(page, 'Bali');
+    expect(bali.slice(0, 2).sort()).toEqual([
+      '/2025/11/perajin-songket-palembang-pamerkan-karya-di-denpasar-bali/',
+      '/2026/06/atlet-dayung-sumsel-raih-emas-di-kejurnas-bali/',
+    ]);
+    await typeQuery(page, 'Palembang');
+    const palembang = await resultUrls(page, 'Palembang');
+    expect(palembang.length).toBeGreaterThan(3);
+    expect(locationOf(palembang[0]!)).toBe('Palembang');
+    await page.close();
+  });
+
+  it('shows headline, date, highlighted excerpt and thumbnail for each result', async () => {
+    const page = await openSearch('?q=banjir');
+    await resultUrls(page, 'banjir');
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('.search-result__date').innerText()).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
+    expect((await first.locator('.search-result__excerpt mark').first().innerText()).toLowerCase()).toBe('banjir');
+    expect(await page.locator('.search-result__thumb').first().getAttribute('src')).toMatch(/^\/_astro\/.+\.webp$/);
+    await page.close();
+  });
+});
+
+describe('filters and order', () => {
+  it('shows only Palembang stories when lokasi Palembang is picked, and records it in the URL', async () => {
+    const page = await openSearch();
+    await typeQuery(page, 'hujan');
+    const all = await resultUrls(page, 'hujan');
+    expect(all.some((u) => locationOf(u) !== 'Palembang')).toBe(true);
+    await page.locator('pagefind-filter-dropdown[filter="lokasi"] button').first().click();
+    await page.getByRole('option', { name: /^Palembang/ }).click();
+    await page.waitForURL(/lokasi=Palembang/);
+    const filtered = await resultUrls(page, 'hujan');
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const url of filtered) expect(locationOf(url), url).toBe('Palembang');
+    await page.close();
+  });
+
+  it('puts results in date order, newest first, when "Terbaru" is chosen', async () => {
+    const page = await openSearch('?q=Palembang&lokasi=Palembang');
+    await resultUrls(page, 'Palembang');
+    await page.getByLabel(t['search.sortNewest']).check();
+    await page.waitForURL(/urut=terbaru/);
+    await page.waitForFunction(() => document.querySelectorAll('.search-result__title a').length > 3);
+    const urls = await resultUrls(page, 'Palembang');
+    const dates = urls.map(dateOf);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    await page.close();
+  });
+
+  it('restores query and filter from a shared URL, matching the value without regard to case', async () => {
+    const page = await openSearch('?q=polisi&kategori=hukum%20%26%20kriminal');
+    const urls = await resultUrls(page, 'polisi');
+    expect(await page.locator('pagefind-input input').inputValue()).toBe('polisi');
+    await expect.poll(() => page.locator('pagefind-filter-dropdown[filter="kategori"]').innerText()).toMatch(/1/);
+    for (const url of urls) expect(published.find((a) => a.path === url)!.data.category).toBe('hukum-kriminal');
+    await page.close();
+  });
+
+  it('returns to the previous query with the back button', async () => {
+    const page = await openSearch();
+    await typeQuery(page, 'Supriadi');
+    await page.waitForURL(/q=Supriadi/);
+    await typeQuery(page, 'Bali');
+    await page.waitForURL(/q=Bali/);
+    await page.goBack();
+    await page.waitForURL(/q=Supriadi/);
+    expect((await resultUrls(page, 'Supriadi'))[0]).toBe(SAMPLE);
+    expect(await page.locator('pagefind-input input').inputValue()).toBe('Supriadi');
+    await page.close();
+  });
+});
+
+describe('what the index leaves out', () => {
+  it('holds no text from navigation, footer, share links, related stories or comments', async () => {
+    const html = readPage(site, SAMPLE);
+    // Words that appear on every article page, but only in its chrome.
+    const chromeOnly = [t['site.home'], 'cipta', 'Instagram', 'Privasi', t['article.comments'], 'Salin', 'Terkait'];
+    const page = await openSearch();
+    const counts = await page.evaluate(async (words) => {
+      const bundle = '/pagefind/pagefind.js';
+      const pagefind = (await import(bundle)) as { search(term: string): Promise<{ results: unknown[] }> };
+      const out: Record<string, number> = {};
+      for (const w of [...words, 'Supriadi']) out[w] = (await pagefind.search(w)).results.length;
+      return out;
+    }, chromeOnly);
+    for (const word of chromeOnly) {
+      expect(html, word).toContain(word);
+      expect(counts[word], word).toBe(0);
+    }
+    expect(counts.Supriadi).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('loads no Pagefind code on pages other than /cari/', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}${SAMPLE}`);
+    await page.goto(`${server.origin}/`);
+    expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads nothing from the index until the reader searches', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/cari/`);
+    await page.locator('pagefind-input input').waitFor();
+    expect(requested.filter((p) => /\.pf_|wasm\.|pagefind\.js$/.test(p))).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSearchIndex, indexedUrls } from '../../src/lib/search-index-check.ts';
+import { loadContent } from '../../src/lib/content-check.ts';
+import { isPublished } from '../../src/lib/publishing.ts';
+import { htmlFiles, loadPage, readPage } from '../helpers/pages.ts';
+import { outDir, root, sites } from '../helpers/sites.ts';
+
+const site = sites.demo;
+const bundle = path.join(outDir(site), 'pagefind');
+const content = loadContent(path.join(root, site.content), root);
+const published = content.articles.filter((a) => isPublished(a.data, new Date(site.now)));
+
+describe('the search index the demo build writes', () => {
+  it('exists and holds exactly the published articles, as warta-articles.json lists them', () => {
+    const entry = JSON.parse(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
+    const listed = JSON.parse(fs.readFileSync(path.join(outDir(site), 'warta-articles.json'), 'utf8')) as unknown[];
+    expect(entry.languages.id.page_count).toBe(published.length);
+    expect(listed).toHaveLength(published.length);
+    expect(checkSearchIndex(bundle, { urls: published.map((a) => a.path), language: 'id' })).toEqual([]);
+  });
+
+  it('leaves out the home page, static pages, section pages and the search page', () => {
+    const urls = new Set(indexedUrls(bundle, 'id'));
+    for (const url of ['/', '/redaksi/', '/tentang-kami/', '/cari/', `/kategori/${content.categories.values().next().value!.id}/`]) {
+      expect(urls.has(url), url).toBe(false);
+    }
+  });
+
+  it('ships the Component UI and an Indonesian stemmer with the index', () => {
+    for (const file of ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind.js', 'wasm.id.pagefind']) {
+      expect(fs.existsSync(path.join(bundle, file)), file).toBe(true);
+    }
+  });
+});
+
+describe('what an article page tells Pagefind', () => {
+  const $ = loadPage(site, '/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/');
+
+  it('marks only the headline and the body for indexing', () => {
+    expect($('[data-pagefind-body]').toArray().map((el) => $(el).attr('class'))).toEqual(['article-header', 'article-body']);
+    expect($('html').attr('lang')).toBe('id');
+  });
+
+  it('names kategori, lokasi and reporter as readers see them, and sorts by the UTC publication time', () => {
+    const filter = (key: string) => $(`[data-pagefind-filter="${key}"]`).map((_, el) => $(el).text()).get();
+    expect(filter('kategori')).toEqual(['Hukum & Kriminal']);
+    expect(filter('lokasi')).toEqual(['Palembang']);
+    expect(filter('reporter')).toEqual(['Bolok']);
+    expect($('[data-pagefind-sort="tanggal[data-value]"]').attr('data-value')).toBe('2023-07-05T06:00:00.000Z');
+    expect($('[data-pagefind-meta="tanggal[data-value]"]').attr('data-value')).toBe('5 Juli 2023');
+  });
+});
+
+describe('the search page', () => {
+  const $ = loadPage(site, '/cari/');
+
+  it('asks search engines not to index it', () => {
+    expect($('meta[name="robots"]').attr('content')).toMatch(/noindex/);
+  });
+
+  it('tells readers without JavaScript that search needs it, and links every section', () => {
+    const noscript = $('noscript').html() ?? '';
+    expect(noscript).toContain('JavaScript');
+    for (const category of content.categories.values()) expect(noscript).toContain(`href="/kategori/${category.id}/"`);
+  });
+
+  it('is the only page that loads Pagefind', () => {
+    const loading = htmlFiles(site).filter((file) => /\/pagefind\//.test(readPage(site, `/${file.replace(/index\.html$/, '')}`)));
+    expect(loading).toEqual(['cari/index.html']);
+  });
+});
