@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
@@ -14,7 +15,12 @@ const contentKey = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'c
 
 export default defineConfig({
   site: warta.content.site.url,
-  trailingSlash: 'always',
+  // 'ignore' so /api/views/<id> is not redirected; every page link we emit ends in a slash anyway.
+  trailingSlash: 'ignore',
+  // Pages are static; only /api/* (comments and views) runs on demand. Standalone mode
+  // makes `npm start` serve the portal and the API on one port. The function limits
+  // bodies itself (413); this cap stops Node from buffering huge uploads first.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
   // Astro's content cache is keyed per content folder so fixture builds never reuse each other's entries.
   cacheDir: `./node_modules/.astro/${contentKey}`,
   markdown: {

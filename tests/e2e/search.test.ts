@@ -85,7 +85,7 @@ describe('finding stories by word', () => {
     await resultUrls(page, 'banjir');
     const first = page.locator('.search-result').first();
     expect(await first.locator('.search-result__date').innerText()).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
-    expect((await first.locator('.search-result__excerpt mark').first().innerText()).toLowerCase()).toBe('banjir');
+    expect(await first.locator('.search-result__excerpt mark').first().innerText()).toMatch(/^banjir\b/i);
     expect(await page.locator('.search-result__thumb').first().getAttribute('src')).toMatch(/^\/_astro\/.+\.webp$/);
     await page.close();
   });
@@ -144,12 +144,16 @@ describe('filters and order', () => {
 describe('what the index leaves out', () => {
   it('holds no text from navigation, footer, share links, related stories or comments', async () => {
     const html = readPage(site, SAMPLE);
-    // Words that appear on every article page, but only in its chrome.
-    const chromeOnly = [t['site.home'], 'cipta', 'Instagram', 'Privasi', t['article.comments'], 'Salin', 'Terkait'];
+    // Words that appear on every article page, but only in its chrome. Not "Beranda" (nav) or "Siber"
+    // (footer): the Indonesian stemmer cuts them to "anda" and "si", which stories do contain;
+    // tests/site/search-index.test.ts checks those against the stored text instead.
+    const chromeOnly = ['cipta', 'Instagram', 'Privasi', t['article.comments'], 'Salin', 'Terkait'];
     const page = await openSearch();
+    // Pagefind's own JS API, so the check does not depend on the UI.
+    await page.addScriptTag({ type: 'module', content: "import * as pagefind from '/pagefind/pagefind.js'; window.pagefindApi = pagefind;" });
+    await page.waitForFunction(() => 'pagefindApi' in window);
     const counts = await page.evaluate(async (words) => {
-      const bundle = '/pagefind/pagefind.js';
-      const pagefind = (await import(bundle)) as { search(term: string): Promise<{ results: unknown[] }> };
+      const pagefind = (window as unknown as { pagefindApi: { search(term: string): Promise<{ results: unknown[] }> } }).pagefindApi;
       const out: Record<string, number> = {};
       for (const w of [...words, 'Supriadi']) out[w] = (await pagefind.search(w)).results.length;
       return out;

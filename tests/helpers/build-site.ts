@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { outDir, root, type FixtureSite } from './sites.ts';
+import { buildDir, root, type FixtureSite } from './sites.ts';
 
 /** Files whose change means a fixture site must be rebuilt. */
 function inputsDigest(site: FixtureSite): string {
@@ -23,7 +23,7 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` for a fixture site; returns its exit status and combined output. */
-export function runBuild(site: FixtureSite, out = outDir(site)): BuildResult {
+export function runBuild(site: FixtureSite, out = buildDir(site)): BuildResult {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     cwd: root,
     encoding: 'utf8',
@@ -35,7 +35,7 @@ export function runBuild(site: FixtureSite, out = outDir(site)): BuildResult {
 
 /** Builds a fixture site unless an identical build is already there (local reruns stay fast). */
 export function ensureBuilt(site: FixtureSite): string {
-  const out = outDir(site);
+  const out = buildDir(site);
   const stamp = path.join(out, '.warta-test-stamp');
   const digest = inputsDigest(site);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return out;

@@ -21,4 +21,7 @@ export const sites = {
   english: { name: 'english', content: 'tests/fixtures/sites/english/content', now: '2024-03-01T12:00:00+07:00' },
 } satisfies Record<string, FixtureSite>;
 
-export const outDir = (site: FixtureSite) => path.join(outputRoot, site.name);
+/** Where `astro build --outDir` writes a site (client/ for static files, server/ for the Node server). */
+export const buildDir = (site: FixtureSite) => path.join(outputRoot, site.name);
+/** The static files of a built site, as a CDN would serve them. */
+export const outDir = (site: FixtureSite) => path.join(buildDir(site), 'client');

@@ -1,16 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkSearchIndex, indexedUrls } from '../../src/lib/search-index-check.ts';
 import { loadContent } from '../../src/lib/content-check.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
 import { htmlFiles, loadPage, readPage } from '../helpers/pages.ts';
 import { outDir, root, sites } from '../helpers/sites.ts';
+import { translations } from '../../src/i18n/translator.ts';
 
 const site = sites.demo;
 const bundle = path.join(outDir(site), 'pagefind');
 const content = loadContent(path.join(root, site.content), root);
 const published = content.articles.filter((a) => isPublished(a.data, new Date(site.now)));
+const t = translations.id;
 
 describe('the search index the demo build writes', () => {
   it('exists and holds exactly the published articles, as warta-articles.json lists them', () => {
@@ -26,6 +29,12 @@ describe('the search index the demo build writes', () => {
     for (const url of ['/', '/redaksi/', '/tentang-kami/', '/cari/', `/kategori/${content.categories.values().next().value!.id}/`]) {
       expect(urls.has(url), url).toBe(false);
     }
+  });
+
+  it('stores no text from navigation, footer, share links, related stories or comments', () => {
+    const texts = fs.readdirSync(path.join(bundle, 'fragment')).map((f) => gunzipSync(fs.readFileSync(path.join(bundle, 'fragment', f))).toString('utf8'));
+    const chrome = [t['site.home'], t['site.followUs'], t['article.comments'], t['article.commentsPending'], t['article.copyLink'], t['article.related'], 'Instagram', 'Hak cipta'];
+    for (const word of chrome) expect(texts.filter((text) => text.includes(word)), word).toEqual([]);
   });
 
   it('ships the Component UI and an Indonesian stemmer with the index', () => {

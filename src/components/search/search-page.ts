@@ -69,6 +69,9 @@ export function startSearchPage(): void {
       const known = Object.keys(instance.totalFilters?.[key] ?? {});
       filters[key] = values.map((v) => matchFilterValue(v, known));
     }
+    // Pagefind's input only follows other components' searches while it is not focused; after "back" it usually is.
+    const input = root.querySelector<HTMLInputElement>('pagefind-input input');
+    if (input) input.value = state.query;
     restoring = true;
     instance.triggerSearchWithFilters(state.query, filters);
     restoring = false;
