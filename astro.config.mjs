@@ -5,13 +5,19 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { createWarta } from './src/integrations/warta.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 
 // Content (and so the site config) is read once, validated, and shared with the
 // Markdown plugins. WARTA_CONTENT_DIR points builds at fixture sites in tests.
 const warta = createWarta();
-const contentKey = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'content').digest('hex').slice(0, 8);
+// Astro's content cache is keyed per content folder AND per schema version: Astro only
+// notices changes to content.config.ts itself, not to the schema files it imports, and
+// would otherwise serve entries parsed by an older schema.
+const cacheKey = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'content');
+for (const file of fs.globSync('src/schemas/*.ts').sort()) cacheKey.update(fs.readFileSync(file));
+const contentKey = cacheKey.digest('hex').slice(0, 12);
 
 export default defineConfig({
   site: warta.content.site.url,
@@ -21,7 +27,6 @@ export default defineConfig({
   // makes `npm start` serve the portal and the API on one port. The function limits
   // bodies itself (413); this cap stops Node from buffering huge uploads first.
   adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
-  // Astro's content cache is keyed per content folder so fixture builds never reuse each other's entries.
   cacheDir: `./node_modules/.astro/${contentKey}`,
   markdown: {
     // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified().

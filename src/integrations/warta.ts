@@ -63,7 +63,8 @@ export function createWarta(root = process.cwd()): Warta {
         // without a database of its own (see src/server).
         const now = resolveNow();
         const published = content.articles
-          .filter((a) => isPublished(a.data, now))
+          // Retracted stories keep their page but leave the API (no new views or comments).
+          .filter((a) => isPublished(a.data, now) && !a.data.retracted)
           .map((a) => ({ id: a.id, title: a.data.title, url: a.path }));
         const out = fileURLToPath(outDir);
         fs.writeFileSync(path.join(out, 'warta-articles.json'), JSON.stringify(published));

@@ -100,6 +100,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   // Bodies of every readable article, valid frontmatter or not, so broken "Baca juga"
   // links are reported in the same run as frontmatter mistakes.
   const bodies: { file: string; body: string; firstLine: number }[] = [];
+  const rightOfReplyRefs: { file: string; line?: number; id: string }[] = [];
 
   for (const file of globFiles(contentDir, 'articles/**/*.{md,mdx}')) {
     const abs = path.join(contentDir, file);
@@ -154,6 +155,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     checkRef('category', data.category, categories, 'categories');
     checkRef('editor', data.editor, people, 'people');
     for (const reporter of data.reporter) checkRef('reporter', reporter, people, 'people');
+    if (data.rightOfReply) rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id: data.rightOfReply });
 
     if (data.cover && typeof data.cover.src === 'string' && !/^https?:/.test(data.cover.src)) {
       const image = path.resolve(path.dirname(abs), data.cover.src);
@@ -181,6 +183,18 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   // "Baca juga" links must point at real articles; the Markdown plugin fails too, but
   // here every broken link in every file is reported at once.
   const ids = new Set(seenIds.keys());
+  for (const ref of rightOfReplyRefs) {
+    if (ids.has(ref.id)) continue;
+    const suggestion = closestMatch(ref.id, ids);
+    problems.push({
+      file: ref.file,
+      line: ref.line,
+      field: 'rightOfReply',
+      severity: 'error',
+      key: suggestion ? 'error.unknownArticleSuggest' : 'error.unknownArticle',
+      params: { value: ref.id, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
   for (const { file, body, firstLine } of bodies) {
     body.split('\n').forEach((text, index) => {
       for (const match of text.matchAll(BACA_JUGA_PATTERN)) {

@@ -22,6 +22,7 @@ export interface NewsArticleInput {
   keywords: string[];
   language: string;
   isAccessibleForFree?: boolean;
+  corrections?: { date: Date; text: string }[];
 }
 
 export function newsArticleJsonLd(a: NewsArticleInput) {
@@ -50,6 +51,15 @@ export function newsArticleJsonLd(a: NewsArticleInput) {
     keywords: a.keywords.join(', '),
     inLanguage: a.language,
     isAccessibleForFree: a.isAccessibleForFree ?? true,
+    ...(a.corrections?.length
+      ? {
+          correction: a.corrections.map((c) => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: toZonedIso(c.date, a.timeZone),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -72,6 +72,18 @@ export function articleSchema({ timeZone, localImage = z.string() }: ArticleSche
     breaking: z.boolean().default(false),
     /** Paid content: labelled "Advertorial" as the press council's cyber-media guideline requires. */
     advertorial: z.boolean().default(false),
+    /**
+     * Corrections, oldest first; each shows as a dated "Koreksi" notice and becomes a
+     * schema.org CorrectionComment (the press council's guideline asks for visible corrections).
+     */
+    corrections: z.array(z.strictObject({ date: dateSchema(timeZone), text: z.string().trim().min(1) })).default([]),
+    /** Id of the "Hak Jawab" (right of reply) article that answers this one; both pages link each other. */
+    rightOfReply: z.string().trim().min(1).optional(),
+    /**
+     * Retraction: the URL stays alive with a notice in place of the body, and the
+     * article leaves listings, feeds, search and the API.
+     */
+    retracted: z.strictObject({ date: dateSchema(timeZone), reason: z.string().trim().min(1) }).optional(),
     /** Old URL paths (e.g. from WordPress) that redirect here. */
     aliases: z.array(z.string().regex(/^\//, { message: 'must be a path starting with "/"' })).default([]),
   });

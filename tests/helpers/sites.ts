@@ -19,6 +19,8 @@ export const sites = {
   demo: { name: 'demo', content: 'content', now: '2026-11-27T21:00:00+07:00' },
   /** A small English-language site: no Indonesian UI string may appear. */
   english: { name: 'english', content: 'tests/fixtures/sites/english/content', now: '2024-03-01T12:00:00+07:00' },
+  /** The same site a few days later: the story scheduled for 5 March is out. */
+  englishLater: { name: 'english-later', content: 'tests/fixtures/sites/english/content', now: '2024-03-06T12:00:00+07:00' },
 } satisfies Record<string, FixtureSite>;
 
 /** Where `astro build --outDir` writes a site (client/ for static files, server/ for the Node server). */

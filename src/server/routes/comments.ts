@@ -5,12 +5,16 @@ import { visitorFrom } from '../http/visitor-from.ts';
 import { ApiError } from '../service/errors.ts';
 import { requireArticle } from '../service/require-article.ts';
 
-/** The article URL with `?comment=<status>` added and the comments anchor, for the no-JS form's 303. */
-function backToArticle(url: string, query: Record<string, string>): string {
+/**
+ * The article URL with `?comment=<status>` added and the fragment `#komentar-<status>`,
+ * for the no-JS form's 303. The fragment names the message element, so the page
+ * shows it with CSS `:target` alone, without JavaScript.
+ */
+function backToArticle(url: string, query: { comment: 'pending' | 'approved' | 'error'; reason?: string }): string {
   const absolute = /^https?:\/\//.test(url);
   const target = new URL(url, 'http://placeholder.invalid');
-  for (const [k, v] of Object.entries(query)) target.searchParams.set(k, v);
-  target.hash = 'komentar';
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) target.searchParams.set(k, v);
+  target.hash = `komentar-${query.comment}`;
   return absolute ? target.href : `${target.pathname}${target.search}${target.hash}`;
 }
 

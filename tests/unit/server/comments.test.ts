@@ -194,7 +194,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
         ip: '192.0.2.70',
       });
       expect(r.status).toBe(303);
-      expect(r.headers.get('location')).toBe('/2024/05/banjir-palembang/?comment=pending#komentar');
+      expect(r.headers.get('location')).toBe('/2024/05/banjir-palembang/?comment=pending#komentar-pending');
     });
 
     test('redirects back with the reason when the form is refused', async () => {
@@ -204,7 +204,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
         ip: '192.0.2.71',
       });
       expect(r.status).toBe(303);
-      expect(r.headers.get('location')).toBe('/2024/05/banjir-palembang/?comment=error&reason=invalid_input#komentar');
+      expect(r.headers.get('location')).toBe('/2024/05/banjir-palembang/?comment=error&reason=invalid_input#komentar-error');
     });
 
     test('answers JSON to a form post that does not ask for HTML', async () => {

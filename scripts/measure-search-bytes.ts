@@ -1,0 +1,120 @@
+/**
+ * Measures what a reader's browser downloads from /pagefind/ for a first search:
+ * the Component UI, Pagefind's JS, worker and WebAssembly, the index chunks, filter
+ * data and the fragments of the results shown. Files are served gzip'd as a CDN
+ * would (text types compressed on the fly; Pagefind's index files are already
+ * compressed and go out as they are), and Chromium reports the bytes on the wire.
+ *
+ *   node scripts/measure-search-bytes.ts --dir tests/.output/demo/client [--query banjir]
+ *   node scripts/measure-search-bytes.ts --content /tmp/corpus --now 2026-11-27T21:00:00+07:00 [--out /tmp/corpus-build]
+ *
+ * With --content it first builds that content folder (`astro build`), then measures.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string' },
+    content: { type: 'string' },
+    now: { type: 'string' },
+    out: { type: 'string' },
+    query: { type: 'string', default: 'Palembang' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const root = path.resolve(import.meta.dirname, '..');
+
+let dir = values.dir && path.resolve(values.dir);
+if (!dir && values.content) {
+  const out = path.resolve(values.out ?? path.join(root, 'node_modules/.warta-measure', path.basename(values.content)));
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', WARTA_CONTENT_DIR: path.resolve(values.content), ...(values.now ? { WARTA_NOW: values.now } : {}), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) throw new Error(`[warta] building ${values.content} failed (exit ${build.status})`);
+  console.error(`[warta] built ${values.content} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  dir = fs.existsSync(path.join(out, 'client')) ? path.join(out, 'client') : out;
+}
+if (!dir || !fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) {
+  console.error('[warta] usage: --dir <built site with pagefind/> or --content <content folder>');
+  process.exit(2);
+}
+
+const TEXT = /\.(js|css|json|html|svg|xml|txt)$/;
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.jpg': 'image/jpeg' };
+
+/** A static server that gzips text on the fly, as CDNs do by default. */
+function serve(siteDir: string): Promise<{ origin: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    let file = path.join(siteDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(siteDir)) return void res.writeHead(403).end();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) return void res.writeHead(404).end('not found');
+    let body: Buffer = fs.readFileSync(file);
+    const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    if (TEXT.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+      body = gzipSync(body, { level: 9 });
+      headers['Content-Encoding'] = 'gzip';
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': String(body.length) }).end(body);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+  );
+}
+
+const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+const server = await serve(dir);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage();
+  const requests: import('playwright-core').Request[] = [];
+  page.on('requestfinished', (r) => requests.push(r));
+  await page.goto(`${server.origin}/cari/`);
+  await page.locator('pagefind-input input').fill(values.query);
+  await page.locator('.search-result__title a').first().waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  const shown = await page.locator('.search-result').count();
+  const summary = (await page.locator('pagefind-summary').innerText()).trim();
+
+  const rows: { file: string; bytes: number }[] = [];
+  for (const r of requests) {
+    const url = new URL(r.url());
+    if (!url.pathname.startsWith('/pagefind/')) continue;
+    const sizes = await r.sizes();
+    rows.push({ file: url.pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  }
+  const group = (file: string) =>
+    /component-ui\.(js|css)$/.test(file) ? 'Component UI' : /pagefind(-worker)?\.js$|wasm\./.test(file) ? 'Pagefind runtime' : /\.pf_meta$/.test(file) ? 'index meta' : /\.pf_index$/.test(file) ? 'index chunks' : /\.pf_filter$/.test(file) ? 'filter data' : /\.pf_fragment$/.test(file) ? 'result fragments' : 'other';
+  const groups = new Map<string, { files: number; bytes: number }>();
+  for (const row of rows) {
+    const g = groups.get(group(row.file)) ?? { files: 0, bytes: 0 };
+    groups.set(group(row.file), { files: g.files + 1, bytes: g.bytes + row.bytes });
+  }
+  const total = rows.reduce((n, r) => n + r.bytes, 0);
+  const report = { site: path.relative(root, dir) || dir, pages, query: values.query, summary, resultsShown: shown, totalBytes: total, groups: Object.fromEntries(groups), files: rows };
+  if (values.json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(`${report.site}: ${pages} pages indexed; query "${values.query}" → ${summary} (${shown} results rendered)`);
+    for (const [name, g] of groups) console.log(`  ${name.padEnd(18)} ${String(g.files).padStart(3)} files  ${kb(g.bytes).padStart(10)}`);
+    console.log(`  ${'total /pagefind/'.padEnd(18)} ${String(rows.length).padStart(3)} files  ${kb(total).padStart(10)}  (gzip, headers included)`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
