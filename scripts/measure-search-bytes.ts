@@ -8,7 +8,9 @@
  *   node scripts/measure-search-bytes.ts --dir tests/.output/demo/client [--query banjir]
  *   node scripts/measure-search-bytes.ts --content /tmp/corpus --now 2026-11-27T21:00:00+07:00 [--out /tmp/corpus-build]
  *
- * With --content it first builds that content folder (`astro build`), then measures.
+ * With --content it first builds that content folder (`astro build`), then measures. The build
+ * goes under node_modules/.warta-measure/ unless --out says otherwise; it must stay inside the
+ * project, where the server build's prerender chunks can resolve their packages.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

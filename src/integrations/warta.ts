@@ -51,12 +51,16 @@ export function createWarta(root = process.cwd()): Warta {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         const errors = content.problems.filter((p) => p.severity === 'error');
-        if (content.problems.length === 0) return;
-        const report = formatReport(content.problems, site.locale);
-        // A build must never publish half-valid content; the dev server keeps running
-        // so the journalist sees the report and can fix the file in place.
-        if (command === 'build' && errors.length > 0) throw new Error(report);
-        logger.warn(report);
+        const warnings = content.problems.length - errors.length;
+        if (errors.length > 0) {
+          const report = formatReport(errors, site.locale);
+          // A build must never publish half-valid content; the dev server keeps running
+          // so the journalist sees the report and can fix the file in place.
+          if (command === 'build') throw new Error(report);
+          logger.error(report);
+        }
+        // Warnings are advice; the build only counts them so its log stays readable.
+        if (warnings > 0) logger.info(t('error.warningsOnly', { count: warnings }));
       },
       'astro:build:done': ({ dir: outDir, logger }) => {
         // The list of published ids lets the comment/view function refuse unknown articles

@@ -164,6 +164,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
       }
     }
 
+    problems.push(...articleWarnings(data, relFile, line));
     articles.push({ id, file: relFile, data, body: parsedFile.content, path: articlePath(site.permalink, { id, date: data.date, category: data.category }, site.timeZone) });
   }
 
@@ -215,6 +216,22 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   // Nothing half-valid is published: an article with any error stays out of the index.
   const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   return { site, people, categories, locations, articles: articles.filter((a) => !broken.has(a.file)), problems };
+}
+
+/** Headline and summary limits: Google shows about 110 and 160 characters before cutting. */
+export const TITLE_MAX = 110;
+export const SUMMARY_MAX = 160;
+
+/** Advice that does not block publishing. */
+function articleWarnings(data: ArticleData, file: string, line: (field: string) => number | undefined): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  const warn = (field: string, key: ContentProblem['key'], params: ContentProblem['params'] = {}) =>
+    warnings.push({ file, line: line(field.split('.')[0]!), field, severity: 'warning', key, params });
+  if (data.title.length > TITLE_MAX) warn('title', 'warning.longTitle', { length: data.title.length, max: TITLE_MAX });
+  if (data.summary && data.summary.length > SUMMARY_MAX) warn('summary', 'warning.longSummary', { length: data.summary.length, max: SUMMARY_MAX });
+  if (!data.cover) warnings.push({ file, severity: 'warning', key: 'warning.noCover', params: {} });
+  else if (!data.cover.credit) warn('cover.credit', 'warning.coverCredit');
+  return warnings;
 }
 
 function yamlProblem(file: string, error: unknown, firstLine: number): ContentProblem {

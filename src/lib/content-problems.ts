@@ -110,6 +110,19 @@ export function formatProblem(problem: ContentProblem, locale: Locale): string {
   return `${where}  ${field}${t(problem.key, params)}`;
 }
 
+/**
+ * GitHub Actions workflow commands, so mistakes show on the pull request's lines
+ * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ * Data is escaped as the runner expects: % CR LF, and also : , in properties.
+ */
+export function githubAnnotation(problem: ContentProblem, locale: Locale): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const message = formatProblem({ ...problem, file: '', line: undefined }, locale).trim();
+  const props = [`file=${prop(problem.file)}`, ...(problem.line ? [`line=${problem.line}`] : []), `title=${prop(problem.field ? `warta: ${problem.field}` : 'warta')}`];
+  return `::${problem.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${data(message)}`;
+}
+
 /** The whole report, errors first, prefixed with the tool's name as @astrojs/rss does. */
 export function formatReport(problems: ContentProblem[], locale: Locale): string {
   const t = createTranslator(locale);

@@ -11,7 +11,7 @@ describe('building a site with broken frontmatter', () => {
   });
 
   it('lists every problem with file, field and fix before Astro renders anything', () => {
-    expect(result.output).toContain('[warta] 9 masalah ditemukan di konten.');
+    expect(result.output).toContain('[warta] 14 masalah ditemukan di konten.');
     expect(result.output).toContain('articles/2023/07/unknown-reporter.md:5  reporter: "bolk" tidak ada di daftar orang (content/people/). Mungkin maksud Anda "bolok"?');
     expect(result.output).toContain('articles/2023/07/missing-title.md  title: wajib diisi. Tambahkan "title:" ke frontmatter.');
     expect(result.output).toContain('articles/2023/07/date-without-offset.md:3  date: tanggal "2023-07-05 13:00:00" tidak punya zona waktu.');

@@ -32,7 +32,7 @@ function appendLinked(parent: HTMLElement, text: string): void {
   parent.append(text.slice(at));
 }
 
-/** A link to a reader-supplied address; null when it is not http(s). */
+/** A link to an address a reader wrote, marked as user-generated and not endorsed. */
 export function externalLink(href: string, label: string): HTMLAnchorElement {
   const a = document.createElement('a');
   a.href = href;

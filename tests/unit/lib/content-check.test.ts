@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/lib/content-check.ts';
-import { formatProblem, formatReport } from '../../../src/lib/content-problems.ts';
+import { formatProblem, formatReport, githubAnnotation } from '../../../src/lib/content-problems.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const fixture = (name: string) => path.join(root, 'tests/fixtures/sites', name, 'content');
 
 describe('a site with broken frontmatter', () => {
   const index = loadContent(fixture('bad-frontmatter'), root);
-  const messages = (locale: 'id' | 'en') =>
-    index.problems.map((p) => formatProblem(p, locale).replace('tests/fixtures/sites/bad-frontmatter/content/articles/', ''));
+  const messages = (locale: 'id' | 'en', severity: 'error' | 'warning' = 'error') =>
+    index.problems.filter((p) => p.severity === severity).map((p) => formatProblem(p, locale).replaceAll('tests/fixtures/sites/bad-frontmatter/content/articles/', ''));
 
   it('reports every problem in one run instead of stopping at the first file', () => {
-    expect(index.problems.filter((p) => p.severity === 'error')).toHaveLength(9);
+    expect(index.problems.filter((p) => p.severity === 'error')).toHaveLength(14);
   });
 
   it('names file, line, field, bad value and fix in Indonesian', () => {
@@ -24,9 +24,14 @@ describe('a site with broken frontmatter', () => {
         "2023/07/missing-title.md  title: wajib diisi. Tambahkan "title:" ke frontmatter.",
         "2023/07/unknown-reporter.md:5  reporter: "bolk" tidak ada di daftar orang (content/people/). Mungkin maksud Anda "bolok"?",
         "2023/07/unparseable-date.md:3  date: "kemarin sore" bukan tanggal yang bisa dibaca. Gunakan format 2023-07-05T13:00:00+07:00.",
-        "2023/08/same-id.md  id artikel "same-id" sudah dipakai oleh tests/fixtures/sites/bad-frontmatter/content/articles/2023/07/same-id.md. Ganti nama salah satu berkas.",
+        "2023/08/same-id.md  id artikel "same-id" sudah dipakai oleh 2023/07/same-id.md. Ganti nama salah satu berkas.",
         "2023/08/typo-field.md  editor: wajib diisi. Tambahkan "editor:" ke frontmatter.",
         "2023/08/typo-field.md:6  editr: ruas "editr" tidak dikenal. Mungkin maksud Anda "editor"?",
+        "2023/09/alias-taken.md  aliases: alamat /2023/07/same-id/ sudah dipakai oleh 2023/07/same-id.md. Ubah nama berkas atau "aliases".",
+        "2023/09/alias-taken.md:9  rightOfReply: artikel "same-idd" tidak ada. Mungkin maksud Anda "same-id"?",
+        "2023/09/broken-yaml.md:4  frontmatter bukan YAML yang valid: deficient indentation",
+        "2023/09/unknown-category-and-image.md:7  category: "olahrga" tidak ada di daftar kategori (content/categories.yaml).",
+        "2023/09/unknown-category-and-image.md:8  cover.src: berkas gambar "./tidak-ada.jpg" tidak ditemukan (2023/09/tidak-ada.jpg). Periksa nama berkas; gambar diletakkan di samping artikel.",
       ]
     `);
   });
@@ -40,28 +45,54 @@ describe('a site with broken frontmatter', () => {
         "2023/07/missing-title.md  title: is required. Add "title:" to the frontmatter.",
         "2023/07/unknown-reporter.md:5  reporter: "bolk" is not in the people registry (content/people/). Did you mean "bolok"?",
         "2023/07/unparseable-date.md:3  date: "kemarin sore" is not a readable date. Use the format 2023-07-05T13:00:00+07:00.",
-        "2023/08/same-id.md  the article id "same-id" is already used by tests/fixtures/sites/bad-frontmatter/content/articles/2023/07/same-id.md. Rename one of the files.",
+        "2023/08/same-id.md  the article id "same-id" is already used by 2023/07/same-id.md. Rename one of the files.",
         "2023/08/typo-field.md  editor: is required. Add "editor:" to the frontmatter.",
         "2023/08/typo-field.md:6  editr: unknown field "editr". Did you mean "editor"?",
+        "2023/09/alias-taken.md  aliases: the URL /2023/07/same-id/ is already used by 2023/07/same-id.md. Rename the file or change "aliases".",
+        "2023/09/alias-taken.md:9  rightOfReply: there is no article "same-idd". Did you mean "same-id"?",
+        "2023/09/broken-yaml.md:4  the frontmatter is not valid YAML: deficient indentation",
+        "2023/09/unknown-category-and-image.md:7  category: "olahrga" is not in the category registry (content/categories.yaml).",
+        "2023/09/unknown-category-and-image.md:8  cover.src: image file "./tidak-ada.jpg" not found (2023/09/tidak-ada.jpg). Check the file name; images sit beside the article.",
       ]
     `);
   });
 
+  it('warns about long headlines and summaries, covers without credit and stories without a cover, without failing', () => {
+    expect(messages('id', 'warning').sort()).toMatchInlineSnapshot(`
+      [
+        "2023/07/same-id.md  artikel tanpa gambar sampul; berita dengan gambar lebih sering dibaca dan dibagikan. Tambahkan "cover:" bila ada foto.",
+        "2023/07/unknown-reporter.md  artikel tanpa gambar sampul; berita dengan gambar lebih sering dibaca dan dibagikan. Tambahkan "cover:" bila ada foto.",
+        "2023/09/alias-taken.md  artikel tanpa gambar sampul; berita dengan gambar lebih sering dibaca dan dibagikan. Tambahkan "cover:" bila ada foto.",
+        "2023/09/only-warnings.md:2  title: judul 127 karakter; di atas 110 karakter judul terpotong di hasil pencarian. Persingkat judul.",
+        "2023/09/only-warnings.md:8  summary: ringkasan 189 karakter; di atas 160 karakter terpotong di hasil pencarian. Persingkat ringkasan.",
+        "2023/09/only-warnings.md:9  cover.credit: gambar sampul tanpa kredit. Tambahkan "credit:" di bawah "cover:", misalnya "Foto: Liputan ABN".",
+        "2023/09/unknown-category-and-image.md:8  cover.credit: gambar sampul tanpa kredit. Tambahkan "credit:" di bawah "cover:", misalnya "Foto: Liputan ABN".",
+      ]
+    `);
+  });
+
+  it('prints GitHub Actions annotations that point at the file and line', () => {
+    const problem = index.problems.find((p) => p.field === 'reporter')!;
+    expect(githubAnnotation(problem, 'en')).toBe(
+      '::error file=tests/fixtures/sites/bad-frontmatter/content/articles/2023/07/unknown-reporter.md,line=5,title=warta%3A reporter::reporter: "bolk" is not in the people registry (content/people/). Did you mean "bolok"?',
+    );
+  });
+
   it('publishes nothing from a file with a problem', () => {
     const ids = index.articles.map((a) => a.id).sort();
-    expect(ids).toEqual(['same-id']);
+    expect(ids).toEqual(['only-warnings', 'same-id']);
   });
 
   it('opens the report with the tool name and the count', () => {
-    expect(formatReport(index.problems, 'id').split('\n')[0]).toBe('[warta] 9 masalah ditemukan di konten. Perbaiki lalu jalankan ulang.');
+    expect(formatReport(index.problems, 'id').split('\n')[0]).toBe('[warta] 14 masalah ditemukan di konten. Perbaiki lalu jalankan ulang.');
   });
 });
 
 describe('the demo content', () => {
   const index = loadContent(path.join(root, 'content'), root);
 
-  it('has no problems', () => {
-    expect(formatReport(index.problems, 'en')).toBe('[warta] 0 problems found in the content. Fix them and run again.');
+  it('has no errors', () => {
+    expect(formatReport(index.problems.filter((p) => p.severity === 'error'), 'en')).toBe('[warta] 0 problems found in the content. Fix them and run again.');
   });
 
   it('files the sample article under its publication month', () => {

@@ -1,0 +1,69 @@
+/**
+ * The moderation page's client for the admin API (docs/server.md, "Admin API").
+ * Every call carries the editor's bearer token; every failure becomes an
+ * AdminError with the API's error code (`network` when nothing answered).
+ */
+
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'rejected';
+export type ModerationAction = 'approve' | 'reject' | 'spam';
+
+/** A comment as the admin API lists it (with email and article title). */
+export interface AdminComment {
+  id: string;
+  articleId: string;
+  articleTitle: string | null;
+  parentId: string | null;
+  authorName: string;
+  authorEmail: string | null;
+  authorWebsite: string | null;
+  authorKind: 'reader' | 'newsroom';
+  text: string;
+  status: CommentStatus;
+  createdAt: string;
+}
+
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+export function createAdminApi(token: string) {
+  async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        cache: 'no-store',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new AdminError(0, 'network');
+    }
+    const json = (await response.json().catch(() => ({}))) as { error?: string };
+    if (!response.ok) throw new AdminError(response.status, json.error ?? `http_${response.status}`);
+    return json as T;
+  }
+
+  const comment = (id: string) => `/api/admin/comments/${encodeURIComponent(id)}`;
+  return {
+    me: () => call<{ editor: string }>('GET', '/api/admin/me'),
+    list: (status: CommentStatus, offset = 0, limit = 50) =>
+      call<{ total: number; items: AdminComment[] }>('GET', `/api/admin/comments?status=${status}&limit=${limit}&offset=${offset}`),
+    moderate: (id: string, action: ModerationAction) => call<{ status: CommentStatus }>('POST', `${comment(id)}/${action}`),
+    remove: (id: string) => call<{ deleted: boolean }>('DELETE', comment(id)),
+    reply: (id: string, text: string) => call<{ id: string }>('POST', `${comment(id)}/reply`, { text }),
+    exportByEmail: (email: string) => call<{ email: string; comments: AdminComment[] }>('POST', '/api/admin/privacy/export', { email }),
+    deleteByEmail: (email: string) => call<{ deleted: number }>('POST', '/api/admin/privacy/delete', { email }),
+  };
+}
+
+export type AdminApi = ReturnType<typeof createAdminApi>;
