@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
+import netlify from '@astrojs/netlify';
+import vercel from '@astrojs/vercel';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
@@ -19,14 +21,23 @@ const cacheKey = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'con
 for (const file of fs.globSync('src/schemas/*.ts').sort()) cacheKey.update(fs.readFileSync(file));
 const contentKey = cacheKey.digest('hex').slice(0, 12);
 
+/** @param {string | undefined} target */
+function adapterFor(target = 'node') {
+  if (target === 'netlify') return netlify();
+  if (target === 'vercel') return vercel();
+  if (target === 'node') return node({ mode: 'standalone', bodySizeLimit: 64 * 1024 });
+  throw new Error(`[warta] WARTA_DEPLOY_TARGET must be node, netlify or vercel, got "${target}"`);
+}
+
 export default defineConfig({
   site: warta.content.site.url,
   // 'ignore' so /api/views/<id> is not redirected; every page link we emit ends in a slash anyway.
   trailingSlash: 'ignore',
-  // Pages are static; only /api/* (comments and views) runs on demand. Standalone mode
-  // makes `npm start` serve the portal and the API on one port. The function limits
-  // bodies itself (413); this cap stops Node from buffering huge uploads first.
-  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  // Pages are static; only /api/* (comments and views) runs on demand, on the platform
+  // WARTA_DEPLOY_TARGET names. Node standalone (default) makes `npm start` serve the
+  // portal and the API on one port; the function limits bodies itself (413), the
+  // adapter's cap stops Node from buffering huge uploads first.
+  adapter: adapterFor(process.env.WARTA_DEPLOY_TARGET),
   cacheDir: `./node_modules/.astro/${contentKey}`,
   markdown: {
     // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified().

@@ -3,15 +3,13 @@
  * inputs, then serves pages and the comment/view API on one port,
  * http://127.0.0.1:4321 (override with HOST / PORT). `--no-build` (`npm run serve`)
  * serves the existing build as it is.
- *
- * For the demo, a missing WARTA_SECRET and WARTA_EDITORS are generated once and kept
- * in data/ so a newcomer can try comments and moderation; production deployments set
- * their own (the server refuses to start without a secret).
+ * Demo secrets: see scripts/demo-env.ts.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withDemoSecrets } from './demo-env.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stampFile = path.join(root, 'dist', '.warta-build-stamp');
@@ -48,26 +46,9 @@ if (!fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) {
   process.exit(1);
 }
 
-/** A value kept in data/<name> across runs, created on first use. */
-function demoValue(name: string, make: () => string): string {
-  const file = path.join(root, 'data', name);
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const value = make();
-  fs.writeFileSync(file, value, { mode: 0o600 });
-  return value;
-}
-
-const env = { ...process.env, HOST: process.env.HOST ?? '127.0.0.1', PORT: process.env.PORT ?? '4321' };
-if (!env.WARTA_SECRET) {
-  env.WARTA_SECRET = demoValue('demo-secret', () => randomBytes(32).toString('hex'));
-  console.log('[warta] WARTA_SECRET not set: using a demo secret kept in data/demo-secret');
-}
-if (!env.WARTA_EDITORS) {
-  const token = demoValue('demo-editor-token', () => randomBytes(24).toString('hex'));
-  env.WARTA_EDITORS = `demo:${token}`;
-  console.log(`[warta] WARTA_EDITORS not set: sign in at http://${env.HOST}:${env.PORT}/moderasi/ with the demo token ${token}`);
-}
+const host = process.env.HOST ?? '127.0.0.1';
+const port = process.env.PORT ?? '4321';
+const env = withDemoSecrets({ ...process.env, HOST: host, PORT: port }, root, `http://${host}:${port}`);
 
 const server = spawn(process.execPath, [path.join(root, 'dist/server/entry.mjs')], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -49,7 +49,10 @@ export function createWarta(root = process.cwd()): Warta {
   const integration: AstroIntegration = {
     name: 'warta',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, logger, updateConfig }) => {
+        // Drafts and scheduled stories are previewed by `astro dev` only. Decided by the
+        // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
+        updateConfig({ vite: { define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
         const errors = content.problems.filter((p) => p.severity === 'error');
         const warnings = content.problems.length - errors.length;
         if (errors.length > 0) {
