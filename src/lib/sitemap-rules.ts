@@ -5,7 +5,7 @@
  */
 import { toZonedIso } from './dates.ts';
 
-export const NOINDEX_PATHS = ['/cari/', '/moderasi/', '/404/'];
+export const NOINDEX_PATHS = ['/cari/', '/moderasi/', '/404/', '/offline/'];
 
 export interface SitemapArticle {
   path: string;

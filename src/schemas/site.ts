@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { AdsSchema } from './ads.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -54,6 +55,20 @@ export const SiteSchema = z.strictObject({
     .default({}),
   /** Stories per listing page. */
   pageSize: z.number().int().min(1).max(100).default(20),
+  /** Ad slots; none configured means no ad code and no empty boxes. */
+  ads: AdsSchema.default({ slots: [] }),
+  /** Installable app and offline reading. */
+  app: z
+    .strictObject({
+      /** Short name under the home-screen icon (12 characters or fewer shows in full). */
+      shortName: z.string().min(1).max(24).optional(),
+      /** Browser UI colour. */
+      themeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#b3121b'),
+      backgroundColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#ffffff'),
+      /** How many opened pages the service worker keeps for offline reading. */
+      offlinePages: z.number().int().min(1).max(200).default(20),
+    })
+    .default({ themeColor: '#b3121b', backgroundColor: '#ffffff', offlinePages: 20 }),
 });
 
 export type SiteInput = z.input<typeof SiteSchema>;

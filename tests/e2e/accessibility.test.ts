@@ -15,6 +15,13 @@ const pages: [FixtureSite, string][] = [
   [sites.demo, '/2026/10/lomba-perahu-bidar-meriahkan-sungai-musi/'],
   [sites.demo, '/redaksi/'],
   [sites.english, '/news/2024/02/20/bridge-reopens/'],
+  [sites.english, '/news/2024/02/15/market-fire-retracted/'],
+  [sites.ads, '/2026/11/berita-panjang-2/'],
+  [sites.ads, '/'],
+  [sites.demo, '/kategori/ekonomi/'],
+  [sites.demo, '/indeks/'],
+  [sites.demo, '/penulis/bolok/'],
+  [sites.demo, '/offline/'],
 ];
 
 let browser: Browser;
@@ -22,7 +29,7 @@ const servers = new Map<string, Awaited<ReturnType<typeof serveStatic>>>();
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  for (const site of [sites.demo, sites.english]) servers.set(site.name, await serveStatic(outDir(site)));
+  for (const site of [sites.demo, sites.english, sites.ads]) servers.set(site.name, await serveStatic(outDir(site)));
 });
 
 afterAll(async () => {

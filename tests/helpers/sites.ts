@@ -20,6 +20,8 @@ export const sites = {
   /** A small English-language site: no Indonesian UI string may appear. */
   english: { name: 'english', content: 'tests/fixtures/sites/english/content', now: '2024-03-01T12:00:00+07:00' },
   /** The same site a few days later: the story scheduled for 5 March is out. */
+  /** Every kind of ad slot configured (the demo has none). */
+  ads: { name: 'ads', content: 'tests/fixtures/sites/ads/content', now: '2026-11-27T12:00:00+07:00' },
   englishLater: { name: 'english-later', content: 'tests/fixtures/sites/english/content', now: '2024-03-06T12:00:00+07:00' },
 } satisfies Record<string, FixtureSite>;
 

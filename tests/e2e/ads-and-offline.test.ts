@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { outDir, sites } from '../helpers/sites.ts';
+
+let browser: Browser;
+const servers: Record<string, Awaited<ReturnType<typeof serveStatic>>> = {};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  servers.ads = await serveStatic(outDir(sites.ads));
+  servers.demo = await serveStatic(outDir(sites.demo));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of Object.values(servers)) await s.close();
+});
+
+/** Sums layout shifts (the CLS inputs) from navigation start until the page has settled. */
+async function layoutShiftDuringLoad(page: Page, url: string): Promise<number> {
+  await page.addInitScript(() => {
+    (window as unknown as { __shift: number }).__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.mouse.wheel(0, 4000); // bring lazy slots into view
+  await page.waitForTimeout(800);
+  return page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+}
+
+describe('ad slots', () => {
+  it('show every slot type in reserved, labelled boxes without shifting the layout', async () => {
+    const page = await browser.newPage({ viewport: { width: 412, height: 800 } });
+    const shift = await layoutShiftDuringLoad(page, `${servers.ads!.origin}/2026/11/berita-panjang-2/`);
+    const slots = await page.locator('.ad-slot').evaluateAll((els) => els.map((el) => el.getAttribute('data-ad-slot')));
+    expect(slots).toEqual(['leaderboard', 'dalam-artikel', 'samping', 'langganan']);
+    for (const label of await page.locator('.ad-slot__label').allTextContents()) expect(label).toBe('Iklan');
+    // The in-article slot sits right after the second paragraph of the body.
+    expect(await page.locator('.article-body > p:nth-of-type(2) + .ad-slot').getAttribute('data-ad-slot')).toBe('dalam-artikel');
+    expect(shift).toBeLessThan(0.001);
+    await page.close();
+  });
+
+  it('put the listing slot between stories and keep ads out of the search index', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${servers.ads!.origin}/`);
+    const items = await page.locator('.home__latest [data-listing] > li').evaluateAll((els) => els.map((el) => el.hasAttribute('data-ad-item')));
+    expect(items.slice(0, 3)).toEqual([false, true, false]);
+    expect(await page.locator('.ad-slot:not([data-pagefind-ignore])').count()).toBe(0);
+    await page.close();
+  });
+
+  it('show no competitor ads on an advertorial, only slots allowed there', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${servers.ads!.origin}/2026/11/iklan-pempek/`);
+    expect(await page.locator('.ad-slot').evaluateAll((els) => els.map((el) => el.getAttribute('data-ad-slot')))).toEqual(['langganan']);
+    expect(await page.locator('.label-advertorial').first().textContent()).toBe('Advertorial');
+    await page.close();
+  });
+
+  it('leave no ad markup or ad code on a site with no ads configured', async () => {
+    const page = await browser.newPage();
+    for (const path of ['/', '/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/']) {
+      await page.goto(`${servers.demo!.origin}${path}`);
+      expect(await page.locator('.ad-slot, ins.adsbygoogle, [data-ad-after]').count()).toBe(0);
+      expect(await page.content()).not.toContain('adsbygoogle');
+    }
+    await page.close();
+  });
+});
+
+describe('offline reading', () => {
+  it('keeps the pages a reader opened and shows the offline page for others', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const origin = servers.demo!.origin;
+    await page.goto(`${origin}/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const first = '/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/';
+    const second = '/2026/11/banjir-rendam-ratusan-rumah-di-palembang-usai-hujan-deras/';
+    await page.goto(origin + first);
+    await page.goto(origin + second);
+    // Let the worker finish storing the second page.
+    await page.waitForFunction(async (path) => Boolean(await caches.match(path, { cacheName: 'warta-pages' })), second);
+
+    await context.setOffline(true);
+    await page.goto(origin + first);
+    expect(await page.locator('h1').textContent()).toContain('Polda Sumsel Laksanakan');
+    await page.goto(origin + second);
+    expect(await page.locator('h1').textContent()).toContain('Banjir Rendam Ratusan Rumah');
+    await page.goto(`${origin}/2026/11/kebakaran-hanguskan-lima-rumah-panggung-di-kertapati/`);
+    expect(await page.locator('h1').textContent()).toBe('Anda sedang luring');
+    await context.close();
+  });
+
+  it('never stores API answers', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${servers.demo!.origin}/`);
+    await page.evaluate(async () => navigator.serviceWorker.ready);
+    await page.goto(`${servers.demo!.origin}/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/`);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      return urls;
+    });
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.filter((u) => u.startsWith('/api/'))).toEqual([]);
+    await context.close();
+  });
+});
