@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, launchPersistentBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { outDir, sites } from '../helpers/sites.ts';
 
@@ -43,6 +43,7 @@ describe('ad slots', () => {
     for (const label of await page.locator('.ad-slot__label').allTextContents()) expect(label).toBe('Iklan');
     // The in-article slot sits right after the second paragraph of the body.
     expect(await page.locator('.article-body > p:nth-of-type(2) + .ad-slot').getAttribute('data-ad-slot')).toBe('dalam-artikel');
+    expect(await page.locator('.article-body script').count()).toBe(0);
     expect(shift).toBeLessThan(0.001);
     await page.close();
   });
@@ -72,6 +73,22 @@ describe('ad slots', () => {
       expect(await page.content()).not.toContain('adsbygoogle');
     }
     await page.close();
+  });
+});
+
+describe('installing the portal', () => {
+  it('passes Chromium\'s installability check (the one Lighthouse reported)', async () => {
+    const context = await launchPersistentBrowser();
+    const page = await context.newPage();
+    await page.goto(`${servers.demo!.origin}/`);
+    await page.evaluate(async () => navigator.serviceWorker.ready);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
+    expect(manifest.errors).toEqual([]);
+    expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+    await context.close();
   });
 });
 

@@ -1,5 +1,9 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** CHROMIUM_PATH, else Debian's Chromium, else (GitHub runners) the browser Playwright's installer put in its cache. */
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -11,6 +15,15 @@ const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chr
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: ARGS,
   });
+}
+
+/**
+ * A browser with a real (temporary) profile: Playwright's ordinary contexts are
+ * off-the-record, which Chromium reports as "in-incognito" in installability checks.
+ */
+export function launchPersistentBrowser(): Promise<BrowserContext> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-chromium-'));
+  return chromium.launchPersistentContext(profile, { executablePath, args: ARGS });
 }
