@@ -67,7 +67,9 @@ export function enhanceComments(root: HTMLElement): void {
     if (isHttpUrl(website)) author.append(externalLink(website, comment.author.name));
     else author.textContent = comment.author.name;
     meta.append(author);
-    if (comment.author.newsroom) {
+    if (comment.author.newsroom) li.classList.add('comment--newsroom');
+    // A newsroom reply is marked, unless its author name already says so ("Redaksi").
+    if (comment.author.newsroom && comment.author.name !== t('comments.newsroom')) {
       const badge = document.createElement('span');
       badge.className = 'comment__badge';
       badge.textContent = t('comments.newsroom');

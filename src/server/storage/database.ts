@@ -13,6 +13,8 @@ export interface Database {
     created_at: string;
     moderated_at: string | null;
     moderated_by: string | null;
+    /** Id in the system a comment was imported from (null for comments made here). */
+    source_id: string | null;
   };
   view_totals: { article_id: string; views: number };
   view_days: { article_id: string; day: string; views: number };

@@ -195,6 +195,54 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
       return row !== undefined;
     },
 
+    async importComments(comments) {
+      if (comments.length === 0) return 0;
+      return db.transaction().execute(async (trx) => {
+        let inserted = 0;
+        for (const c of comments) {
+          // The parent is looked up by its source id inside the same statement, so a
+          // reply finds a parent stored earlier in this batch or in an earlier run.
+          const parent = c.parentSourceId === null ? null : trx.selectFrom('comments').select('id').where('source_id', '=', c.parentSourceId).limit(1);
+          const result = await trx
+            .insertInto('comments')
+            .values({
+              id: c.id,
+              article_id: c.articleId,
+              parent_id: parent,
+              author_name: c.authorName,
+              author_email: c.authorEmail,
+              author_website: c.authorWebsite,
+              author_kind: c.authorKind,
+              body: c.text,
+              status: c.status,
+              created_at: c.createdAt,
+              moderated_at: null,
+              moderated_by: null,
+              source_id: c.sourceId,
+            })
+            .onConflict((oc) => oc.column('source_id').doNothing())
+            .executeTakeFirst();
+          inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+        }
+        return inserted;
+      });
+    },
+
+    async raiseViewTotals(totals) {
+      if (totals.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const { articleId, views } of totals) {
+          await trx
+            .insertInto('view_totals')
+            .values({ article_id: articleId, views })
+            .onConflict((oc) =>
+              oc.column('article_id').doUpdateSet({ views: sql`case when view_totals.views < excluded.views then excluded.views else view_totals.views end` }),
+            )
+            .execute();
+        }
+      });
+    },
+
     async appendAudit(e: AuditEntry) {
       await db
         .insertInto('audit_log')

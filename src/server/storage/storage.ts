@@ -25,6 +25,16 @@ export interface CommentRecord {
   moderatedBy: string | null;
 }
 
+/**
+ * A comment brought in from another system (the WordPress import). `sourceId` is its
+ * id there: importing the same comment twice stores it once. The parent is named by
+ * its source id too, so threads survive being loaded in several runs.
+ */
+export interface ImportedComment extends Omit<CommentRecord, 'parentId' | 'moderatedAt' | 'moderatedBy'> {
+  sourceId: string;
+  parentSourceId: string | null;
+}
+
 export interface AuditEntry {
   id: string;
   at: string;
@@ -78,6 +88,18 @@ export interface Storage {
   commentsByEmail(email: string): Promise<CommentRecord[]>;
   deleteCommentsByEmail(email: string): Promise<number>;
   hasApprovedComment(email: string): Promise<boolean>;
+
+  /**
+   * Stores imported comments in order (parents before replies), in one transaction.
+   * A comment whose `sourceId` is already stored is skipped, never updated (it may have
+   * been moderated since). Returns how many were new.
+   */
+  importComments(comments: readonly ImportedComment[]): Promise<number>;
+  /**
+   * Starting view totals from the old site: each article's total becomes at least
+   * `views` (never lowered, so counts gathered since are kept on a re-import).
+   */
+  raiseViewTotals(totals: ReadonlyArray<{ articleId: string; views: number }>): Promise<void>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CommentRecord, Storage } from '../../../src/server/storage/storage.ts';
+import type { CommentRecord, ImportedComment, Storage } from '../../../src/server/storage/storage.ts';
 import { ENGINES, openTestStorage } from './helpers/engines.ts';
 
 const comment = (over: Partial<CommentRecord>): CommentRecord => ({
@@ -134,6 +134,68 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
       const text = "'); DROP TABLE comments; -- <script>alert(1)</script> ☕ 🇮🇩";
       await storage.insertComment(comment({ id: 'k6', text, authorName: "O'Brien" }));
       expect(await storage.getComment('k6')).toMatchObject({ text, authorName: "O'Brien" });
+    });
+  });
+
+  describe('imported comments', () => {
+    const imported = (over: Partial<ImportedComment>): ImportedComment => ({
+      id: 'i1',
+      sourceId: 'wp:1',
+      parentSourceId: null,
+      articleId: 'imp',
+      authorName: 'Rahmat',
+      authorEmail: 'rahmat@example.com',
+      authorWebsite: null,
+      authorKind: 'reader',
+      text: 'Mantap',
+      status: 'approved',
+      createdAt: '2023-07-05T06:00:00.000Z',
+      ...over,
+    });
+
+    test('stores imported comments with their status and resolves parents by source id', async () => {
+      const n = await storage.importComments([
+        imported({}),
+        imported({ id: 'i2', sourceId: 'wp:2', parentSourceId: 'wp:1', status: 'pending', createdAt: '2023-07-05T07:00:00.000Z' }),
+      ]);
+      expect(n).toBe(2);
+      expect(await storage.getComment('i2')).toMatchObject({ parentId: 'i1', status: 'pending', authorEmail: 'rahmat@example.com', moderatedAt: null });
+    });
+
+    test('finds a parent stored by an earlier import', async () => {
+      await storage.importComments([imported({ id: 'i3', sourceId: 'wp:3', parentSourceId: 'wp:2', status: 'spam' })]);
+      expect(await storage.getComment('i3')).toMatchObject({ parentId: 'i2', status: 'spam' });
+    });
+
+    test('skips comments whose source id is already stored and keeps their moderation', async () => {
+      await storage.setCommentStatus('i1', 'rejected', 'ana', '2025-06-10T04:00:00.000Z');
+      const n = await storage.importComments([imported({ id: 'other-id', text: 'changed' }), imported({ id: 'i4', sourceId: 'wp:4' })]);
+      expect(n).toBe(1);
+      expect(await storage.getComment('other-id')).toBeUndefined();
+      expect(await storage.getComment('i1')).toMatchObject({ status: 'rejected', text: 'Mantap' });
+      expect(await storage.countComments({ articleId: 'imp' })).toBe(4);
+    });
+
+    test('comments made on the site need no source id', async () => {
+      await storage.insertComment(comment({ id: 'own1', articleId: 'imp' }));
+      await storage.insertComment(comment({ id: 'own2', articleId: 'imp' }));
+      expect(await storage.countComments({ articleId: 'imp' })).toBe(6);
+    });
+  });
+
+  describe('starting view totals', () => {
+    test('raises totals to the imported count and never lowers them', async () => {
+      await storage.raiseViewTotals([
+        { articleId: 's1', views: 1200 },
+        { articleId: 's2', views: 5 },
+      ]);
+      await storage.recordView({ articleId: 's1', day: '2025-06-10', visitor: 'x' });
+      await storage.raiseViewTotals([
+        { articleId: 's1', views: 1200 },
+        { articleId: 's2', views: 7 },
+      ]);
+      expect(Object.fromEntries(await storage.viewTotals(['s1', 's2']))).toEqual({ s1: 1201, s2: 7 });
+      await storage.raiseViewTotals([]);
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { initial } from './2025-06-01-initial.ts';
+import { commentSourceId } from './2026-11-27-comment-source-id.ts';
 
 /*
  * Migrations named by date (GoatCounter's habit) and listed here rather than read
@@ -8,6 +9,7 @@ import { initial } from './2025-06-01-initial.ts';
  */
 const migrations: Record<string, Migration> = {
   '2025-06-01-initial': initial,
+  '2026-11-27-comment-source-id': commentSourceId,
 };
 
 export const migrationProvider: MigrationProvider = {

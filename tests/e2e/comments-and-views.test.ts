@@ -1,0 +1,323 @@
+/**
+ * Comments, view counts and moderation in Chromium against the real built server
+ * (`node dist/server/entry.mjs`, as `npm start` runs it): pages and API on one port,
+ * a fresh SQLite file per run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import axe from 'axe-core';
+import * as cheerio from 'cheerio';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildDir, outDir, sites } from '../helpers/sites.ts';
+
+const EDITOR_TOKEN = randomBytes(24).toString('hex');
+interface Story {
+  id: string;
+  title: string;
+  url: string;
+}
+const catalog = JSON.parse(readFileSync(path.join(outDir(sites.demo), 'warta-articles.json'), 'utf8')) as Story[];
+/** Stories shown as cards in the front page's latest list, in page order. */
+const onFrontPage = cheerio
+  .load(readFileSync(path.join(outDir(sites.demo), 'index.html'), 'utf8'))('[data-listing] .card__title a')
+  .map((_, a) => catalog.find((s) => s.url === a.attribs.href))
+  .get() as Story[];
+/** Each scenario uses its own story, so counts and threads do not mix. */
+const [viewed, manyViews, discussed, hostile, noScript] = onFrontPage as [Story, Story, Story, Story, Story];
+
+/** A desktop Chrome agent; a distinct version makes a distinct visitor (the API dedupes on IP + agent). */
+const agent = (version: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version}.0.0.0 Safari/537.36`;
+
+let browser: Browser;
+let server: ChildProcess;
+let origin: string;
+let dataDir: string;
+const serverOutput: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(): Promise<void> {
+  const port = await freePort();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'warta-e2e-'));
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [path.join(buildDir(sites.demo), 'server/entry.mjs')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      WARTA_DB_PATH: path.join(dataDir, 'warta.sqlite'),
+      WARTA_SECRET: randomBytes(32).toString('hex'),
+      WARTA_EDITORS: `editor:${EDITOR_TOKEN}`,
+      WARTA_ARTICLES_FILE: path.join(outDir(sites.demo), 'warta-articles.json'),
+      WARTA_COMMENT_MIN_SECONDS: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d: Buffer) => serverOutput.push(d.toString()));
+  server.stderr!.on('data', (d: Buffer) => serverOutput.push(d.toString()));
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) break;
+    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the built server did not start:\n${serverOutput.join('')}`);
+}
+
+/** A reader with their own browser (own agent, so own visitor for the view count). */
+async function reader(version: number, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ userAgent: agent(version), ...options });
+  return { context, page: await context.newPage() };
+}
+
+async function postComment(page: Page, fields: { name: string; email: string; text: string }): Promise<void> {
+  await page.getByLabel('Nama').fill(fields.name);
+  await page.getByLabel('Email').fill(fields.email);
+  await page.getByLabel('Komentar', { exact: true }).fill(fields.text);
+  await page.getByRole('button', { name: 'Kirim Komentar' }).click();
+}
+
+/** Signs in on /moderasi/ at phone width, as an editor would on the go. */
+async function moderator(): Promise<{ context: BrowserContext; page: Page }> {
+  const session = await reader(130, { viewport: { width: 412, height: 915 } });
+  await session.page.goto(`${origin}/moderasi/`);
+  await session.page.getByLabel('Token editor').fill(EDITOR_TOKEN);
+  await session.page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await session.page.locator('[data-workspace]').waitFor({ state: 'visible' });
+  return session;
+}
+
+function moderationItem(page: Page, text: string) {
+  return page.locator('.moderation-item').filter({ has: page.locator('.moderation-item__text', { hasText: text }) });
+}
+
+beforeAll(async () => {
+  await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('view counts', () => {
+  it('counts a new visitor once, shows the same count on reload, and counts a second visitor', async () => {
+    const first = await reader(120);
+    await first.page.goto(`${origin}${viewed.url}`);
+    const count = first.page.locator('[data-view-count]');
+    await expect.poll(() => count.textContent()).toBe('1 Dilihat');
+    expect(await count.isVisible()).toBe(true);
+
+    await first.page.reload();
+    await count.waitFor({ state: 'visible' });
+    expect(await count.textContent()).toBe('1 Dilihat');
+    await first.context.close();
+
+    const second = await reader(121);
+    await second.page.goto(`${origin}${viewed.url}`);
+    await expect.poll(() => second.page.locator('[data-view-count]').textContent()).toBe('2 Dilihat');
+    await second.context.close();
+  });
+
+  it('formats large counts in the site language ("1.001 Dilihat")', async () => {
+    // 1,000 distinct visitors through the API, then one more in the browser.
+    for (let batch = 0; batch < 50; batch++) {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          fetch(`${origin}/api/views/${manyViews.id}`, { method: 'POST', headers: { 'user-agent': `${agent(60)} visitor/${batch * 20 + i}` } }).then((r) => r.body?.cancel()),
+        ),
+      );
+    }
+    const { context, page } = await reader(122);
+    await page.goto(`${origin}${manyViews.url}`);
+    await expect.poll(() => page.locator('[data-view-count]').textContent()).toBe('1.001 Dilihat');
+    await context.close();
+  });
+
+  it('shows the most-read box on the front page and counts on listing cards once views exist', async () => {
+    const { context, page } = await reader(123);
+    const batches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/views?')) batches.push(r.url());
+    });
+    await page.goto(`${origin}/`);
+    const box = page.locator('[data-popular-box]');
+    await box.waitFor({ state: 'visible' });
+    const titles = await box.locator('li a').allTextContents();
+    expect(titles[0]).toBe(manyViews.title);
+    expect(titles).toContain(viewed.title);
+
+    const card = page.locator('.card', { has: page.locator(`a[href="${manyViews.url}"]`) }).first();
+    await expect.poll(() => card.locator('[data-card-views]').textContent()).toBe('1.001 Dilihat');
+    expect(batches).toHaveLength(1);
+    await context.close();
+  });
+});
+
+describe('comments with JavaScript', () => {
+  it('holds a new comment for moderation, and shows it on the article once an editor approves it', async () => {
+    const visitor = await reader(124);
+    await visitor.page.goto(`${origin}${discussed.url}`);
+    await postComment(visitor.page, { name: 'Sari Palembang', email: 'sari@example.com', text: 'Semoga banjir cepat surut.\nTetap waspada, warga!' });
+    await visitor.page.getByRole('status').filter({ hasText: 'Komentar Anda menunggu moderasi.' }).waitFor();
+    // Not public yet.
+    await visitor.page.reload();
+    await visitor.page.waitForLoadState('networkidle');
+    expect(await visitor.page.locator('.comment').count()).toBe(0);
+
+    const editor = await moderator();
+    const item = moderationItem(editor.page, 'Semoga banjir cepat surut.');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('sari@example.com');
+    expect(await editor.page.getByRole('tab', { name: /^Menunggu/ }).textContent()).toBe('Menunggu (1)');
+    await item.getByRole('button', { name: 'Setujui' }).click();
+    await editor.page.getByText('Komentar disetujui.').waitFor();
+    expect(await editor.page.getByRole('tab', { name: /^Disetujui/ }).textContent()).toBe('Disetujui (1)');
+
+    // Reply as the newsroom from the approved tab.
+    await editor.page.getByRole('tab', { name: /^Disetujui/ }).click();
+    await moderationItem(editor.page, 'Semoga banjir cepat surut.').getByRole('button', { name: 'Balas sebagai redaksi' }).click();
+    await editor.page.getByLabel('Balasan redaksi untuk Sari Palembang').fill('Terima kasih, Sari.');
+    await editor.page.getByRole('button', { name: 'Kirim balasan' }).click();
+    await editor.page.getByText('Balasan redaksi sudah terbit.').waitFor();
+    await editor.context.close();
+
+    const later = await reader(125);
+    await later.page.goto(`${origin}${discussed.url}`);
+    const comment = later.page.locator('.comment', { hasText: 'Sari Palembang' }).first();
+    await comment.waitFor();
+    expect(await comment.locator('.comment__text').first().innerText()).toBe('Semoga banjir cepat surut.\nTetap waspada, warga!');
+    const reply = comment.locator('.comment-list .comment');
+    expect(await reply.getAttribute('class')).toBe('comment comment--newsroom');
+    expect(await reply.locator('.comment__author').textContent()).toBe('Redaksi');
+    expect(await reply.locator('.comment__text').textContent()).toBe('Terima kasih, Sari.');
+    expect(await later.page.locator('[data-comments-count]').textContent()).toBe('2 Komentar');
+    expect(await later.page.content()).not.toContain('sari@example.com');
+    await later.context.close();
+    await visitor.context.close();
+  });
+
+  it('shows a comment written as HTML as plain text and runs none of it', async () => {
+    const payload = '<img src=x onerror=alert(1)>';
+    const dialogs: string[] = [];
+    const visitor = await reader(126);
+    visitor.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await visitor.page.goto(`${origin}${hostile.url}`);
+    await postComment(visitor.page, { name: '<b>Iseng</b>', email: 'iseng@example.com', text: payload });
+    await visitor.page.getByText('Komentar Anda menunggu moderasi.').waitFor();
+
+    const editor = await moderator();
+    editor.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const item = moderationItem(editor.page, payload);
+    await item.waitFor();
+    expect(await item.locator('img').count()).toBe(0);
+    await item.getByRole('button', { name: 'Setujui' }).click();
+    await editor.page.getByText('Komentar disetujui.').waitFor();
+    await editor.context.close();
+
+    await visitor.page.reload();
+    const comment = visitor.page.locator('.comment').first();
+    await comment.waitFor();
+    expect(await comment.locator('.comment__text').textContent()).toBe(payload);
+    expect(await comment.locator('.comment__author').textContent()).toBe('<b>Iseng</b>');
+    expect(await comment.locator('img, b').count()).toBe(0);
+    await visitor.page.waitForTimeout(500); // time for an injected onerror to fire, were there one
+    expect(dialogs).toEqual([]);
+    await visitor.context.close();
+  });
+});
+
+describe('comments without JavaScript', () => {
+  it('posts the plain form and lands back on the article with the pending message showing', async () => {
+    const { context, page } = await reader(127, { javaScriptEnabled: false });
+    await page.goto(`${origin}${noScript.url}`);
+    expect(await page.locator('#komentar-pending').isVisible()).toBe(false);
+    await postComment(page, { name: 'Tanpa Skrip', email: 'tanpa@example.com', text: 'Dikirim dari formulir biasa.' });
+    await page.waitForURL((url) => url.search === '?comment=pending');
+    const landed = new URL(page.url());
+    expect(landed.pathname + landed.search + landed.hash).toBe(`${noScript.url}?comment=pending#komentar-pending`);
+    expect(await page.locator('#komentar-pending').isVisible()).toBe(true);
+    expect(await page.locator('#komentar-pending').textContent()).toBe('Komentar Anda menunggu moderasi.');
+    expect(await page.locator('#komentar-error').isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('links to the approved comments as a plain page', async () => {
+    const { context, page } = await reader(128, { javaScriptEnabled: false });
+    await page.goto(`${origin}${discussed.url}`);
+    await page.getByRole('link', { name: 'Baca komentar yang sudah terbit' }).click();
+    await page.waitForURL(`${origin}/api/comments/${discussed.id}/html`);
+    expect(await page.locator('body').innerText()).toContain('Semoga banjir cepat surut.');
+    await context.close();
+  });
+});
+
+describe('the moderation page', () => {
+  it('fits a 412 px wide phone and passes the WCAG 2.2 AA checks once signed in', async () => {
+    const { context, page } = await moderator();
+    await page.locator('.moderation-item').first().waitFor({ state: 'attached', timeout: 2000 }).catch(() => undefined);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses an unknown token and keeps the editor out', async () => {
+    const { context, page } = await reader(131);
+    await page.goto(`${origin}/moderasi/`);
+    await page.getByLabel('Token editor').fill('x'.repeat(48));
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByText('Token tidak dikenal. Periksa lalu coba lagi.').waitFor();
+    expect(await page.locator('[data-workspace]').isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('exports and erases everything stored under one email', async () => {
+    const { context, page } = await moderator();
+    await page.getByLabel('Email pembaca').fill('tanpa@example.com');
+    await page.getByRole('button', { name: 'Ekspor data' }).click();
+    await page.getByText('1 komentar ditemukan.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh ekspor (JSON)' }).click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { comments: { text: string }[] };
+    expect(exported.comments.map((c) => c.text)).toEqual(['Dikirim dari formulir biasa.']);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Hapus semua data' }).click();
+    await page.getByText('1 komentar dihapus.').waitFor();
+    await context.close();
+  });
+});
