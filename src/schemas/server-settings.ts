@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { TimeZoneSchema } from './time-zone.ts';
 
 /*
  * Every setting of the comments/views function, read from environment variables
@@ -10,15 +11,6 @@ import { z } from 'astro/zod';
 const optionalString = z.string().trim().min(1).optional();
 const int = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const list = z
   .string()
@@ -119,7 +111,7 @@ export const ServerSettingsSchema = z
     /** Author name shown on newsroom replies. */
     WARTA_NEWSROOM_NAME: z.string().trim().min(1).max(80).default('Redaksi'),
     /** Zone whose midnight starts a new counting day (dedupe, popular). */
-    WARTA_TIME_ZONE: z.string().refine(isTimeZone, { message: 'unknown IANA time zone, e.g. Asia/Jakarta' }).default('Asia/Jakarta'),
+    WARTA_TIME_ZONE: TimeZoneSchema,
     /** Language of the plain HTML comment page and redirect messages. */
     WARTA_LOCALE: z.enum(['id', 'en']).default('id'),
     /** Address the standalone Node server binds to. */

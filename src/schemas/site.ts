@@ -1,14 +1,6 @@
 import { z } from 'astro/zod';
+import { TimeZoneSchema } from './time-zone.ts';
 import { AdsSchema } from './ads.ts';
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The one site configuration file, `content/site.yaml`. */
 export const SiteSchema = z.strictObject({
@@ -23,7 +15,7 @@ export const SiteSchema = z.strictObject({
   /** UI language: `id` (Indonesian, default) or `en`. */
   locale: z.enum(['id', 'en']).default('id'),
   /** IANA zone in which dates are written and shown; WIB by default. */
-  timeZone: z.string().refine(isTimeZone, { message: 'unknown IANA time zone, e.g. Asia/Jakarta' }).default('Asia/Jakarta'),
+  timeZone: TimeZoneSchema,
   /** First part of the dateline, "Liputan ABN" in "Liputan ABN | PALEMBANG –". */
   datelineLabel: z.string().min(1),
   /**

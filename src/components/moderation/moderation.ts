@@ -233,7 +233,7 @@ export function startModeration(root: HTMLElement): void {
   async function act(comment: AdminComment, action: ModerationAction | 'reply' | 'delete', li: HTMLLIElement, button: HTMLButtonElement): Promise<void> {
     if (action === 'reply') return toggleReply(comment, li, button);
     if (action === 'delete' && !window.confirm(t('moderation.confirmDelete'))) return;
-    const done = await guarded((a) => (action === 'delete' ? a.remove(comment.id) : a.moderate(comment.id, action)));
+    const done = await guarded<unknown>((a) => (action === 'delete' ? a.remove(comment.id) : a.moderate(comment.id, action)));
     if (!done) return;
     adjustTotal(comment.status, -1);
     if (action !== 'delete') adjustTotal(TARGET[action], +1);

@@ -38,8 +38,8 @@ export interface ConvertedBody {
   images: number;
 }
 
-const classes = (el: Element) => {
-  const c = el.properties?.className;
+const classes = (el: Element): string[] => {
+  const c: unknown = el.properties?.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };
 const attr = (el: Element, name: string) => {
@@ -93,7 +93,7 @@ function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: { embeds:
         continue;
       }
       if (DROP_TAGS.has(node.tagName) || node.tagName === 'iframe') continue;
-      if (classes(node).some((c) => junk.some((j) => c.includes(j))) || attr(node, 'id')?.startsWith('div-gpt-ad')) continue;
+      if (classes(node).some((c: string) => junk.some((j) => c.includes(j))) || attr(node, 'id')?.startsWith('div-gpt-ad')) continue;
       if (node.tagName === 'img') {
         const src = attr(node, 'src') ?? attr(node, 'dataSrc') ?? attr(node, 'dataLazySrc');
         if (!src) continue;
@@ -202,7 +202,7 @@ export function mdastToMarkdown(tree: MdastRoot, mdx: boolean): string {
       ]
     : [];
   const text = unified()
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', resourceLink: true, fences: true, extensions: [{ unsafe }] } as never)
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', resourceLink: true, fences: true, unsafe } as never)
     .stringify(tree as never);
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }

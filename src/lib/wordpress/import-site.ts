@@ -166,7 +166,7 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
   const attachments = new Map<string, Attachment>();
   const sizeByUrl = new Map<string, { width: number; height: number }>();
   const samples: PermalinkSample[] = [];
-  const items: Array<{ wpId: string; type: string; status: string; slug: string; title: string; date?: Date; local?: ReturnType<typeof localDateFields>; link: string; categories: string[]; parent: string; menuOrder: number }> = [];
+  const items: Array<{ wpId: string; type: string; status: string; slug: string; title: string; dateGmt: string; dateLocal: string; local?: ReturnType<typeof localDateFields>; link: string; categories: string[]; parent: string; menuOrder: number }> = [];
   const datelineVotes = new Map<string, number>();
   let totalToConvert = 0;
   let read = 0;
@@ -193,7 +193,7 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       }
       const cats = it.terms.filter((t) => t.taxonomy === 'category').map((t) => t.slug);
       for (const t of it.terms) if (t.taxonomy === 'category' && !categoryTerms.has(t.slug)) categoryTerms.set(t.slug, { name: decodeEntities(t.name) });
-      items.push({ wpId: it.id, type: it.type, status: it.status, slug: it.slug, title: decodeEntities(it.title), link: it.link, categories: cats, parent: it.parent, menuOrder: it.menuOrder, local: localDateFields(it.date) });
+      items.push({ wpId: it.id, type: it.type, status: it.status, slug: it.slug, title: decodeEntities(it.title), dateGmt: it.dateGmt, dateLocal: it.date, link: it.link, categories: cats, parent: it.parent, menuOrder: it.menuOrder, local: localDateFields(it.date) });
       if (it.status !== 'trash' && it.status !== 'auto-draft') totalToConvert++;
       if (it.type === 'post') {
         const head = plain(it.content.slice(0, 400));
@@ -393,9 +393,8 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       pageWpIds.add(it.wpId);
       plan = { wpId: it.wpId, kind, id, file: rel(path.join(contentDir, 'pages', `${id}.md`)), newPath: `/${id}/`, aliases: [], draft };
     } else {
-      const item = await Promise.resolve(it);
-      const date = (item.local && wordpressDateOf(item)) || new Date(0);
-      const category = categoryOf(item.categories);
+      const date = wordpressDate(it.dateGmt, it.dateLocal, site.timeZone) ?? new Date(0);
+      const category = categoryOf(it.categories);
       const p = zonedParts(date, site.timeZone);
       const newPath = articlePath(site.permalink, { id, date, category }, site.timeZone);
       plan = { wpId: it.wpId, kind, id, file: rel(path.join(contentDir, 'articles', String(p.year), String(p.month).padStart(2, '0'), `${id}.md`)), date, category, newPath, aliases: [], draft };
@@ -411,10 +410,6 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
   }
   report.redirects.paths = redirects.length;
   report.redirects.shortLinks = shortLinks.length;
-  // Pass-1 dates: GMT when known, else local in the site's zone.
-  function wordpressDateOf(it: (typeof items)[number]): Date | undefined {
-    return dates.get(it.wpId);
-  }
 
   // ---- Pass 2: convert ------------------------------------------------------------
   const staging = new Staging(root, dryRun);
@@ -427,7 +422,10 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
   };
   const views: Array<{ articleId: string; views: number }> = [];
   const newsroomUserIds = new Set([...authors.values()].map((a) => a.id));
-  const writtenFiles = new Map<string, string>();
+  // Files of earlier runs stay recorded unless this run replaces or removes them.
+  const writtenFiles = new Map<string, string>(Object.entries(state.files));
+  const stateArticleFiles = new Map<string, string>();
+  for (const f of Object.keys(state.files)) if (f.includes('/articles/')) stateArticleFiles.set(path.basename(f).replace(/\.mdx?$/, ''), f);
 
   const stageFile = (relPath: string, content: string | Buffer, count: Counter, options2: { silentForeign?: boolean } = {}): FileDecision => {
     const abs = path.join(root, relPath);
@@ -501,7 +499,6 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     const plan = plans.get(it.id);
     if (!plan || !IMPORTED_TYPES.has(it.type)) continue;
     options.onProgress?.({ phase: 'converting', done: ++converted, total: totalToConvert });
-    report.posts.total++;
     const title = decodeEntities(it.title) || plan.id;
     const fileDir = path.dirname(path.join(root, plan.file));
 
@@ -533,6 +530,7 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       continue;
     }
 
+    report.posts.total++;
     if (plan.draft) report.posts.drafts++;
     else if (it.status === 'future') report.posts.scheduled++;
     else report.posts.published++;
@@ -602,8 +600,11 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     };
     const file = mdx ? plan.file.replace(/\.md$/, '.mdx') : plan.file;
     // The article moved (new month, or .md ↔ .mdx): the old file goes if untouched.
-    const previous = Object.keys(state.files).find((f) => f !== file && state.posts[plan.wpId] === plan.id && /\/articles\//.test(f) && path.basename(f).replace(/\.mdx?$/, '') === plan.id);
-    if (previous && fs.existsSync(path.join(root, previous)) && sha256(fs.readFileSync(path.join(root, previous))) === state.files[previous]) staging.remove(previous);
+    const previous = state.posts[plan.wpId] === plan.id ? stateArticleFiles.get(plan.id) : undefined;
+    if (previous && previous !== file && fs.existsSync(path.join(root, previous)) && sha256(fs.readFileSync(path.join(root, previous))) === state.files[previous]) {
+      staging.remove(previous);
+      writtenFiles.delete(previous);
+    }
     stageFile(file, articleDocument(fm, mdastToMarkdown(body.tree, mdx)), report.articles);
     state.posts[plan.wpId] = plan.id;
 

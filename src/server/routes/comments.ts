@@ -10,7 +10,7 @@ import { requireArticle } from '../service/require-article.ts';
  * for the no-JS form's 303. The fragment names the message element, so the page
  * shows it with CSS `:target` alone, without JavaScript.
  */
-function backToArticle(url: string, query: { comment: 'pending' | 'approved' | 'error'; reason?: string }): string {
+function backToArticle(url: string, query: { comment: string; reason?: string }): string {
   const absolute = /^https?:\/\//.test(url);
   const target = new URL(url, 'http://placeholder.invalid');
   for (const [k, v] of Object.entries(query)) if (v !== undefined) target.searchParams.set(k, v);
