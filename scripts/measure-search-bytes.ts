@@ -3,7 +3,7 @@
  * the Component UI, Pagefind's JS, worker and WebAssembly, the index chunks, filter
  * data and the fragments of the results shown. Files are served gzip'd as a CDN
  * would (text types compressed on the fly; Pagefind's index files are already
- * compressed and go out as they are), and Chromium reports the bytes on the wire.
+ * compressed and go out as they are), and the bytes sent (body and headers) are added up.
  *
  *   node scripts/measure-search-bytes.ts --dir tests/.output/demo/client [--query banjir]
  *   node scripts/measure-search-bytes.ts --content /tmp/corpus --now 2026-11-27T21:00:00+07:00 [--out /tmp/corpus-build]
@@ -54,20 +54,33 @@ if (!dir || !fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) {
 const TEXT = /\.(js|css|json|html|svg|xml|txt)$/;
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.jpg': 'image/jpeg' };
 
-/** A static server that gzips text on the fly, as CDNs do by default. */
+/**
+ * A static server that gzips text on the fly, as CDNs do by default, and logs what it
+ * sends. Counting at the server catches requests made from Pagefind's Web Worker,
+ * for which Chromium's per-request sizes come back as 0.
+ */
+const sent: { file: string; bytes: number }[] = [];
 function serve(siteDir: string): Promise<{ origin: string; close: () => void }> {
   const server = http.createServer((req, res) => {
+    let bodyBytes = 0;
+    let headers: Record<string, string> = {};
+    res.on('finish', () => {
+      const head = `HTTP/1.1 ${res.statusCode} OK\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+      sent.push({ file: new URL(req.url ?? '/', 'http://x').pathname, bytes: bodyBytes + Buffer.byteLength(head) });
+    });
     let file = path.join(siteDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (!file.startsWith(siteDir)) return void res.writeHead(403).end();
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) return void res.writeHead(404).end('not found');
     let body: Buffer = fs.readFileSync(file);
-    const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
     if (TEXT.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
       body = gzipSync(body, { level: 9 });
       headers['Content-Encoding'] = 'gzip';
     }
-    res.writeHead(200, { ...headers, 'Content-Length': String(body.length) }).end(body);
+    headers['Content-Length'] = String(body.length);
+    bodyBytes = body.length;
+    res.writeHead(200, headers).end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
@@ -83,8 +96,6 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
-  const requests: import('playwright-core').Request[] = [];
-  page.on('requestfinished', (r) => requests.push(r));
   await page.goto(`${server.origin}/cari/`);
   await page.locator('pagefind-input input').fill(values.query);
   await page.locator('.search-result__title a').first().waitFor({ timeout: 60_000 });
@@ -92,13 +103,7 @@ try {
   const shown = await page.locator('.search-result').count();
   const summary = (await page.locator('pagefind-summary').innerText()).trim();
 
-  const rows: { file: string; bytes: number }[] = [];
-  for (const r of requests) {
-    const url = new URL(r.url());
-    if (!url.pathname.startsWith('/pagefind/')) continue;
-    const sizes = await r.sizes();
-    rows.push({ file: url.pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
-  }
+  const rows = sent.filter((r) => r.file.startsWith('/pagefind/'));
   const group = (file: string) =>
     /component-ui\.(js|css)$/.test(file) ? 'Component UI' : /pagefind(-worker)?\.js$|wasm\./.test(file) ? 'Pagefind runtime' : /\.pf_meta$/.test(file) ? 'index meta' : /\.pf_index$/.test(file) ? 'index chunks' : /\.pf_filter$/.test(file) ? 'filter data' : /\.pf_fragment$/.test(file) ? 'result fragments' : 'other';
   const groups = new Map<string, { files: number; bytes: number }>();

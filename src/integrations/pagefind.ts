@@ -38,7 +38,8 @@ export interface PagefindIntegrationOptions {
 export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {}): AstroIntegration {
   const language = warta.content.site.locale;
   const timeoutMs = Number(process.env.WARTA_PAGEFIND_TIMEOUT_MS) || options.timeoutMs || DEFAULT_TIMEOUT_MS;
-  let outDir = '';
+  /** Where the last `astro build` left its static files (`dist/client/` with the Node adapter). */
+  let lastBuild = '';
   /** The dev server's bundle, built in memory on start when no build has left one on disk. */
   let devFiles: Map<string, Uint8Array> | undefined;
 
@@ -46,7 +47,8 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
     name: 'warta:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        outDir = fileURLToPath(config.outDir);
+        const candidates = [fileURLToPath(config.build.client), fileURLToPath(config.outDir)];
+        lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
       },
 
       'astro:build:done': async ({ dir, logger }) => {
@@ -76,7 +78,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
       'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use('/pagefind/', (req, res, next) => {
           const name = decodeURIComponent((req.url ?? '/').split('?')[0]!.replace(/^\/+/, ''));
-          const body = devFiles?.get(name) ?? readBundleFile(path.join(outDir, 'pagefind'), name);
+          const body = devFiles?.get(name) ?? readBundleFile(path.join(lastBuild, 'pagefind'), name);
           if (!body) {
             if (!devFiles && name === 'pagefind-entry.json') logger.warn('search index is still being built; try again in a moment');
             return next();
@@ -88,7 +90,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
       },
 
       'astro:server:start': ({ address, logger }) => {
-        const onDisk = path.join(outDir, 'pagefind', 'pagefind-entry.json');
+        const onDisk = path.join(lastBuild, 'pagefind', 'pagefind-entry.json');
         if (process.env.WARTA_DEV_SEARCH !== 'fresh' && fs.existsSync(onDisk)) {
           logger.info(`search uses the index from the last build (${path.relative(process.cwd(), path.dirname(onDisk))}); set WARTA_DEV_SEARCH=fresh to index the dev server instead`);
           return;

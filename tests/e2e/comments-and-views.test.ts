@@ -269,7 +269,7 @@ describe('comments with JavaScript', () => {
 });
 
 describe('an article when the API is down', () => {
-  it('still shows the form, and no count, thread or error message', async () => {
+  it('still shows the form, and no count, thread or error message until a reader sends', async () => {
     const cdn = await serveStatic(outDir(sites.demo)); // static files only: every /api call fails
     const { context, page } = await reader(132);
     const failed: string[] = [];
@@ -285,6 +285,10 @@ describe('an article when the API is down', () => {
     expect(await page.locator('[data-comments-thread]').isVisible()).toBe(false);
     expect(await page.locator('[data-comments-status]').textContent()).toBe('');
     expect(await page.locator('.comments__outcome:visible').count()).toBe(0);
+    // Sending then says so, and keeps what the reader wrote.
+    await postComment(page, { name: 'Rina', email: 'rina@example.com', text: 'Tulisan yang tidak boleh hilang.' });
+    await page.getByRole('status').filter({ hasText: 'Komentar gagal dikirim. Coba lagi nanti.' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Komentar', exact: true }).inputValue()).toBe('Tulisan yang tidak boleh hilang.');
 
     await page.goto(`${cdn.origin}/`);
     await page.waitForLoadState('networkidle');

@@ -32,7 +32,7 @@ function humanText(html: string): string {
   const attrs = $('*')
     .toArray()
     .flatMap((el) => Object.entries((el as unknown as { attribs: Record<string, string> }).attribs ?? {}))
-    .filter(([name]) => !machine.has(name))
+    .filter(([name, value]) => !machine.has(name) && !/^(https?:)?\//.test(value))
     .map(([, value]) => value);
   return [$.root().text(), ...attrs].join('\n');
 }

@@ -116,7 +116,7 @@ export function enhanceComments(root: HTMLElement): void {
       countLine.textContent = t(key, { count: numbers.format(body.count) });
       thread.hidden = body.count === 0;
     } catch {
-      // API absent or down: the form still works; nothing to show.
+      // API absent or down: the form stays as rendered; there is nothing to show.
     }
   }
 
@@ -201,7 +201,7 @@ export function enhanceComments(root: HTMLElement): void {
     let response: Response | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const issued = await getToken();
-      if (!issued) throw new Error('no form token');
+      if (!issued) throw new Error('no form token'); // API unreachable: reported as a network failure
       response = await fetch(api!, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -238,11 +238,8 @@ export function enhanceComments(root: HTMLElement): void {
       submit.textContent = t('comments.sending');
       say('', 'ok');
       try {
-        if (!(await getToken())) {
-          // No token (the API did not answer it): let the browser post the plain form instead.
-          form.submit();
-          return;
-        }
+        // The token may have failed when the form came into view; ask once more before giving up.
+        if (!(await getToken())) await getToken(true);
         const response = await send(fields);
         const body = (await response.json().catch(() => ({}))) as ApiError & { status?: string };
         if (response.ok) {

@@ -98,17 +98,25 @@ interface Node {
   line: number;
 }
 
+/**
+ * A copy of a string that shares no memory with the parser's input. saxes hands out
+ * slices of each chunk, and V8 keeps a whole chunk alive while any slice of it lives:
+ * the ids, slugs and dates the import keeps for every post would otherwise pin the
+ * entire file in memory.
+ */
+const own = (s: string) => (s === '' ? s : Buffer.from(s, 'utf8').toString('utf8'));
 const child = (node: Node, name: string) => node.children.find((c) => c.name === name);
-const text = (node: Node, name: string) => child(node, name)?.text.trim() ?? '';
-// Bodies keep their whitespace: wpautop reads single and double newlines.
+const text = (node: Node, name: string) => own(child(node, name)?.text.trim() ?? '');
+// Bodies keep their whitespace: wpautop reads single and double newlines. They are
+// converted and dropped per item, so they need no copy.
 const raw = (node: Node, name: string) => child(node, name)?.text ?? '';
 
 function toItem(node: Node): WxrItem {
   const meta = new Map<string, string>();
-  for (const m of node.children.filter((c) => c.name === 'wp:postmeta')) meta.set(text(m, 'wp:meta_key'), raw(m, 'wp:meta_value'));
+  for (const m of node.children.filter((c) => c.name === 'wp:postmeta')) meta.set(text(m, 'wp:meta_key'), own(raw(m, 'wp:meta_value')));
   return {
     line: node.line,
-    title: raw(node, 'title').trim(),
+    title: own(raw(node, 'title').trim()),
     link: text(node, 'link'),
     creator: text(node, 'dc:creator'),
     content: raw(node, 'content:encoded'),
@@ -125,7 +133,7 @@ function toItem(node: Node): WxrItem {
     attachmentUrl: text(node, 'wp:attachment_url'),
     terms: node.children
       .filter((c) => c.name === 'category')
-      .map((c) => ({ taxonomy: c.attributes.domain ?? 'category', slug: c.attributes.nicename ?? '', name: c.text.trim() })),
+      .map((c) => ({ taxonomy: own(c.attributes.domain ?? 'category'), slug: own(c.attributes.nicename ?? ''), name: own(c.text.trim()) })),
     meta,
     comments: node.children
       .filter((c) => c.name === 'wp:comment')
@@ -156,15 +164,15 @@ function toRecord(node: Node): WxrRecord | undefined {
           id: text(node, 'wp:author_id'),
           login: text(node, 'wp:author_login'),
           email: text(node, 'wp:author_email'),
-          displayName: raw(node, 'wp:author_display_name').trim() || text(node, 'wp:author_login'),
+          displayName: own(raw(node, 'wp:author_display_name').trim()) || text(node, 'wp:author_login'),
         },
       };
     case 'wp:category':
-      return { kind: 'term', term: { taxonomy: 'category', slug: text(node, 'wp:category_nicename'), name: raw(node, 'wp:cat_name').trim(), parent: text(node, 'wp:category_parent') } };
+      return { kind: 'term', term: { taxonomy: 'category', slug: text(node, 'wp:category_nicename'), name: own(raw(node, 'wp:cat_name').trim()), parent: text(node, 'wp:category_parent') } };
     case 'wp:tag':
-      return { kind: 'term', term: { taxonomy: 'post_tag', slug: text(node, 'wp:tag_slug'), name: raw(node, 'wp:tag_name').trim(), parent: '' } };
+      return { kind: 'term', term: { taxonomy: 'post_tag', slug: text(node, 'wp:tag_slug'), name: own(raw(node, 'wp:tag_name').trim()), parent: '' } };
     case 'wp:term':
-      return { kind: 'term', term: { taxonomy: text(node, 'wp:term_taxonomy'), slug: text(node, 'wp:term_slug'), name: raw(node, 'wp:term_name').trim(), parent: text(node, 'wp:term_parent') } };
+      return { kind: 'term', term: { taxonomy: text(node, 'wp:term_taxonomy'), slug: text(node, 'wp:term_slug'), name: own(raw(node, 'wp:term_name').trim()), parent: text(node, 'wp:term_parent') } };
     default:
       return undefined;
   }
