@@ -39,6 +39,10 @@ export default defineConfig({
   // adapter's cap stops Node from buffering huge uploads first.
   adapter: adapterFor(process.env.WARTA_DEPLOY_TARGET),
   cacheDir: `./node_modules/.astro/${contentKey}`,
+  // The comment/view function checks Origin itself, with the WARTA_ALLOWED_ORIGINS
+  // allow-list and JSON errors (src/server/http/origin-check.ts); Astro's own check
+  // would answer plain-text 403s first and block allowed cross-host sites.
+  security: { checkOrigin: false },
   markdown: {
     // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified().
     processor: unified(warta.markdownPlugins),
