@@ -38,7 +38,8 @@ export default defineConfig({
   // portal and the API on one port; the function limits bodies itself (413), the
   // adapter's cap stops Node from buffering huge uploads first.
   adapter: adapterFor(process.env.WARTA_DEPLOY_TARGET),
-  cacheDir: `./node_modules/.astro/${contentKey}`,
+  // WARTA_CACHE_DIR: a cold-build benchmark or test points this at an empty folder.
+  cacheDir: process.env.WARTA_CACHE_DIR ?? `./node_modules/.astro/${contentKey}`,
   // The comment/view function checks Origin itself, with the WARTA_ALLOWED_ORIGINS
   // allow-list and JSON errors (src/server/http/origin-check.ts); Astro's own check
   // would answer plain-text 403s first and block allowed cross-host sites.

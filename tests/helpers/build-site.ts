@@ -23,12 +23,12 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` for a fixture site; returns its exit status and combined output. */
-export function runBuild(site: FixtureSite, out = buildDir(site)): BuildResult {
+export function runBuild(site: FixtureSite, out = buildDir(site), extraEnv: Record<string, string> = {}): BuildResult {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     cwd: root,
     encoding: 'utf8',
     // Vitest sets NODE_ENV=test, which would make Astro build in development mode (drafts shown).
-    env: { ...process.env, NODE_ENV: 'production', WARTA_CONTENT_DIR: site.content, WARTA_NOW: site.now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NODE_ENV: 'production', WARTA_CONTENT_DIR: site.content, WARTA_NOW: site.now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -52,12 +52,12 @@ describe('what an article page tells Pagefind', () => {
     expect($('html').attr('lang')).toBe('id');
   });
 
-  it('names kategori, lokasi and reporter as readers see them, and sorts by the UTC publication time', () => {
+  it('names kategori, lokasi and reporter as readers see them, and sorts by the publication time in the site zone', () => {
     const filter = (key: string) => $(`[data-pagefind-filter="${key}"]`).map((_, el) => $(el).text()).get();
     expect(filter('kategori')).toEqual(['Hukum & Kriminal']);
     expect(filter('lokasi')).toEqual(['Palembang']);
     expect(filter('reporter')).toEqual(['Bolok']);
-    expect($('[data-pagefind-sort="tanggal[data-value]"]').attr('data-value')).toBe('2023-07-05T06:00:00.000Z');
+    expect($('[data-pagefind-sort="tanggal[data-value]"]').attr('data-value')).toBe('2023-07-05T13:00:00+07:00');
     expect($('[data-pagefind-meta="tanggal[data-value]"]').attr('data-value')).toBe('5 Juli 2023');
   });
 });

@@ -19,7 +19,7 @@ import { CategorySchema, LocationSchema } from '../../schemas/taxonomy.ts';
 import { articlePath, tagSlug } from '../paths.ts';
 import { slugFromTitle } from '../new-article.ts';
 import { toZonedIso, zonedParts } from '../dates.ts';
-import { readWxr, type WxrItem, type WxrSite } from './wxr-reader.ts';
+import { readWxr, type WxrSite } from './wxr-reader.ts';
 import { wpautop } from './wpautop.ts';
 import { expandShortcodes, emptyStats, type ShortcodeStats } from './shortcodes.ts';
 import { markBareEmbeds } from './embeds.ts';
