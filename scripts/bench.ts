@@ -178,7 +178,7 @@ async function measurePages(n: number): Promise<{ weights: PageWeight[]; lightho
       for (const [name, p] of Object.entries(pages)) {
         await waitForQuiet();
         log(`lighthouse ${name} ${p}`);
-        lighthouse.push(runLighthouse(cli, served.origin + p, path.join(resultsDir, `lighthouse-${name}.json`)));
+        lighthouse.push(await runLighthouse(cli, served.origin + p, path.join(resultsDir, `lighthouse-${name}.json`)));
       }
       return { weights, lighthouse };
     } finally {

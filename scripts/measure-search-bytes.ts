@@ -7,10 +7,20 @@
  *
  *   node scripts/measure-search-bytes.ts --dir tests/.output/demo/client [--query banjir]
  *   node scripts/measure-search-bytes.ts --content /tmp/corpus --now 2026-11-27T21:00:00+07:00 [--out /tmp/corpus-build]
+ *   node scripts/measure-search-bytes.ts --synthetic 10000 [--dir tests/.output/demo/client] [--query Palembang]
  *
  * With --content it first builds that content folder (`astro build`), then measures. The build
  * goes under node_modules/.warta-measure/ unless --out says otherwise; it must stay inside the
  * project, where the server build's prerender chunks can resolve their packages.
+ *
+ * With --synthetic N it skips the (slow) full build: it generates `generate-corpus.ts --count N
+ * --seed 1`, writes each article as the search-relevant part of an article page (headline and
+ * body marked `data-pagefind-body`, chrome marked `data-pagefind-ignore`, and the filters, sort
+ * key and metadata `PagefindMeta.astro` writes), indexes them through Pagefind's Node API into
+ * a copy of the --dir build (default: the demo fixture, which supplies /cari/ and the UI), applies
+ * the build's post-processing (`recompressSearchMeta`) and measures that. Articles go in one
+ * `addHTMLFile` each, in file order (month, then name); the build's `addDirectory` takes pages
+ * in directory order, which moved the index size by under 1% in a trial.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +37,7 @@ const { values } = parseArgs({
     content: { type: 'string' },
     now: { type: 'string' },
     out: { type: 'string' },
+    synthetic: { type: 'string' },
     query: { type: 'string', default: 'Palembang' },
     json: { type: 'boolean', default: false },
   },
@@ -34,7 +45,9 @@ const { values } = parseArgs({
 const root = path.resolve(import.meta.dirname, '..');
 
 let dir = values.dir && path.resolve(values.dir);
-if (!dir && values.content) {
+if (values.synthetic) {
+  dir = await syntheticSite(Number(values.synthetic), dir ?? path.join(root, 'tests/.output/demo/client'));
+} else if (!dir && values.content) {
   const out = path.resolve(values.out ?? path.join(root, 'node_modules/.warta-measure', path.basename(values.content)));
   const started = Date.now();
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
@@ -49,6 +62,67 @@ if (!dir && values.content) {
 if (!dir || !fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) {
   console.error('[warta] usage: --dir <built site with pagefind/> or --content <content folder>');
   process.exit(2);
+}
+
+/** A copy of `template` (a built site) whose search index holds `count` generated articles instead of its own. */
+async function syntheticSite(count: number, template: string): Promise<string> {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`[warta] --synthetic takes an article count, got "${values.synthetic}"`);
+  if (!fs.existsSync(path.join(template, 'cari', 'index.html'))) throw new Error(`[warta] ${template} is not a built site with /cari/ (build the demo first: npx vitest run --project site)`);
+  const work = path.join(root, 'node_modules/.warta-measure');
+  const corpus = path.join(work, `corpus-${count}`);
+  if (!fs.existsSync(path.join(corpus, 'site.yaml'))) {
+    const made = spawnSync(process.execPath, [path.join(root, 'scripts/generate-corpus.ts'), '--count', String(count), '--seed', '1', '--out', corpus], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (made.status !== 0) throw new Error(`[warta] generating the corpus failed (exit ${made.status})`);
+  }
+  const { loadContent } = await import('../src/lib/content-check.ts');
+  const { formatDate, toZonedIso } = await import('../src/lib/dates.ts');
+  const { recompressSearchMeta } = await import('../src/integrations/pagefind.ts');
+  const content = loadContent(corpus, corpus);
+  const { site } = content;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const nav = [...content.categories.values()].map((c) => `<a href="/kategori/${c.id}/">${esc(c.name)}</a>`).join(' ');
+  const pageHtml = (a: (typeof content.articles)[number]) => {
+    const location = content.locations.get(a.data.location)!;
+    const category = content.categories.get(a.data.category)!;
+    const reporters = a.data.reporter.map((id) => content.people.get(id)!.name);
+    const paragraphs = a.body.trim().split(/\n\n+/);
+    const body = paragraphs.map((p, i) => `<p>${i === 0 ? `<span class="dateline">${esc(site.datelineLabel)} | ${esc(location.name.toUpperCase())} –</span> ` : ''}${esc(p)}</p>`).join('\n');
+    return `<!DOCTYPE html><html lang="${site.locale}"><head><title>${esc(a.data.title)}</title></head><body>
+<header class="site-header" data-pagefind-ignore><nav>${nav}</nav></header>
+<main><article><header class="article-header" data-pagefind-body><h1>${esc(a.data.title)}</h1></header>
+<div class="byline"><p>Oleh ${reporters.map(esc).join(', ')}</p></div>
+<div class="article-body" data-pagefind-body>${body}</div>
+<section class="share" data-pagefind-ignore>Bagikan</section>
+<div class="pagefind-meta" hidden data-pagefind-ignore>
+<span data-pagefind-filter="kategori">${esc(category.name)}</span><span data-pagefind-filter="lokasi">${esc(location.name)}</span>${reporters.map((r) => `<span data-pagefind-filter="reporter">${esc(r)}</span>`).join('')}
+<span data-pagefind-sort="tanggal[data-value]" data-value="${toZonedIso(a.data.date, site.timeZone)}"></span>
+<span data-pagefind-meta="tanggal[data-value]" data-value="${esc(formatDate(a.data.date, site.locale, site.timeZone))}"></span>
+<span data-pagefind-meta="kategori[data-value]" data-value="${esc(category.name)}"></span>
+<span data-pagefind-meta="image[data-value]" data-value=""></span>
+</div></article></main><footer class="site-footer" data-pagefind-ignore>Hak cipta</footer></body></html>`;
+  };
+
+  const out = path.join(work, `synthetic-${count}`);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.cpSync(template, out, { recursive: true });
+  fs.rmSync(path.join(out, 'pagefind'), { recursive: true, force: true });
+  const started = Date.now();
+  const pagefind = await import('pagefind');
+  const created = await pagefind.createIndex({});
+  if (!created.index || created.errors.length > 0) throw new Error(`[warta] createIndex failed: ${created.errors.join('; ')}`);
+  try {
+    for (const article of content.articles) {
+      const added = await created.index.addHTMLFile({ url: article.path, content: pageHtml(article) });
+      if (added.errors.length > 0) throw new Error(`[warta] indexing ${article.path} failed: ${added.errors.join('; ')}`);
+    }
+    const written = await created.index.writeFiles({ outputPath: path.join(out, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`[warta] writeFiles failed: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  recompressSearchMeta(path.join(out, 'pagefind'));
+  console.error(`[warta] indexed ${content.articles.length} synthetic articles into ${path.relative(root, out)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return out;
 }
 
 const TEXT = /\.(js|css|json|html|svg|xml|txt)$/;

@@ -120,14 +120,21 @@ export interface LighthouseScores {
   tbtMs: number;
 }
 
-export function runLighthouse(cli: string, url: string, reportFile: string): LighthouseScores {
-  const r = spawnSync(
+/** Async on purpose: the site is served from this process, so blocking here would hang the page load. */
+export async function runLighthouse(cli: string, url: string, reportFile: string): Promise<LighthouseScores> {
+  fs.rmSync(reportFile, { force: true });
+  const child = spawn(
     process.execPath,
     [cli, url, '--quiet', '--output=json', `--output-path=${reportFile}`, `--chrome-flags=${CHROME_FLAGS}`,
-      '--only-categories=performance,accessibility,best-practices,seo'],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 180_000 },
+      '--only-categories=performance,accessibility,best-practices,seo', '--max-wait-for-load=60000'],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  if (r.status !== 0 || !fs.existsSync(reportFile)) throw new Error(`[warta:bench] lighthouse failed for ${url}: ${r.stderr?.slice(-2000)}`);
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const timer = setTimeout(() => child.kill(), 240_000);
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  if (status !== 0 || !fs.existsSync(reportFile)) throw new Error(`[warta:bench] lighthouse failed for ${url} (exit ${status}): ${stderr}`);
   const lhr = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const items = lhr.audits['network-requests']?.details?.items ?? [];

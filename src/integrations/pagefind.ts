@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
@@ -69,6 +70,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
           const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
           assertNoErrors('writeFiles', written.errors);
         });
+        recompressSearchMeta(bundle);
 
         const problems = checkSearchIndex(bundle, { urls: published, language });
         if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -105,6 +107,21 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
       },
     },
   };
+}
+
+/**
+ * Pagefind gzips its page table (`pagefind.*.pf_meta`, which every first search downloads
+ * whole: ~100 KB at 10,000 articles) at a fast level; at level 9 it is ~5% smaller.
+ * The browser side reads any valid gzip, and the file name is not a checksum.
+ */
+export function recompressSearchMeta(bundle: string): void {
+  for (const name of fs.readdirSync(bundle)) {
+    if (!name.endsWith('.pf_meta')) continue;
+    const file = path.join(bundle, name);
+    const packed = fs.readFileSync(file);
+    const smaller = gzipSync(gunzipSync(packed), { level: 9 });
+    if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
+  }
 }
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefindApi.createIndex>>['index']>;

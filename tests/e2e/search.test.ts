@@ -182,6 +182,21 @@ describe('what the index leaves out', () => {
     await page.close();
   });
 
+  it('fetches no filter data and no worker for a plain search, and fetches filter data once a filter dropdown is opened', async () => {
+    const page = await openSearch();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await typeQuery(page, 'hujan');
+    await resultUrls(page, 'hujan');
+    await page.waitForLoadState('networkidle');
+    expect(requested.some((p) => p.endsWith('.pf_meta'))).toBe(true);
+    expect(requested.filter((p) => /\.pf_filter$|pagefind-worker\.js$/.test(p))).toEqual([]);
+    await page.locator('pagefind-filter-dropdown[filter="reporter"] button').first().click();
+    await page.getByRole('option').first().waitFor();
+    expect(requested.filter((p) => p.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('downloads nothing from the index until the reader searches', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];

@@ -52,7 +52,7 @@ describe('what an article page tells Pagefind', () => {
     expect($('html').attr('lang')).toBe('id');
   });
 
-  it('names kategori, lokasi and reporter as readers see them, and sorts by the publication time in the site zone', () => {
+  it('names kategori, lokasi and reporter as readers see them, and sorts by the publication time in the site time zone', () => {
     const filter = (key: string) => $(`[data-pagefind-filter="${key}"]`).map((_, el) => $(el).text()).get();
     expect(filter('kategori')).toEqual(['Hukum & Kriminal']);
     expect(filter('lokasi')).toEqual(['Palembang']);
