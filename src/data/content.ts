@@ -1,0 +1,129 @@
+/**
+ * The one place pages read content from Astro: resolves ids to people, places and
+ * sections, applies the publishing rules, and computes URLs. Pages stay thin.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Category, Location } from '../schemas/taxonomy.ts';
+import type { Person } from '../schemas/person.ts';
+import type { Site } from '../schemas/site.ts';
+import { readSiteConfig } from '../lib/site-config.ts';
+import { articlePath, absoluteUrl, tagSlug } from '../lib/paths.ts';
+import { resolveNow } from '../lib/dates.ts';
+import { isPublished, publicationState } from '../lib/publishing.ts';
+import type { ListingArticle } from '../lib/listings.ts';
+
+export interface Article {
+  id: string;
+  entry: CollectionEntry<'articles'>;
+  data: CollectionEntry<'articles'>['data'];
+  path: string;
+  url: string;
+  category: Category;
+  location: Location;
+  reporters: Person[];
+  editor: Person;
+  /** A person from the registry, or the free-text credit. */
+  photographer?: Person | string;
+  tags: { name: string; slug: string }[];
+  state: 'published' | 'draft' | 'scheduled';
+  /** The "Hak Jawab" article answering this one, and the article this one answers. */
+  rightOfReply?: { path: string; title: string };
+  replyTo?: { path: string; title: string };
+}
+
+export interface Catalog {
+  site: Site;
+  now: Date;
+  /**
+   * Articles for listings, feeds and related stories, newest first: live and not retracted.
+   * In `astro dev` drafts and scheduled ones are included, flagged by `state`.
+   */
+  articles: Article[];
+  /** Every article that gets a page, retracted ones included (their URL stays alive). */
+  allArticles: Article[];
+  people: Map<string, Person>;
+  categories: Category[];
+  locations: Map<string, Location>;
+  personUrl: (id: string) => string;
+}
+
+/** The plain fields listing logic in src/lib works on. */
+export function listingFields(a: Article): ListingArticle {
+  return {
+    id: a.id,
+    date: a.data.date,
+    category: a.data.category,
+    location: a.data.location,
+    reporters: a.data.reporter,
+    editor: a.data.editor,
+    tags: a.tags,
+    headline: a.data.headline,
+    breaking: a.data.breaking,
+  };
+}
+
+/** Only what a production build publishes (the dev server also lists drafts, flagged). */
+export const published = (articles: Article[]) => articles.filter((a) => a.state === 'published');
+
+/** Set by the warta integration: true under `astro dev`, false in builds. */
+declare const __WARTA_PREVIEW_UNPUBLISHED__: boolean;
+
+let cached: Promise<Catalog> | undefined;
+
+/** Loads once per build; every page shares the result. */
+export function getCatalog(): Promise<Catalog> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<Catalog> {
+  const site = readSiteConfig();
+  const now = resolveNow();
+  const [entries, peopleEntries, categoryEntries, locationEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('people'),
+    getCollection('categories'),
+    getCollection('locations'),
+  ]);
+  const people = new Map<string, Person>(peopleEntries.map((p) => [p.id, { ...p.data, id: p.id }]));
+  const categories = categoryEntries.map((c) => c.data);
+  const categoryMap = new Map(categories.map((c) => [c.id, c]));
+  const locations = new Map(locationEntries.map((l) => [l.id, l.data]));
+  const showUnpublished = __WARTA_PREVIEW_UNPUBLISHED__;
+
+  const all = entries
+    .filter((e) => showUnpublished || isPublished(e.data, now))
+    .map((entry): Article => {
+      const data = entry.data;
+      const path = articlePath(site.permalink, { id: entry.id, date: data.date, category: data.category }, site.timeZone);
+      const photographer = data.photographer ? (people.get(data.photographer) ?? data.photographer) : undefined;
+      return {
+        id: entry.id,
+        entry,
+        data,
+        path,
+        url: absoluteUrl(site.url, path),
+        // Ids were checked by the content validator before Astro started, so lookups cannot miss.
+        category: categoryMap.get(data.category)!,
+        location: locations.get(data.location)!,
+        reporters: data.reporter.map((id) => people.get(id)!),
+        editor: people.get(data.editor)!,
+        photographer,
+        tags: data.tags.map((name) => ({ name, slug: tagSlug(name) })),
+        state: publicationState(data, now),
+      };
+    })
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
+
+  // Right of reply links both ways: the original names its reply; the reply learns its original.
+  const byId = new Map(all.map((a) => [a.id, a]));
+  for (const article of all) {
+    const reply = article.data.rightOfReply ? byId.get(article.data.rightOfReply) : undefined;
+    if (!reply) continue;
+    article.rightOfReply = { path: reply.path, title: reply.data.title };
+    reply.replyTo = { path: article.path, title: article.data.title };
+  }
+
+  const articles = all.filter((a) => !a.data.retracted);
+  return { site, now, articles, allArticles: all, people, categories, locations, personUrl: (id) => `/penulis/${id}/` };
+}
