@@ -76,6 +76,19 @@ export function getCatalog(): Promise<Catalog> {
   return cached;
 }
 
+const derived = new Map<string, unknown>();
+
+/**
+ * Something pages derive from the whole catalog (an index, a grouping), computed once
+ * per build and shared, instead of once per page: at 10,000 stories a per-page scan
+ * of every article is quadratic.
+ */
+export async function fromCatalog<T>(key: string, compute: (catalog: Catalog) => T): Promise<T> {
+  const catalog = await getCatalog();
+  if (!derived.has(key)) derived.set(key, compute(catalog));
+  return derived.get(key) as T;
+}
+
 async function load(): Promise<Catalog> {
   const site = readSiteConfig();
   const now = resolveNow();

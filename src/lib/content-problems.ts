@@ -62,7 +62,7 @@ export function problemsFromZod(issues: z.core.$ZodIssue[], ctx: IssueContext): 
       }
       continue;
     }
-    const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined) : undefined;
+    const custom = issue.code === 'custom' ? ((issue as { params?: { code?: string } }).params) : undefined;
     let key: TranslationKey;
     let params: Record<string, string | number> = {};
     if (custom?.code === 'required' || (issue.code === 'invalid_type' && input === undefined)) {
@@ -70,7 +70,7 @@ export function problemsFromZod(issues: z.core.$ZodIssue[], ctx: IssueContext): 
       params = { field: issue.path.at(-1) === undefined ? '' : String(issue.path.at(-1)) };
     } else if (custom?.code === 'dateNoOffset' || custom?.code === 'dateInvalid') {
       key = custom.code === 'dateNoOffset' ? 'error.dateNoOffset' : 'error.dateInvalid';
-      params = { ...(issue.params as Record<string, string>) };
+      params = { ...((issue as { params?: Record<string, string> }).params ?? {}) };
       delete params.code;
     } else if (issue.code === 'invalid_type') {
       key = 'error.invalidType';

@@ -72,7 +72,7 @@ export function newArticle(input: NewArticleInput, registries: Registries, now: 
     tags: input.tags,
   };
   // Dates stay unquoted-looking strings that our YAML reader keeps as text with the offset.
-  const yamlText = yaml.dump(frontmatter, { lineWidth: -1, quotingType: '"' }).replace(/^date: '(.+)'$/m, 'date: $1');
+  const yamlText = yaml.dump(frontmatter, { lineWidth: -1 }).replace(/^date: '(.+)'$/m, 'date: $1');
   const content = `---\n${yamlText}---\n${bodyHint}\n`;
   return { ok: true, id, relativePath: `articles/${p.year}/${String(p.month).padStart(2, '0')}/${id}.md`, content };
 }

@@ -5,6 +5,8 @@
  *     mdx(createMarkdownPlugins(options))
  *
  * Order matters:
+ * 0. smart quotes first, where Astro's own remark-smartypants ran (`smartypants: false`
+ *    turns Astro's copy off; ours skips text with nothing to replace, see its file);
  * 1. remark-directive parses `::name{…}` (and, unavoidably, the `:30` in "10:30");
  * 2. directive handlers (baca-juga) mark what they render with `data.hName`;
  * 3. remark-unhandled-directives turns every other directive back into its text, so it
@@ -21,6 +23,7 @@ import { rehypeFigure } from './rehype-figure.ts';
 import { type BacaJugaOptions, remarkBacaJuga } from './remark-baca-juga.ts';
 import { type DatelineOptions, remarkDateline } from './remark-dateline.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
+import { remarkSmartypants } from './remark-smartypants.ts';
 import { remarkSummary } from './remark-summary.ts';
 import { remarkUnhandledDirectives } from './remark-unhandled-directives.ts';
 
@@ -42,11 +45,14 @@ export interface MarkdownPluginOptions {
 export interface MarkdownPlugins {
   remarkPlugins: RemarkPlugins;
   rehypePlugins: RehypePlugins;
+  /** Astro's built-in remark-smartypants stays off: ours (first in remarkPlugins) replaces it. */
+  smartypants: false;
 }
 
 export function createMarkdownPlugins(options: MarkdownPluginOptions): MarkdownPlugins {
   return {
     remarkPlugins: [
+      remarkSmartypants,
       remarkDirective,
       [remarkBacaJuga, { lookup: options.lookup, label: options.bacaJugaLabel, knownIds: options.knownIds }],
       remarkUnhandledDirectives,
@@ -55,5 +61,6 @@ export function createMarkdownPlugins(options: MarkdownPluginOptions): MarkdownP
       [remarkDateline, { datelineFor: options.datelineFor }],
     ],
     rehypePlugins: [rehypeFigure, [rehypeExternalLinks, { siteUrl: options.siteUrl }]],
+    smartypants: false,
   };
 }

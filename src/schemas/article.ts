@@ -6,21 +6,21 @@ const oneOrMany = <T extends z.ZodType>(item: T) =>
 
 const isRemote = (src: string) => /^https?:\/\//.test(src);
 
-interface ArticleSchemaOptions {
+interface ArticleSchemaOptions<Image extends z.ZodType> {
   /** The site's zone, for date-only values. */
   timeZone: string;
   /**
    * Validates a local cover path. Astro passes its `image()` helper so local
    * covers go through `astro:assets`; CLIs pass a plain string check.
    */
-  localImage?: z.ZodType;
+  localImage?: Image;
 }
 
 /**
  * Frontmatter of an article in `content/articles/YYYY/MM/<id>.md(x)`.
  * Unknown fields are errors: a typo such as `reporte:` must not silently drop a byline.
  */
-export function articleSchema({ timeZone, localImage = z.string() }: ArticleSchemaOptions) {
+export function articleSchema<Image extends z.ZodType = z.ZodString>({ timeZone, localImage = z.string() as unknown as Image }: ArticleSchemaOptions<Image>) {
   const cover = z
     .strictObject({
       /** `./file.jpg` beside the article (optimised by astro:assets) or an https URL. */
@@ -34,7 +34,8 @@ export function articleSchema({ timeZone, localImage = z.string() }: ArticleSche
       height: z.number().int().positive().optional(),
     })
     .superRefine((c, ctx) => {
-      if (typeof c.src === 'string' && isRemote(c.src)) {
+      const src = (c as { src?: unknown }).src;
+      if (typeof src === 'string' && isRemote(src)) {
         for (const key of ['width', 'height'] as const) {
           if (c[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required', params: { code: 'required' } });
         }

@@ -5,7 +5,7 @@
  */
 import * as yaml from 'js-yaml';
 
-const dump = (value: unknown) => yaml.dump(value, { lineWidth: -1, quotingType: '"', noRefs: true });
+const dump = (value: unknown) => yaml.dump(value, { lineWidth: -1, noRefs: true });
 
 export interface ArticleFrontmatter {
   title: string;
@@ -52,7 +52,7 @@ export function personDocument(p: { name: string; code: string; roles: string[] 
 
 /** One line of a registry list, in the flow style of the demo's categories.yaml. */
 export function registryLine(entry: Record<string, string>): string {
-  return `- ${yaml.dump(entry, { flowLevel: 0, lineWidth: -1, quotingType: '"' }).trim()}`;
+  return `- ${yaml.dump(entry, { flowLevel: 0, lineWidth: -1 }).trim()}`;
 }
 
 /** Appends entries to a registry file's text (keeps everything the newsroom wrote). */

@@ -269,7 +269,7 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       permalink: inferred ?? '/:year/:month/:slug/',
     };
     site = SiteSchema.parse(input);
-    siteDoc = `# Written by the WordPress import; every key is documented in src/schemas/site.ts.\n${yaml.dump(input, { lineWidth: -1, quotingType: '"' })}`;
+    siteDoc = `# Written by the WordPress import; every key is documented in src/schemas/site.ts.\n${yaml.dump(input, { lineWidth: -1 })}`;
   } else {
     const parsed = SiteSchema.safeParse(yaml.load(siteText, { schema: yaml.CORE_SCHEMA }));
     if (!parsed.success) throw new Error(`${rel(siteFile)} is not valid; run npm run check and fix it before importing`);

@@ -80,5 +80,5 @@ export function serializeMapping(m: WordpressMapping): string {
 # categories: WordPress category slug -> Warta category id (null: not a section)
 # tags: WordPress tag -> tag text (null: drop); authors/reporters/editors -> person id; locations: dateline -> location id
 # patterns: regular expressions with named groups (?<place>…), (?<code>…), (?<name>…)
-${yaml.dump(doc, { lineWidth: -1, quotingType: '"', sortKeys: false })}`;
+${yaml.dump(doc, { lineWidth: -1, sortKeys: false })}`;
 }

@@ -10,7 +10,7 @@ describe('sitemap rules', () => {
   });
 
   it('dates an article by its last update', () => {
-    expect(rules.serialize({ url: 'https://x.id/2023/07/a/' }).lastmod).toBe('2023-07-06T13:00:00+07:00');
-    expect(rules.serialize({ url: 'https://x.id/kategori/x/' }).lastmod).toBeUndefined();
+    expect(rules.serialize<{ url: string; lastmod?: string }>({ url: 'https://x.id/2023/07/a/' }).lastmod).toBe('2023-07-06T13:00:00+07:00');
+    expect(rules.serialize<{ url: string; lastmod?: string }>({ url: 'https://x.id/kategori/x/' }).lastmod).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { rehypeFigure } from '../../../src/markdown/rehype-figure.ts';
 import { remarkBacaJuga } from '../../../src/markdown/remark-baca-juga.ts';
 import { remarkDateline } from '../../../src/markdown/remark-dateline.ts';
 import { remarkReadingTime } from '../../../src/markdown/remark-reading-time.ts';
+import { remarkSmartypants } from '../../../src/markdown/remark-smartypants.ts';
 import { remarkSummary } from '../../../src/markdown/remark-summary.ts';
 import { remarkUnhandledDirectives } from '../../../src/markdown/remark-unhandled-directives.ts';
 import { render } from './render.ts';
@@ -45,6 +46,7 @@ describe('createMarkdownPlugins', () => {
     const { remarkPlugins, rehypePlugins } = createMarkdownPlugins(options);
     const names = (list: unknown[]) => list.map((entry) => (Array.isArray(entry) ? entry[0] : entry));
     expect(names(remarkPlugins)).toEqual([
+      remarkSmartypants,
       remarkDirective,
       remarkBacaJuga,
       remarkUnhandledDirectives,
