@@ -36,41 +36,54 @@ export function relatedArticles<T>(
 /**
  * The same ranking as `relatedArticles` over a fixed pool, indexed once. A story sharing
  * a tag scores at least 2 and one sharing only the category exactly 1, so only stories
- * sharing a tag are scored; the category list, kept newest first, fills what is left.
+ * sharing a tag are scored (counted through the tag postings, no per-pair tag matching)
+ * and only the best `limit` are kept; the category list, newest first, fills what is left.
  */
 export function relatedIndex<T>(pool: T[], describe: (item: T) => RelatedCandidate): (current: RelatedCandidate, limit?: number) => T[] {
   const described = pool.map(describe);
+  const time = described.map((c) => c.date.getTime());
+  /** Lower-cased tag -> pool indexes, once per occurrence: a story naming a tag twice counts twice, as in relatedArticles. */
   const byTag = new Map<string, number[]>();
   const byCategory = new Map<string, number[]>();
   described.forEach((c, i) => {
-    for (const tag of new Set(c.tags.map((t) => t.toLowerCase()))) {
-      const list = byTag.get(tag);
+    for (const tag of c.tags) {
+      const key = tag.toLowerCase();
+      const list = byTag.get(key);
       if (list) list.push(i);
-      else byTag.set(tag, [i]);
+      else byTag.set(key, [i]);
     }
     const list = byCategory.get(c.category);
     if (list) list.push(i);
     else byCategory.set(c.category, [i]);
   });
-  const newestFirst = (a: number, b: number) => described[b]!.date.getTime() - described[a]!.date.getTime() || a - b;
-  for (const list of byCategory.values()) list.sort(newestFirst);
+  /** Newest first; equal dates keep pool order, as the stable sort in relatedArticles does. */
+  const newer = (a: number, b: number) => time[b]! - time[a]! || a - b;
+  for (const list of byCategory.values()) list.sort(newer);
+  const shared = new Int32Array(pool.length);
 
   return (current, limit = 4) => {
-    const tags = new Set(current.tags.map((t) => t.toLowerCase()));
-    const sharing = new Set<number>();
-    for (const tag of tags) for (const i of byTag.get(tag) ?? []) sharing.add(i);
-    const scored: { i: number; score: number }[] = [];
-    for (const i of sharing) {
-      const c = described[i]!;
-      if (c.id === current.id) continue;
-      scored.push({ i, score: c.tags.filter((t) => tags.has(t.toLowerCase())).length * 2 + (c.category === current.category ? 1 : 0) });
+    const touched: number[] = [];
+    for (const tag of new Set(current.tags.map((t) => t.toLowerCase()))) {
+      for (const i of byTag.get(tag) ?? []) if (shared[i]++ === 0) touched.push(i);
     }
-    scored.sort((a, b) => b.score - a.score || newestFirst(a.i, b.i));
-    const picked = scored.slice(0, limit).map((x) => x.i);
+    // The best `limit` so far, best first.
+    const top: { i: number; score: number }[] = [];
+    for (const i of touched) {
+      if (described[i]!.id === current.id) continue;
+      const score = shared[i]! * 2 + (described[i]!.category === current.category ? 1 : 0);
+      let at = top.length;
+      while (at > 0 && (score - top[at - 1]!.score || -newer(i, top[at - 1]!.i)) > 0) at--;
+      if (at < limit) {
+        top.splice(at, 0, { i, score });
+        if (top.length > limit) top.pop();
+      }
+    }
+    const picked = top.map((x) => x.i);
     for (const i of byCategory.get(current.category) ?? []) {
       if (picked.length >= limit) break;
-      if (!sharing.has(i) && described[i]!.id !== current.id) picked.push(i);
+      if (shared[i] === 0 && described[i]!.id !== current.id) picked.push(i);
     }
+    for (const i of touched) shared[i] = 0;
     return picked.map((i) => pool[i]!);
   };
 }

@@ -22,6 +22,12 @@ const pages: [FixtureSite, string][] = [
   [sites.demo, '/indeks/'],
   [sites.demo, '/penulis/bolok/'],
   [sites.demo, '/offline/'],
+  [sites.demo, '/tag/polda-sumsel/'],
+  [sites.demo, '/arsip/2023/07/'],
+  [sites.demo, '/lokasi/palembang/'],
+  [sites.demo, '/halaman/2/'],
+  [sites.demo, '/indeks/2023/07/05/'],
+  [sites.demo, '/404.html'],
 ];
 
 let browser: Browser;
