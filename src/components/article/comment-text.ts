@@ -45,3 +45,13 @@ export function externalLink(href: string, label: string): HTMLAnchorElement {
 export function isHttpUrl(value: string | null | undefined): value is string {
   return typeof value === 'string' && /^https?:\/\//i.test(value);
 }
+
+/** A <time> for an API timestamp, or nothing when the timestamp does not parse. */
+export function timeElement(iso: string, format: Intl.DateTimeFormat): HTMLTimeElement | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const time = document.createElement('time');
+  time.dateTime = iso;
+  time.textContent = format.format(date);
+  return time;
+}

@@ -6,16 +6,10 @@
  * section stays as the server rendered it: a working form, no error on load.
  * API: README, "The comment and view function".
  */
-import { commentTextNodes, externalLink, isHttpUrl } from './comment-text.ts';
+import { commentTextNodes, externalLink, isHttpUrl, timeElement } from './comment-text.ts';
 
-interface PublicComment {
-  id: string;
-  parentId: string | null;
-  author: { name: string; website: string | null; newsroom: boolean };
-  text: string;
-  createdAt: string;
-  replies: PublicComment[];
-}
+// The API's own type: erased at build time, so no server code reaches the browser.
+import type { PublicComment } from '../../server/service/thread.ts';
 
 interface ApiError {
   error?: string;
@@ -75,13 +69,8 @@ export function enhanceComments(root: HTMLElement): void {
       badge.textContent = t('comments.newsroom');
       meta.append(badge);
     }
-    const created = new Date(comment.createdAt);
-    if (!Number.isNaN(created.getTime())) {
-      const time = document.createElement('time');
-      time.dateTime = comment.createdAt;
-      time.textContent = dates.format(created);
-      meta.append(' · ', time);
-    }
+    const time = timeElement(comment.createdAt, dates);
+    if (time) meta.append(' · ', time);
 
     const text = document.createElement('div');
     text.className = 'comment__text';

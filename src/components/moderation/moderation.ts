@@ -4,7 +4,7 @@
  * status, replies as the newsroom, and answers privacy requests. Reader text is
  * only ever set with textContent (comment-text.ts).
  */
-import { commentTextNodes, externalLink, isHttpUrl } from '../article/comment-text.ts';
+import { commentTextNodes, externalLink, isHttpUrl, timeElement } from '../article/comment-text.ts';
 import { AdminError, createAdminApi, type AdminApi, type AdminComment, type CommentStatus, type ModerationAction } from './admin-api.ts';
 
 const TOKEN_KEY = 'warta:editor-token';
@@ -186,13 +186,8 @@ export function startModeration(root: HTMLElement): void {
     meta.append(element('span', 'moderation-item__author', comment.authorName));
     if (comment.authorEmail) meta.append(' · ', element('span', 'moderation-item__email', comment.authorEmail));
     if (isHttpUrl(comment.authorWebsite)) meta.append(' · ', externalLink(comment.authorWebsite, comment.authorWebsite));
-    const created = new Date(comment.createdAt);
-    if (!Number.isNaN(created.getTime())) {
-      const time = document.createElement('time');
-      time.dateTime = comment.createdAt;
-      time.textContent = dates.format(created);
-      meta.append(' · ', time);
-    }
+    const time = timeElement(comment.createdAt, dates);
+    if (time) meta.append(' · ', time);
 
     const article = element('p', 'moderation-item__article', `${t('moderation.on')} `);
     const title = comment.articleTitle ?? comment.articleId;
