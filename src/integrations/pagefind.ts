@@ -64,7 +64,11 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
 
         const started = Date.now();
         await withPagefind(timeoutMs, async (index) => {
-          const added = await deadline(index.addDirectory({ path: site }), timeoutMs, 'addDirectory');
+          // Only files where article pages can be: the permalink pattern with each token as `*`
+          // (`/:year/:month/:slug/` → `*/*/*/index.html`). Pagefind skips pages without
+          // data-pagefind-body anyway, but reading every listing page first cost seconds at 10k.
+          const glob = `${warta.content.site.permalink.replace(/^\/|\/$/g, '').replace(/:[a-z]+/g, '*')}/index.html`;
+          const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
           assertNoErrors('addDirectory', added.errors);
           if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages in ${site}`);
           const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
