@@ -28,6 +28,7 @@ const pages: [FixtureSite, string][] = [
   [sites.demo, '/halaman/2/'],
   [sites.demo, '/indeks/2023/07/05/'],
   [sites.demo, '/404.html'],
+  [sites.demo, '/cari/?q=palembang'],
 ];
 
 let browser: Browser;
@@ -48,6 +49,8 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
     it(`finds no violations on ${site.name} ${path}`, async () => {
       const page = await browser.newPage();
       await page.goto(servers.get(site.name)!.origin + path);
+      // The search page renders its results and filters in the browser: wait for them.
+      if (path.startsWith('/cari/')) await page.locator('.pf-dropdown-trigger').first().waitFor();
       await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async (tags) => {
         const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });

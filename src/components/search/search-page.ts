@@ -133,6 +133,23 @@ export function startSearchPage(): void {
  * that call, and filter data comes when the reader reaches for a filter dropdown or
  * the URL carries a filter. The dropdowns show Pagefind's own loading state until then.
  */
+/**
+ * Pagefind's dropdown trigger is a role="combobox" button whose visible label is a
+ * child span; a combobox takes no name from its content, so screen readers (and axe's
+ * button-name rule, WCAG 4.1.2) get none. Name each trigger after its dropdown's label,
+ * also when Pagefind re-renders it.
+ */
+export function nameFilterTriggers(group: HTMLElement): void {
+  const name = () => {
+    for (const dropdown of group.querySelectorAll<HTMLElement>('pagefind-filter-dropdown[label]')) {
+      const trigger = dropdown.querySelector<HTMLButtonElement>('.pf-dropdown-trigger');
+      if (trigger && !trigger.hasAttribute('aria-label')) trigger.setAttribute('aria-label', dropdown.getAttribute('label')!);
+    }
+  };
+  name();
+  new MutationObserver(name).observe(group, { childList: true, subtree: true });
+}
+
 function deferFilterData(instance: PagefindInstance): { load(): Promise<void> } {
   let runtime: Promise<void> | undefined;
   let filters: Promise<void> | undefined;
