@@ -117,20 +117,7 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
     async insertComment(c) {
       await db
         .insertInto('comments')
-        .values({
-          id: c.id,
-          article_id: c.articleId,
-          parent_id: c.parentId,
-          author_name: c.authorName,
-          author_email: c.authorEmail,
-          author_website: c.authorWebsite,
-          author_kind: c.authorKind,
-          body: c.text,
-          status: c.status,
-          created_at: c.createdAt,
-          moderated_at: c.moderatedAt,
-          moderated_by: c.moderatedBy,
-        })
+        .values({ ...commentColumns(c), parent_id: c.parentId, moderated_at: c.moderatedAt, moderated_by: c.moderatedBy })
         .execute();
     },
 
@@ -205,21 +192,7 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
           const parent = c.parentSourceId === null ? null : trx.selectFrom('comments').select('id').where('source_id', '=', c.parentSourceId).limit(1);
           const result = await trx
             .insertInto('comments')
-            .values({
-              id: c.id,
-              article_id: c.articleId,
-              parent_id: parent,
-              author_name: c.authorName,
-              author_email: c.authorEmail,
-              author_website: c.authorWebsite,
-              author_kind: c.authorKind,
-              body: c.text,
-              status: c.status,
-              created_at: c.createdAt,
-              moderated_at: null,
-              moderated_by: null,
-              source_id: c.sourceId,
-            })
+            .values({ ...commentColumns(c), parent_id: parent, moderated_at: null, moderated_by: null, source_id: c.sourceId })
             .onConflict((oc) => oc.column('source_id').doNothing())
             .executeTakeFirst();
           inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
@@ -261,5 +234,20 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
         detail: JSON.parse(r.detail) as Record<string, unknown>,
       }));
     },
+  };
+}
+
+/** The columns every stored comment has, from the fields new and imported comments share. */
+function commentColumns(c: Omit<CommentRecord, 'parentId' | 'moderatedAt' | 'moderatedBy'>) {
+  return {
+    id: c.id,
+    article_id: c.articleId,
+    author_name: c.authorName,
+    author_email: c.authorEmail,
+    author_website: c.authorWebsite,
+    author_kind: c.authorKind,
+    body: c.text,
+    status: c.status,
+    created_at: c.createdAt,
   };
 }
