@@ -50,6 +50,7 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = process.env.PORT ?? '4321';
 const env = withDemoSecrets({ ...process.env, HOST: host, PORT: port }, root, `http://${host}:${port}`);
 
-const server = spawn(process.execPath, [path.join(root, 'dist/server/entry.mjs')], { cwd: root, stdio: 'inherit', env });
+// scripts/serve.ts checks the function's settings before the server starts listening.
+const server = spawn(process.execPath, [path.join(root, 'scripts/serve.ts')], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
