@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { importWordpress } from '../src/lib/wordpress/import-site.ts';
+import { importWordpress } from '../src/server/import/wordpress-import.ts';
 import { openSqlite } from '../src/server/storage/sqlite.ts';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '20000' }, keep: { type: 'boolean', default: false } } });

@@ -3,12 +3,12 @@
  *
  * Imports a WordPress export (WXR) into Warta content, and its comments and view
  * counts into the comment store (DATABASE_URL or WARTA_DB_PATH, as the server).
- * The work is in src/lib/wordpress/import-site.ts; this file parses arguments and
+ * The work is in src/server/import/wordpress-import.ts; this file parses arguments and
  * prints progress and the summary.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importWordpress, type ImportReport } from '../src/lib/wordpress/import-site.ts';
+import { importWordpress, type ImportReport } from '../src/server/import/wordpress-import.ts';
 import { WxrSyntaxError } from '../src/lib/wordpress/wxr-reader.ts';
 import { contentDir } from '../src/lib/site-config.ts';
 import { loadSettings, SettingsError } from '../src/server/settings.ts';

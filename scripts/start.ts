@@ -6,31 +6,18 @@
  * Demo secrets: see scripts/demo-env.ts.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withDemoSecrets } from './demo-env.ts';
+import { buildInputsDigest } from './build-inputs.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stampFile = path.join(root, 'dist', '.warta-build-stamp');
 const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 const skipBuild = process.argv.includes('--no-build');
 
-/** A digest of everything a build reads, so an unchanged tree is served without rebuilding. */
-function inputsDigest(): string {
-  const hash = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'content');
-  for (const dir of ['src', process.env.WARTA_CONTENT_DIR ?? 'content', 'public']) {
-    for (const file of fs.globSync('**/*', { cwd: path.join(root, dir) }).sort()) {
-      const stat = fs.statSync(path.join(root, dir, file));
-      if (stat.isFile()) hash.update(`${dir}/${file}:${stat.size}:${stat.mtimeMs}`);
-    }
-  }
-  for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(fs.readFileSync(path.join(root, file)));
-  return hash.digest('hex');
-}
-
 if (!skipBuild) {
-  const digest = inputsDigest();
+  const digest = buildInputsDigest(root, process.env.WARTA_CONTENT_DIR ?? 'content');
   const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
   if (current !== digest) {
     console.log('[warta] building the site…');

@@ -6,6 +6,7 @@
  * byte length (unlike `enclosure`).
  */
 import { timeZoneOffset, toZonedIso, zonedParts } from './dates.ts';
+import { escapeXml } from './escape-xml.ts';
 
 export const FEED_NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
@@ -37,8 +38,6 @@ export function rfc822(date: Date, timeZone: string): string {
   return `${DAYS[weekday]}, ${pad(p.day)} ${MONTHS[p.month - 1]} ${p.year} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} ${sign}${pad(Math.trunc(abs / 60))}${pad(abs % 60)}`;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /** Items newest first, in the shape @astrojs/rss takes (pubDate goes in customData to keep the offset). */
 export function feedItems(articles: FeedArticle[], timeZone: string) {

@@ -4,6 +4,7 @@
  * with the publication's name and language and the date in W3C format.
  */
 import { toZonedIso } from './dates.ts';
+import { escapeXml } from './escape-xml.ts';
 
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_MAX_URLS = 1000;
@@ -23,8 +24,6 @@ export function newsSitemapItems<T extends NewsItem>(articles: T[], now: Date): 
     .slice(0, NEWS_MAX_URLS);
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 export function newsSitemapXml(items: NewsItem[], publication: { name: string; language: string }, timeZone: string): string {
   const urls = items.map(

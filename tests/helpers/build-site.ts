@@ -1,21 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildInputsDigest } from '../../scripts/build-inputs.ts';
 import { buildDir, root, type FixtureSite } from './sites.ts';
-
-/** Files whose change means a fixture site must be rebuilt. */
-function inputsDigest(site: FixtureSite): string {
-  const hash = createHash('sha1').update(JSON.stringify(site));
-  for (const dir of ['src', site.content, 'public']) {
-    for (const file of fs.globSync('**/*', { cwd: path.join(root, dir) }).sort()) {
-      const stat = fs.statSync(path.join(root, dir, file));
-      if (stat.isFile()) hash.update(`${dir}/${file}:${stat.size}:${stat.mtimeMs}`);
-    }
-  }
-  for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(fs.readFileSync(path.join(root, file)));
-  return hash.digest('hex');
-}
 
 export interface BuildResult {
   status: number | null;
@@ -37,7 +24,7 @@ export function runBuild(site: FixtureSite, out = buildDir(site), extraEnv: Reco
 export function ensureBuilt(site: FixtureSite): string {
   const out = buildDir(site);
   const stamp = path.join(out, '.warta-test-stamp');
-  const digest = inputsDigest(site);
+  const digest = buildInputsDigest(root, site.content, JSON.stringify(site));
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return out;
   const { status, output } = runBuild(site, out);
   if (status !== 0) throw new Error(`Building fixture site "${site.name}" failed:\n${output}`);
