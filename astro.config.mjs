@@ -5,7 +5,6 @@ import node from '@astrojs/node';
 import netlify from '@astrojs/netlify';
 import vercel from '@astrojs/vercel';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createWarta } from './src/integrations/warta.ts';
@@ -45,8 +44,9 @@ export default defineConfig({
   // would answer plain-text 403s first and block allowed cross-host sites.
   security: { checkOrigin: false },
   markdown: {
-    // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified().
-    processor: unified(warta.markdownPlugins),
+    // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified(). This is
+    // unified() with our plugins, rendering `.md` on every core during builds.
+    processor: warta.markdownProcessor,
   },
   integrations: [warta.integration, pagefind(warta), mdx(), sitemap(warta.sitemap)],
 });

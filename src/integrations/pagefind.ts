@@ -1,6 +1,7 @@
 /**
- * Search: indexes the built site with Pagefind's Node API after the build, and
- * gives `astro dev` a working `/pagefind/` bundle.
+ * Search: indexes the built site with Pagefind's Node API, and gives `astro dev` a
+ * working `/pagefind/` bundle. In builds the article pages are handed to Pagefind
+ * while Astro renders (`search-feed.ts`); only writing the bundle waits for the end.
  *
  * What goes into the index is declared in the HTML: `data-pagefind-body` on the
  * article headline and body (so pages without it — home, sections, static pages,
@@ -21,13 +22,13 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import * as pagefindApi from 'pagefind';
 import { checkSearchIndex } from '../lib/search-index-check.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { resolveNow } from '../lib/dates.ts';
 import type { Warta } from './warta.ts';
+import { assertNoErrors, deadline, PREFIX, withPagefind } from './pagefind-service.ts';
+import { startSearchFeed, type SearchFeed } from './search-feed.ts';
 
-const PREFIX = '[warta:pagefind]';
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
@@ -43,19 +44,47 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let lastBuild = '';
   /** The dev server's bundle, built in memory on start when no build has left one on disk. */
   let devFiles: Map<string, Uint8Array> | undefined;
+  /** Where `astro build` writes static pages, and the thread indexing them as they appear. */
+  let buildSite = '';
+  let feed: SearchFeed | undefined;
+  let planned: string[] = [];
+
+  /** After the build, all at once: when the feed is off (WARTA_SEARCH_FEED=0) or the output moved. */
+  async function indexDirectory(site: string, bundle: string) {
+    await withPagefind(timeoutMs, async (index) => {
+      // Only files where article pages can be: the permalink pattern with each token as `*`
+      // (`/:year/:month/:slug/` → `*/*/*/index.html`). Pagefind skips pages without
+      // data-pagefind-body anyway, but reading every listing page first cost seconds at 10k.
+      const glob = `${warta.content.site.permalink.replace(/^\/|\/$/g, '').replace(/:[a-z]+/g, '*')}/index.html`;
+      const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
+      assertNoErrors('addDirectory', added.errors);
+      if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages in ${site}`);
+      const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
+      assertNoErrors('writeFiles', written.errors);
+    });
+  }
 
   return {
     name: 'warta:pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': ({ config, buildOutput }) => {
         const candidates = [fileURLToPath(config.build.client), fileURLToPath(config.outDir)];
         lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
+        // With an adapter (output "server") prerendered pages go to build.client.
+        buildSite = buildOutput === 'server' ? candidates[0]! : candidates[1]!;
+      },
+
+      'astro:build:start': () => {
+        if (!searchFeedEnabled(process.env)) return;
+        planned = searchPages(warta, resolveNow());
+        feed = startSearchFeed(buildSite, planned, timeoutMs);
       },
 
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const listFile = path.join(site, 'warta-articles.json');
         if (!fs.existsSync(listFile)) {
+          await feed?.cancel();
           throw new Error(`${PREFIX} ${listFile} is missing: list pagefind() after warta.integration in astro.config.mjs`);
         }
         const published = (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { url: string }[]).map((a) => new URL(a.url, 'http://localhost').pathname);
@@ -63,17 +92,20 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         fs.rmSync(bundle, { recursive: true, force: true });
 
         const started = Date.now();
-        await withPagefind(timeoutMs, async (index) => {
-          // Only files where article pages can be: the permalink pattern with each token as `*`
-          // (`/:year/:month/:slug/` → `*/*/*/index.html`). Pagefind skips pages without
-          // data-pagefind-body anyway, but reading every listing page first cost seconds at 10k.
-          const glob = `${warta.content.site.permalink.replace(/^\/|\/$/g, '').replace(/:[a-z]+/g, '*')}/index.html`;
-          const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
-          assertNoErrors('addDirectory', added.errors);
-          if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages in ${site}`);
-          const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
-          assertNoErrors('writeFiles', written.errors);
-        });
+        if (feed && path.resolve(site) === path.resolve(buildSite)) {
+          // Stories that became due while the build ran are indexed too, after the planned ones.
+          const seen = new Set(planned);
+          const extra = searchPages(warta, resolveNow()).filter((p) => !seen.has(p));
+          const result = await feed.finish(bundle, extra);
+          logger.info(
+            `search: ${result.added} pages indexed while Astro rendered (adding ${Math.round(result.addMs)} ms, waiting for pages ${Math.round(result.waitedMs)} ms, ` +
+              `${result.addedAtFinish} added at the end), bundle written in ${Math.round(result.writeMs)} ms`,
+          );
+        } else {
+          await feed?.cancel();
+          await indexDirectory(site, bundle);
+        }
+        feed = undefined;
         recompressSearchMeta(bundle);
 
         const problems = checkSearchIndex(bundle, { urls: published, language });
@@ -114,6 +146,26 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
 }
 
 /**
+ * The article pages the search index holds, as files under the build folder, in the order
+ * Astro renders them (newest first, as the `[...path]` route lists them): published and not
+ * retracted (a retracted story keeps its page but leaves search).
+ */
+export function searchPages(warta: Pick<Warta, 'content'>, now: Date): string[] {
+  return warta.content.articles
+    .filter((a) => isPublished(a.data, now) && !a.data.retracted)
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id))
+    .map((a) => `${a.path.replace(/^\/+|\/+$/g, '')}/index.html`);
+}
+
+/** `WARTA_SEARCH_FEED=0` indexes after the build instead of while it renders (for comparison). */
+export function searchFeedEnabled(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.WARTA_SEARCH_FEED;
+  if (raw === undefined || raw === '' || raw === '1') return true;
+  if (raw === '0') return false;
+  throw new Error(`[warta] WARTA_SEARCH_FEED must be 1 (index while pages render, the default) or 0 (after the build), got "${raw}"`);
+}
+
+/**
  * Pagefind gzips its page table (`pagefind.*.pf_meta`, which every first search downloads
  * whole: ~100 KB at 10,000 articles) at a fast level; at level 9 it is ~5% smaller.
  * The browser side reads any valid gzip, and the file name is not a checksum.
@@ -125,20 +177,6 @@ export function recompressSearchMeta(bundle: string): void {
     const packed = fs.readFileSync(file);
     const smaller = gzipSync(gunzipSync(packed), { level: 9 });
     if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
-  }
-}
-
-type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefindApi.createIndex>>['index']>;
-
-/** Runs `work` on a fresh index and always stops Pagefind's service, so no child process outlives the build. */
-async function withPagefind<T>(timeoutMs: number, work: (index: PagefindIndex) => Promise<T>): Promise<T> {
-  try {
-    const created = await deadline(pagefindApi.createIndex({}), timeoutMs, 'createIndex');
-    assertNoErrors('createIndex', created.errors);
-    if (!created.index) throw new Error(`${PREFIX} createIndex returned no index`);
-    return await work(created.index);
-  } finally {
-    await pagefindApi.close();
   }
 }
 
@@ -162,19 +200,6 @@ async function buildDevIndex(warta: Warta, address: AddressInfo, timeoutMs: numb
   });
   logger.info(`search index for dev built from ${paths.length} articles in ${Date.now() - started} ms`);
   return files;
-}
-
-function assertNoErrors(step: string, errors: string[]): void {
-  if (errors.length > 0) throw new Error(`${PREFIX} ${step} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
-}
-
-/** Rejects when `promise` has not settled after `ms`; the timer also keeps Node alive so a hang cannot end as exit 0. */
-function deadline<T>(promise: Promise<T>, ms: number, step: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${PREFIX} ${step} did not finish within ${ms} ms (Pagefind's service hung)`)), ms);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 function readBundleFile(bundleDir: string, name: string): Buffer | undefined {

@@ -4,6 +4,7 @@
  * the Markdown plugins, and writes build artefacts other parts need.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,14 +14,18 @@ import { contentDir } from '../lib/site-config.ts';
 import { resolveNow } from '../lib/dates.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { createTranslator } from '../i18n/translator.ts';
-import { createMarkdownPlugins } from '../markdown/plugins.ts';
+import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../markdown/plugins.ts';
+import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 
 export interface Warta {
   content: ContentIndex;
   /** Options for @astrojs/sitemap: no noindex pages, lastmod from the articles. */
   sitemap: ReturnType<typeof sitemapRules>;
+  /** The plugins, for a processor of your own (the benchmark's baseline uses `unified()`). */
   markdownPlugins: ReturnType<typeof createMarkdownPlugins>;
+  /** `unified()` with these plugins, rendering on worker threads during `astro build`. */
+  markdownProcessor: ParallelProcessor;
   integration: AstroIntegration;
 }
 
@@ -29,27 +34,23 @@ export function createWarta(root = process.cwd()): Warta {
   const content = loadContent(dir, root);
   const { site } = content;
   const t = createTranslator(site.locale);
-  const byId = new Map(content.articles.map((a) => [a.id, a]));
-
-  const markdownPlugins = createMarkdownPlugins({
+  // Plain data, so the Markdown render threads can build the same plugins (parallel-processor.ts).
+  const markdownData: MarkdownPluginData = {
     siteUrl: site.url,
     bacaJugaLabel: t('article.readAlso'),
-    lookup: (id) => {
-      const a = byId.get(id);
-      return a && { id, title: a.data.title, url: a.path };
-    },
-    knownIds: () => [...byId.keys()],
-    datelineFor: (frontmatter) => {
-      const location = content.locations.get(String(frontmatter.location ?? ''));
-      // En dash (U+2013) as Indonesian portals print it: "Liputan ABN | PALEMBANG –".
-      return location ? `${site.datelineLabel} | ${location.dateline} \u2013` : undefined;
-    },
-  });
+    datelineLabel: site.datelineLabel,
+    datelines: Object.fromEntries([...content.locations].map(([id, location]) => [id, location.dateline])),
+    articles: content.articles.map((a) => [a.id, a.data.title, a.path]),
+  };
+  const markdownPlugins = createMarkdownPlugins(pluginOptionsFromData(markdownData));
+  const markdownProcessor = parallelUnified(markdownData);
 
   const integration: AstroIntegration = {
     name: 'warta',
     hooks: {
       'astro:config:setup': ({ command, logger, updateConfig }) => {
+        // Builds render Markdown on every core; the dev server renders one file at a time.
+        markdownProcessor.useWorkers(command === 'build' ? markdownWorkers(process.env) : 0);
         // Drafts and scheduled stories are previewed by `astro dev` only. Decided by the
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({ vite: { define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
@@ -86,5 +87,16 @@ export function createWarta(root = process.cwd()): Warta {
     site.timeZone,
   );
 
-  return { content, markdownPlugins, integration, sitemap };
+  return { content, markdownPlugins, markdownProcessor, integration, sitemap };
+}
+
+/** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */
+export function markdownWorkers(env: NodeJS.ProcessEnv): number {
+  const raw = env.WARTA_MARKDOWN_WORKERS;
+  if (raw === undefined || raw === '') return os.availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 64) {
+    throw new Error(`[warta] WARTA_MARKDOWN_WORKERS must be a whole number from 0 to 64 (0 renders Markdown on the main thread), got "${raw}"`);
+  }
+  return n;
 }

@@ -49,6 +49,40 @@ export interface MarkdownPlugins {
   smartypants: false;
 }
 
+/**
+ * Everything the plugins read, as plain data: the render workers
+ * (`parallel-processor.ts`) receive this and build the same plugins with
+ * `pluginOptionsFromData`, so the main thread and the workers cannot disagree.
+ */
+export interface MarkdownPluginData {
+  siteUrl: string;
+  bacaJugaLabel: string;
+  /** `site.yaml` datelineLabel: "Liputan ABN". */
+  datelineLabel: string;
+  /** Location id → its dateline in capitals ("PALEMBANG"). */
+  datelines: Record<string, string>;
+  /** Every article a `::baca-juga` may name: [id, title, url]. */
+  articles: [id: string, title: string, url: string][];
+  wordsPerMinute?: number;
+}
+
+export function pluginOptionsFromData(data: MarkdownPluginData): MarkdownPluginOptions {
+  const byId = new Map(data.articles.map(([id, title, url]) => [id, { id, title, url }]));
+  const datelines = new Map(Object.entries(data.datelines));
+  return {
+    siteUrl: data.siteUrl,
+    bacaJugaLabel: data.bacaJugaLabel,
+    lookup: (id) => byId.get(id),
+    knownIds: () => [...byId.keys()],
+    datelineFor: (frontmatter) => {
+      const dateline = datelines.get(String(frontmatter.location ?? ''));
+      // En dash (U+2013) as Indonesian portals print it: "Liputan ABN | PALEMBANG –".
+      return dateline ? `${data.datelineLabel} | ${dateline} \u2013` : undefined;
+    },
+    wordsPerMinute: data.wordsPerMinute,
+  };
+}
+
 export function createMarkdownPlugins(options: MarkdownPluginOptions): MarkdownPlugins {
   return {
     remarkPlugins: [

@@ -1,0 +1,36 @@
+/**
+ * Pagefind's Node API with the guards the build needs: it reports failure as `errors`
+ * arrays instead of throwing, and a call can stay pending forever while Astro exits 0
+ * (issue 4), so every call gets a deadline and the service is always stopped.
+ * Shared by the build integration (`pagefind.ts`) and its indexing thread (`search-feed-worker.ts`).
+ */
+import * as pagefindApi from 'pagefind';
+
+export const PREFIX = '[warta:pagefind]';
+
+export type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefindApi.createIndex>>['index']>;
+
+/** Runs `work` on a fresh index and always stops Pagefind's service, so no child process outlives the build. */
+export async function withPagefind<T>(timeoutMs: number, work: (index: PagefindIndex) => Promise<T>): Promise<T> {
+  try {
+    const created = await deadline(pagefindApi.createIndex({}), timeoutMs, 'createIndex');
+    assertNoErrors('createIndex', created.errors);
+    if (!created.index) throw new Error(`${PREFIX} createIndex returned no index`);
+    return await work(created.index);
+  } finally {
+    await pagefindApi.close();
+  }
+}
+
+export function assertNoErrors(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new Error(`${PREFIX} ${step} failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+}
+
+/** Rejects when `promise` has not settled after `ms`; the timer also keeps Node alive so a hang cannot end as exit 0. */
+export function deadline<T>(promise: Promise<T>, ms: number, step: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${PREFIX} ${step} did not finish within ${ms} ms (Pagefind's service hung)`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
