@@ -48,5 +48,12 @@ export default defineConfig({
     // unified() with our plugins, rendering `.md` on every core during builds.
     processor: warta.markdownProcessor,
   },
+  experimental: {
+    // Pages whose getStaticPaths cacheKey (src/lib/page-keys.ts) and code are unchanged are
+    // copied from the last build's cache (cacheDir/dist) instead of rendered: a warm build
+    // re-renders the edited story and the listings that show it. `astro build --force`
+    // renders everything.
+    incrementalBuild: true,
+  },
   integrations: [warta.integration, pagefind(warta), mdx(), sitemap(warta.sitemap)],
 });

@@ -11,6 +11,10 @@ import { articlePath, absoluteUrl, tagSlug } from '../lib/paths.ts';
 import { resolveNow } from '../lib/dates.ts';
 import { isPublished, publicationState } from '../lib/publishing.ts';
 import type { ListingArticle } from '../lib/listings.ts';
+import { relatedIndex, type RelatedCandidate } from '../lib/related.ts';
+import { pageKey } from '../lib/page-keys.ts';
+import { adScheduleDay } from '../lib/ads.ts';
+import type { ListingPage } from '../lib/paginate.ts';
 
 export interface Article {
   id: string;
@@ -67,9 +71,6 @@ export function listingFields(a: Article): ListingArticle {
 /** Only what a production build publishes (the dev server also lists drafts, flagged). */
 export const published = (articles: Article[]) => articles.filter((a) => a.state === 'published');
 
-/** Set by the warta integration: true under `astro dev`, false in builds. */
-declare const __WARTA_PREVIEW_UNPUBLISHED__: boolean;
-
 let cached: Promise<Catalog> | undefined;
 
 /** Loads once per build; every page shares the result. */
@@ -89,6 +90,58 @@ export async function fromCatalog<T>(key: string, compute: (catalog: Catalog) =>
   const catalog = await getCatalog();
   if (!derived.has(key)) derived.set(key, compute(catalog));
   return derived.get(key) as T;
+}
+
+const describe = (a: Article): RelatedCandidate => ({ id: a.id, category: a.data.category, tags: a.data.tags, date: a.data.date });
+
+/** "Berita terkait" for an article: published stories only, from an index built once per build. */
+export async function relatedStories(article: Article, count = 4): Promise<Article[]> {
+  const relatedTo = await fromCatalog('related', (c) => relatedIndex(c.articles.filter((a) => a.state === 'published'), describe));
+  return relatedTo(describe(article), count);
+}
+
+/**
+ * What every page shows besides its own stories, as one key (lib/page-keys.ts): site
+ * config (ads included), sections, locations, people, static pages, the footer's year and
+ * the day banners are scheduled by. Translations and components are code: Astro hashes those.
+ */
+export function siteKey(): Promise<string> {
+  return fromCatalog('siteKey', (c) =>
+    pageKey(
+      JSON.stringify(c.site),
+      JSON.stringify(c.categories),
+      JSON.stringify([...c.locations]),
+      JSON.stringify([...c.people]),
+      JSON.stringify(c.staticPages),
+      new Date(c.now).getFullYear(),
+      adScheduleDay(c.site.ads, c.now, c.site.timeZone),
+    ),
+  );
+}
+
+/** A story's content digest: its file plus what its Markdown depends on (render-dependencies.ts). */
+const digestOf = (a: Article) => `${a.id}:${a.entry.digest ?? JSON.stringify(a.data)}:${a.state}`;
+
+/** Incremental-build key of an article page: the story, its related stories, reply links. */
+export async function articlePageKey(article: Article): Promise<string> {
+  const related = await relatedStories(article);
+  return pageKey(
+    await siteKey(),
+    digestOf(article),
+    article.rightOfReply && JSON.stringify(article.rightOfReply),
+    article.replyTo && JSON.stringify(article.replyTo),
+    ...related.map(digestOf),
+  );
+}
+
+/** Incremental-build key of a listing page: the group it lists and the stories on this page. */
+export async function listingPageKey(group: unknown, page: ListingPage<Article>): Promise<string> {
+  return pageKey(await siteKey(), JSON.stringify(group), page.url, page.number, page.last, ...page.items.map(digestOf));
+}
+
+/** Adds each listing page's incremental-build key to its static paths. */
+export function withListingKeys<P extends { props: { page: ListingPage<Article>; group?: unknown } }>(paths: P[]): Promise<(P & { cacheKey: string })[]> {
+  return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: await listingPageKey(path.props.group, path.props.page) })));
 }
 
 async function load(): Promise<Catalog> {

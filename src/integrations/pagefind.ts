@@ -1,7 +1,7 @@
 /**
  * Search: indexes the built site with Pagefind's Node API, and gives `astro dev` a
- * working `/pagefind/` bundle. In builds the article pages are handed to Pagefind
- * while Astro renders (`search-feed.ts`); only writing the bundle waits for the end.
+ * working `/pagefind/` bundle. In builds, article pages are rendered first and indexed
+ * while Astro renders the other pages (`articles-first.ts`).
  *
  * What goes into the index is declared in the HTML: `data-pagefind-body` on the
  * article headline and body (so pages without it — home, sections, static pages,
@@ -21,13 +21,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { checkSearchIndex } from '../lib/search-index-check.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { resolveNow } from '../lib/dates.ts';
 import type { Warta } from './warta.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind } from './pagefind-service.ts';
-import { startSearchFeed, type SearchFeed } from './search-feed.ts';
+import { articlesFirst } from './articles-first.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -44,13 +44,15 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let lastBuild = '';
   /** The dev server's bundle, built in memory on start when no build has left one on disk. */
   let devFiles: Map<string, Uint8Array> | undefined;
-  /** Where `astro build` writes static pages, and the thread indexing them as they appear. */
+  /** Where `astro build` writes static pages; `build.concurrency`; the index being built. */
   let buildSite = '';
-  let feed: SearchFeed | undefined;
-  let planned: string[] = [];
+  let concurrency = 1;
+  let indexing: Promise<number> | undefined;
+  let installPrerenderer: ((make: (base: AstroPrerenderer) => AstroPrerenderer) => void) | undefined;
 
-  /** After the build, all at once: when the feed is off (WARTA_SEARCH_FEED=0) or the output moved. */
+  /** Indexes the article pages under `site` into `bundle`, replacing what was there. */
   async function indexDirectory(site: string, bundle: string) {
+    fs.rmSync(bundle, { recursive: true, force: true });
     await withPagefind(timeoutMs, async (index) => {
       // Only files where article pages can be: the permalink pattern with each token as `*`
       // (`/:year/:month/:slug/` → `*/*/*/index.html`). Pagefind skips pages without
@@ -72,45 +74,59 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
         // With an adapter (output "server") prerendered pages go to build.client.
         buildSite = buildOutput === 'server' ? candidates[0]! : candidates[1]!;
+        concurrency = config.build.concurrency;
       },
 
-      'astro:build:start': () => {
-        if (!searchFeedEnabled(process.env)) return;
-        planned = searchPages(warta, resolveNow());
-        feed = startSearchFeed(buildSite, planned, timeoutMs);
+      'astro:build:start': ({ setPrerenderer }) => {
+        indexing = undefined;
+        installPrerenderer = searchEarlyEnabled(process.env) ? setPrerenderer : undefined;
+      },
+
+      // Not in build:start: while a prerenderer is set when Astro computes the Vite config, Astro
+      // expects the adapter to bundle the prerender entry itself and the build fails ("input
+      // should not be an html file when building for SSR"); by build:setup that config exists.
+      'astro:build:setup': () => {
+        if (!installPrerenderer) return;
+        // Article pages render first; the index is built from them while Astro renders the rest.
+        installPrerenderer((base) =>
+          articlesFirst(base, {
+            articleRoute: ARTICLE_ROUTE,
+            concurrency,
+            onArticlesWritten: () => {
+              const started = Date.now();
+              indexing = indexDirectory(buildSite, path.join(buildSite, 'pagefind')).then(() => Date.now() - started);
+              // Reported at build:done; until then a failure must not end the build as an unhandled rejection.
+              indexing.catch(() => {});
+            },
+          }),
+        );
+        installPrerenderer = undefined;
       },
 
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const listFile = path.join(site, 'warta-articles.json');
         if (!fs.existsSync(listFile)) {
-          await feed?.cancel();
           throw new Error(`${PREFIX} ${listFile} is missing: list pagefind() after warta.integration in astro.config.mjs`);
         }
         const published = (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { url: string }[]).map((a) => new URL(a.url, 'http://localhost').pathname);
         const bundle = path.join(site, 'pagefind');
-        fs.rmSync(bundle, { recursive: true, force: true });
 
         const started = Date.now();
-        if (feed && path.resolve(site) === path.resolve(buildSite)) {
-          // Stories that became due while the build ran are indexed too, after the planned ones.
-          const seen = new Set(planned);
-          const extra = searchPages(warta, resolveNow()).filter((p) => !seen.has(p));
-          const result = await feed.finish(bundle, extra);
-          logger.info(
-            `search: ${result.added} pages indexed while Astro rendered (adding ${Math.round(result.addMs)} ms, waiting for pages ${Math.round(result.waitedMs)} ms, ` +
-              `${result.addedAtFinish} added at the end), bundle written in ${Math.round(result.writeMs)} ms`,
-          );
+        if (indexing && path.resolve(site) === path.resolve(buildSite)) {
+          const took = await deadline(indexing, timeoutMs, 'search indexing');
+          logger.info(`search index built while Astro rendered the other pages (${took} ms); waited ${Date.now() - started} ms for it after the last page`);
         } else {
-          await feed?.cancel();
+          if (indexing) await indexing.catch(() => {});
+          // Off, or not where the pages were expected (an adapter moved them): index what is there.
           await indexDirectory(site, bundle);
         }
-        feed = undefined;
+        indexing = undefined;
         recompressSearchMeta(bundle);
 
         const problems = checkSearchIndex(bundle, { urls: published, language });
         if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        logger.info(`${published.length} articles indexed for search in ${Date.now() - started} ms`);
+        logger.info(`search index checked: ${published.length} articles, ${Date.now() - started} ms after the last page`);
       },
 
       'astro:server:setup': ({ server, logger }) => {
@@ -145,24 +161,15 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   };
 }
 
-/**
- * The article pages the search index holds, as files under the build folder, in the order
- * Astro renders them (newest first, as the `[...path]` route lists them): published and not
- * retracted (a retracted story keeps its page but leaves search).
- */
-export function searchPages(warta: Pick<Warta, 'content'>, now: Date): string[] {
-  return warta.content.articles
-    .filter((a) => isPublished(a.data, now) && !a.data.retracted)
-    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id))
-    .map((a) => `${a.path.replace(/^\/+|\/+$/g, '')}/index.html`);
-}
+/** The route that renders article pages (and their alias redirects). */
+export const ARTICLE_ROUTE = 'src/pages/[...path].astro';
 
-/** `WARTA_SEARCH_FEED=0` indexes after the build instead of while it renders (for comparison). */
-export function searchFeedEnabled(env: NodeJS.ProcessEnv): boolean {
-  const raw = env.WARTA_SEARCH_FEED;
+/** `WARTA_SEARCH_EARLY=0` builds the index after the last page instead of beside the listings (for comparison). */
+export function searchEarlyEnabled(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.WARTA_SEARCH_EARLY;
   if (raw === undefined || raw === '' || raw === '1') return true;
   if (raw === '0') return false;
-  throw new Error(`[warta] WARTA_SEARCH_FEED must be 1 (index while pages render, the default) or 0 (after the build), got "${raw}"`);
+  throw new Error(`[warta] WARTA_SEARCH_EARLY must be 1 (index while the listings render, the default) or 0 (after the build), got "${raw}"`);
 }
 
 /**

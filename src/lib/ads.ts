@@ -18,6 +18,14 @@ function today(now: Date, timeZone: string): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/**
+ * The day that decides which banners run, or '' when no banner has start or end days:
+ * pages showing ads change with it (a key for incremental builds, see page-keys.ts).
+ */
+export function adScheduleDay(ads: Ads, now: Date, timeZone: string): string {
+  return ads.slots.some((slot) => slot.banner?.start || slot.banner?.end) ? today(now, timeZone) : '';
+}
+
 /** Slots for a placement that have something to show on this page. */
 export function activeSlots(ads: Ads, placement: AdSlot['placement'], ctx: AdContext): AdSlot[] {
   const day = today(ctx.now, ctx.timeZone);

@@ -1,0 +1,103 @@
+/**
+ * Warm builds copy unchanged pages from the last build (Astro's incremental builds with our
+ * cache keys, src/lib/page-keys.ts) and must still publish every change: an edited story,
+ * a retitled story on the pages that list it, a removed story.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as cheerio from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, type BuildResult } from '../helpers/build-site.ts';
+import { outputRoot, root, sites } from '../helpers/sites.ts';
+
+const scratch = path.join(outputRoot, 'incremental');
+const content = path.join(scratch, 'content');
+const dist = path.join(scratch, 'dist');
+const client = path.join(dist, 'client');
+const site = { ...sites.demo, name: 'incremental', content: path.relative(root, content) };
+const env = { WARTA_CACHE_DIR: path.join(scratch, 'cache') };
+
+const SAMPLE = 'polda-sumsel-zoom-meeting-manajemen-citra-polri';
+const ADDED = 'Kalimat tambahan ini ditulis redaktur setelah terbit.';
+const NEW_TITLE = 'Judul Baru Setelah Diperbarui Redaksi';
+
+const articleFile = (id: string) => fs.globSync(`articles/**/${id}.{md,mdx}`, { cwd: content }).map((f) => path.join(content, f))[0]!;
+const pagePath = (html: string) => path.join(client, html);
+const pageOf = (id: string) => fs.globSync(`*/*/${id}/index.html`, { cwd: client })[0]!;
+const load = (file: string) => cheerio.load(fs.readFileSync(pagePath(file), 'utf8'));
+/** "restored" or "rendered" per output file, from Astro's build log. */
+function fates(output: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of output.matchAll(/[├└]─ (\S+)\s+(\(restored\)|\(cached\)|\(\+)/g)) map.set(m[1]!.replace(/^\//, ''), m[2] === '(+' ? 'rendered' : 'restored');
+  return map;
+}
+
+let first: BuildResult;
+let second: BuildResult;
+let samplePage: string;
+let relatedId: string;
+let removedId: string;
+let removedPage: string;
+
+beforeAll(() => {
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.cpSync(path.join(root, sites.demo.content), content, { recursive: true });
+  first = runBuild(site, dist, env);
+  if (first.status !== 0) throw new Error(first.output);
+  samplePage = pageOf(SAMPLE);
+  const $ = load(samplePage);
+  const relatedHref = $('section.related a').map((_, a) => $(a).attr('href')).get().find((href: string) => /^\/\d{4}\/\d{2}\//.test(href))!;
+  relatedId = relatedHref.split('/').filter(Boolean).at(-1)!;
+  // A published story neither edited, related to the sample, nor named by another story, to remove.
+  const files = fs.globSync('articles/**/*.{md,mdx}', { cwd: content });
+  const texts = files.map((f) => fs.readFileSync(path.join(content, f), 'utf8')).join('\n');
+  const ids = files.map((f) => path.basename(f).replace(/\.mdx?$/, ''));
+  removedId = ids.find((id) => id !== SAMPLE && id !== relatedId && pageOf(id) !== undefined && texts.split(id).length === 1)!;
+  removedPage = pageOf(removedId);
+
+  fs.appendFileSync(articleFile(SAMPLE), `\n${ADDED}\n`);
+  const related = articleFile(relatedId);
+  fs.writeFileSync(related, fs.readFileSync(related, 'utf8').replace(/^title: .*$/m, `title: ${NEW_TITLE}`));
+  fs.rmSync(articleFile(removedId));
+  second = runBuild(site, dist, env);
+  if (second.status !== 0) throw new Error(second.output);
+}, 300_000);
+
+describe('a warm build after editing, retitling and removing stories', () => {
+  it('copies most pages from the last build instead of rendering them', () => {
+    const after = fates(second.output);
+    const restored = [...after.values()].filter((f) => f === 'restored').length;
+    expect(fates(first.output).size).toBeGreaterThan(100);
+    expect([...fates(first.output).values()].every((f) => f === 'rendered')).toBe(true);
+    expect(restored / after.size).toBeGreaterThan(0.5);
+  });
+
+  it('renders the edited story again, with the new sentence', () => {
+    expect(fates(second.output).get(samplePage)).toBe('rendered');
+    expect(load(samplePage)('article').text()).toContain(ADDED);
+  });
+
+  it('shows the new title of a related story on the article that lists it', () => {
+    expect(load(samplePage)('section.related').text()).toContain(NEW_TITLE);
+  });
+
+  it('shows the new title on the first page of the retitled story’s section', () => {
+    const category = /^category: (\S+)$/m.exec(fs.readFileSync(articleFile(relatedId), 'utf8'))![1]!;
+    expect(fates(second.output).get(`kategori/${category}/index.html`)).toBe('rendered');
+    expect(load(`kategori/${category}/index.html`)('main').text()).toContain(NEW_TITLE);
+  });
+
+  it('leaves an untouched, unrelated story copied, not rendered', () => {
+    const untouched = [...fates(second.output)].find(([file, fate]) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(file) && fate === 'restored');
+    expect(untouched).toBeDefined();
+  });
+
+  it('publishes no page for a removed story, and search forgets it', () => {
+    expect(fs.existsSync(pagePath(removedPage))).toBe(false);
+    const fragments = path.join(client, 'pagefind/fragment');
+    const texts = fs.readdirSync(fragments).map((f) => gunzipSync(fs.readFileSync(path.join(fragments, f))).toString('utf8'));
+    expect(texts.some((t) => t.includes(`/${removedPage.replace(/index\.html$/, '')}`))).toBe(false);
+    expect(texts.some((t) => t.includes('ditulis redaktur setelah terbit'))).toBe(true);
+  });
+});
