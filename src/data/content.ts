@@ -94,10 +94,23 @@ export async function fromCatalog<T>(key: string, compute: (catalog: Catalog) =>
 
 const describe = (a: Article): RelatedCandidate => ({ id: a.id, category: a.data.category, tags: a.data.tags, date: a.data.date });
 
-/** "Berita terkait" for an article: published stories only, from an index built once per build. */
-export async function relatedStories(article: Article, count = 4): Promise<Article[]> {
-  const relatedTo = await fromCatalog('related', (c) => relatedIndex(c.articles.filter((a) => a.state === 'published'), describe));
-  return relatedTo(describe(article), count);
+const RELATED_COUNT = 4;
+
+/**
+ * "Berita terkait" for an article: published stories only, from an index built once per
+ * build, and each article's answer kept (its page key and its page both ask).
+ */
+export async function relatedStories(article: Article): Promise<Article[]> {
+  const find = await fromCatalog('related', (c) => {
+    const relatedTo = relatedIndex(c.articles.filter((a) => a.state === 'published'), describe);
+    const answers = new Map<string, Article[]>();
+    return (a: Article) => {
+      let related = answers.get(a.id);
+      if (!related) answers.set(a.id, (related = relatedTo(describe(a), RELATED_COUNT)));
+      return related;
+    };
+  });
+  return find(article);
 }
 
 /**

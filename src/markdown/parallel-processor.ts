@@ -84,6 +84,8 @@ export function parallelUnified(data: MarkdownPluginData): ParallelProcessor {
 
 interface Slot {
   worker: Worker;
+  /** Set when the pool stops an idle thread on purpose: its exit is not a failure. */
+  stopping?: boolean;
   pending: Map<number, { resolve: (r: MarkdownRenderResult) => void; reject: (e: Error) => void; request: RenderRequest }>;
 }
 
@@ -96,21 +98,47 @@ export interface RenderStats {
   local: number;
 }
 
-/** Worker threads, started on the first render; idle threads do not keep the process alive. */
+/**
+ * Worker threads, started on the first render. Idle threads do not keep the process alive,
+ * and are stopped after `idleMs` without work: Astro renders all Markdown during content
+ * sync, then pages for a long while, and each thread holds its own heap.
+ */
 export class RenderPool implements MarkdownRenderer {
   readonly stats: RenderStats;
   #slots: Slot[] | undefined;
   #next = 0;
   #local: Promise<MarkdownRenderer> | undefined;
+  #idleTimer: NodeJS.Timeout | undefined;
   readonly #size: number;
   readonly #data: RenderWorkerData;
   readonly #createLocal: () => Promise<MarkdownRenderer>;
+  readonly #idleMs: number;
 
-  constructor(size: number, data: RenderWorkerData, createLocal: () => Promise<MarkdownRenderer>) {
+  constructor(size: number, data: RenderWorkerData, createLocal: () => Promise<MarkdownRenderer>, options: { idleMs?: number } = {}) {
     this.#size = size;
     this.#data = data;
     this.#createLocal = createLocal;
+    this.#idleMs = options.idleMs ?? 2000;
     this.stats = { threads: size, perThread: Array.from({ length: size }, () => 0), local: 0 };
+  }
+
+  /** Threads running now (0 before the first render and after an idle stop). */
+  get running(): number {
+    return this.#slots?.length ?? 0;
+  }
+
+  #stopWhenIdle() {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => {
+      const slots = this.#slots;
+      if (!slots || slots.some((s) => s.pending.size > 0)) return;
+      this.#slots = undefined;
+      for (const slot of slots) {
+        slot.stopping = true;
+        void slot.worker.terminate();
+      }
+    }, this.#idleMs);
+    this.#idleTimer.unref();
   }
 
   async render(content: string, opts: MarkdownRenderOptions = {}): Promise<MarkdownRenderResult> {
@@ -146,7 +174,10 @@ export class RenderPool implements MarkdownRenderer {
         const task = slot.pending.get(reply.id);
         if (!task) return;
         slot.pending.delete(reply.id);
-        if (slot.pending.size === 0) worker.unref();
+        if (slot.pending.size === 0) {
+          worker.unref();
+          this.#stopWhenIdle();
+        }
         this.stats.perThread[index]!++;
         if ('result' in reply) task.resolve(reply.result);
         else task.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, stack: reply.error.stack }));
@@ -154,7 +185,7 @@ export class RenderPool implements MarkdownRenderer {
       // A thread that fails to start or dies loses nothing: its entries render here instead.
       const retire = (why: string) => {
         const at = slots.indexOf(slot);
-        if (at < 0) return;
+        if (at < 0 || slot.stopping) return;
         slots.splice(at, 1);
         console.warn(`[warta:markdown] a render thread stopped (${why}); its entries render on the main thread`);
         for (const task of slot.pending.values()) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdsSchema } from '../../../src/schemas/ads.ts';
-import { activeSlots } from '../../../src/lib/ads.ts';
+import { activeSlots, adScheduleDay } from '../../../src/lib/ads.ts';
 
 const ads = AdsSchema.parse({
   adsense: { client: 'ca-pub-1234567890123456' },
@@ -35,5 +35,18 @@ describe('ad slots', () => {
   it('refuses a slot with both an AdSense unit and a banner', () => {
     const result = AdsSchema.safeParse({ slots: [{ id: 'x', placement: 'header', width: 1, height: 1, adsense: '1', banner: { image: '/a.jpg', href: 'https://a.example/', alt: 'a' } }] });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('adScheduleDay', () => {
+  const now = new Date('2026-11-27T18:30:00Z'); // 28 November 01:30 in Jakarta
+
+  it('is the site-zone day when a banner has start or end days, so pages showing ads change with it', () => {
+    expect(adScheduleDay(ads, now, 'Asia/Jakarta')).toBe('2026-11-28');
+  });
+
+  it('is empty when no banner is scheduled, so pages do not change from day to day', () => {
+    const unscheduled = AdsSchema.parse({ slots: [{ id: 'a', placement: 'header', width: 728, height: 90, banner: { image: '/a.jpg', href: 'https://a.example/', alt: 'a' } }] });
+    expect(adScheduleDay(unscheduled, now, 'Asia/Jakarta')).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { unified } from '@astrojs/markdown-remark';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parallelUnified, RenderPool } from '../../../src/markdown/parallel-processor.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../../../src/markdown/plugins.ts';
 import { markdownWorkers } from '../../../src/integrations/warta.ts';
@@ -26,17 +26,10 @@ const articles = Array.from({ length: 24 }, (_, i) => ({
 const fileURL = (i: number) => new URL(`file:///site/content/articles/2025/01/berita-${i}.md`);
 const shared = { syntaxHighlight: false } as const;
 
-const pools: RenderPool[] = [];
-afterEach(() => {
-  pools.length = 0;
-});
-
 async function threaded(workers = 2) {
   const processor = parallelUnified(data);
   processor.useWorkers(workers);
-  const renderer = await processor.createRenderer(shared);
-  if (renderer instanceof RenderPool) pools.push(renderer);
-  return renderer;
+  return processor.createRenderer(shared);
 }
 
 describe('parallelUnified', () => {
@@ -112,5 +105,19 @@ describe('markdownWorkers', () => {
   it('refuses a value that is not a whole number, naming the variable', () => {
     expect(() => markdownWorkers({ WARTA_MARKDOWN_WORKERS: 'two' })).toThrow(/WARTA_MARKDOWN_WORKERS must be a whole number from 0 to 64.*got "two"/);
     expect(() => markdownWorkers({ WARTA_MARKDOWN_WORKERS: '-1' })).toThrow(/WARTA_MARKDOWN_WORKERS/);
+  });
+});
+
+describe('RenderPool', () => {
+  it('stops its threads when idle and starts them again for the next entry', async () => {
+    const local = () => unified(createMarkdownPlugins(pluginOptionsFromData(data))).createRenderer(shared);
+    const pool = new RenderPool(2, { plugins: data, shared }, local, { idleMs: 50 });
+    expect(pool.running).toBe(0);
+    await pool.render('Isi pertama.', { frontmatter: { location: 'palembang' } });
+    expect(pool.running).toBe(2);
+    await vi.waitFor(() => expect(pool.running).toBe(0), { timeout: 5000, interval: 20 });
+    const again = await pool.render('Isi kedua.', { frontmatter: { location: 'palembang' } });
+    expect(again.code).toBe('<p><span class="dateline">Liputan ABN | PALEMBANG –</span> Isi kedua.</p>');
+    expect(pool.stats.local).toBe(0);
   });
 });
