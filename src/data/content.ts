@@ -7,6 +7,7 @@ import type { Category, Location } from '../schemas/taxonomy.ts';
 import type { Person } from '../schemas/person.ts';
 import type { Site } from '../schemas/site.ts';
 import { readSiteConfig } from '../lib/site-config.ts';
+import { createTranslator, type Translator } from '../i18n/translator.ts';
 import { articlePath, absoluteUrl, tagSlug } from '../lib/paths.ts';
 import { resolveNow } from '../lib/dates.ts';
 import { isPublished, publicationState } from '../lib/publishing.ts';
@@ -48,6 +49,8 @@ export interface Catalog {
   people: Map<string, Person>;
   categories: Category[];
   locations: Map<string, Location>;
+  /** The site's UI strings (src/i18n), made once per build. */
+  t: Translator;
   /** Static pages (Redaksi, Tentang…) for the footer, in their `order`. */
   staticPages: { id: string; title: string }[];
   personUrl: (id: string) => string;
@@ -212,5 +215,5 @@ async function load(): Promise<Catalog> {
   }
 
   const articles = all.filter((a) => !a.data.retracted);
-  return { site, now, articles, allArticles: all, people, categories, locations, staticPages, personUrl: (id) => `/penulis/${id}/` };
+  return { site, now, t: createTranslator(site.locale), articles, allArticles: all, people, categories, locations, staticPages, personUrl: (id) => `/penulis/${id}/` };
 }
