@@ -50,14 +50,16 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let indexing: Promise<number> | undefined;
   let installPrerenderer: ((make: (base: AstroPrerenderer) => AstroPrerenderer) => void) | undefined;
 
+  /** Set at config:done, when the routes folder is known. */
+  let glob = '';
+  let exclusive = false;
+
   /** Indexes the article pages under `site` into `bundle`, replacing what was there. */
   async function indexDirectory(site: string, bundle: string) {
     fs.rmSync(bundle, { recursive: true, force: true });
     await withPagefind(timeoutMs, async (index) => {
-      // Only files where article pages can be: the permalink pattern with each token as `*`
-      // (`/:year/:month/:slug/` → `*/*/*/index.html`). Pagefind skips pages without
-      // data-pagefind-body anyway, but reading every listing page first cost seconds at 10k.
-      const glob = `${warta.content.site.permalink.replace(/^\/|\/$/g, '').replace(/:[a-z]+/g, '*')}/index.html`;
+      // Only files where article pages can be (see articleGlob): reading every listing page
+      // cost seconds at 10k, and listing pages are still being written while this runs.
       const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
       assertNoErrors('addDirectory', added.errors);
       if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages in ${site}`);
@@ -75,11 +77,17 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         // With an adapter (output "server") prerendered pages go to build.client.
         buildSite = buildOutput === 'server' ? candidates[0]! : candidates[1]!;
         concurrency = config.build.concurrency;
+        // Folders other routes write to: every entry of src/pages, plus Astro's and Pagefind's own.
+        const routes = fileURLToPath(new URL('src/pages/', config.root));
+        const taken = ['_astro', 'pagefind', ...(fs.existsSync(routes) ? fs.readdirSync(routes).map((n) => n.replace(/\.(astro|ts|js|md|mdx)$/, '')) : [])];
+        ({ glob, exclusive } = articleGlob(warta.content.site.permalink, warta.content.articles.map((a) => a.path), new Set(taken)));
       },
 
       'astro:build:start': ({ setPrerenderer }) => {
         indexing = undefined;
-        installPrerenderer = searchEarlyEnabled(process.env) ? setPrerenderer : undefined;
+        // Early only when the glob can match nothing but article pages: other pages are still
+        // being written while the index is built, and a half-written file must not be read.
+        installPrerenderer = searchEarlyEnabled(process.env) && exclusive ? setPrerenderer : undefined;
       },
 
       // Not in build:start: while a prerenderer is set when Astro computes the Vite config, Astro
@@ -163,6 +171,21 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
 
 /** The route that renders article pages (and their alias redirects). */
 export const ARTICLE_ROUTE = 'src/pages/[...path].astro';
+
+/**
+ * The files where article pages can be, for Pagefind's `addDirectory`: the permalink
+ * pattern with each token as `*`, its first folder narrowed to the ones articles use
+ * (`/:year/:month/:slug/` → `{2023,2024}/*\/*\/index.html`). `exclusive` when no other route
+ * can write a file it matches: at least two folders deep (static pages are one), under
+ * folders only articles use, none of them one that another route writes to (`taken`).
+ */
+export function articleGlob(permalink: string, articlePaths: string[], taken: Set<string>): { glob: string; exclusive: boolean } {
+  const pattern = permalink.replace(/^\/+|\/+$/g, '').split('/').map((part) => part.replace(/:[a-z]+/g, '*'));
+  const firstFolders = [...new Set(articlePaths.map((p) => p.replace(/^\/+/, '').split('/')[0]!))].sort();
+  const narrow = pattern.length > 1 && firstFolders.length > 0 && firstFolders.length <= 200 && firstFolders.every((f) => /^[\w.-]+$/.test(f));
+  if (narrow) pattern[0] = firstFolders.length === 1 ? firstFolders[0]! : `{${firstFolders.join(',')}}`;
+  return { glob: `${pattern.join('/')}/index.html`, exclusive: narrow && !firstFolders.some((f) => taken.has(f)) };
+}
 
 /** `WARTA_SEARCH_EARLY=0` builds the index after the last page instead of beside the listings (for comparison). */
 export function searchEarlyEnabled(env: NodeJS.ProcessEnv): boolean {

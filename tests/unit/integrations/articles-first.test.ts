@@ -1,7 +1,7 @@
 import type { AstroPrerenderer } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { articlePathsFirst, articlesFirst } from '../../../src/integrations/articles-first.ts';
-import { ARTICLE_ROUTE, searchEarlyEnabled } from '../../../src/integrations/pagefind.ts';
+import { ARTICLE_ROUTE, articleGlob, searchEarlyEnabled } from '../../../src/integrations/pagefind.ts';
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 const route = (component: string) => ({ component }) as PathWithRoute['route'];
@@ -100,5 +100,20 @@ describe('searchEarlyEnabled', () => {
     expect(searchEarlyEnabled({ WARTA_SEARCH_EARLY: '1' })).toBe(true);
     expect(searchEarlyEnabled({ WARTA_SEARCH_EARLY: '0' })).toBe(false);
     expect(() => searchEarlyEnabled({ WARTA_SEARCH_EARLY: 'yes' })).toThrow(/WARTA_SEARCH_EARLY must be 1 .* or 0 .*got "yes"/);
+  });
+});
+
+describe('articleGlob', () => {
+  const taken = new Set(['_astro', 'pagefind', 'kategori', 'tag', 'arsip', 'indeks', 'cari', '[page]', '[...path]']);
+  const paths = ['/2025/02/baru/', '/2024/06/lama/', '/2023/07/sampel/', '/2024/01/lain/'];
+
+  it('narrows the permalink pattern to the folders articles use, so no listing page is read', () => {
+    expect(articleGlob('/:year/:month/:slug/', paths, taken)).toEqual({ glob: '{2023,2024,2025}/*/*/index.html', exclusive: true });
+    expect(articleGlob('/berita/:year/:slug/', ['/berita/2025/a/', '/berita/2024/b/'], taken)).toEqual({ glob: 'berita/*/*/index.html', exclusive: true });
+  });
+
+  it('is not exclusive when articles sit at the top level or share a folder with another route', () => {
+    expect(articleGlob('/:slug/', ['/a/', '/b/'], taken)).toEqual({ glob: '*/index.html', exclusive: false });
+    expect(articleGlob('/:category/:slug/', ['/politik/a/', '/tag/b/'], taken)).toMatchObject({ exclusive: false });
   });
 });
