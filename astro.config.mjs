@@ -43,6 +43,11 @@ export default defineConfig({
   // allow-list and JSON errors (src/server/http/origin-check.ts); Astro's own check
   // would answer plain-text 403s first and block allowed cross-host sites.
   security: { checkOrigin: false },
+  vite: {
+    // Build output is not source: after `npm run bench` (.bench/ holds 200,000 files at 50,000
+    // articles) the dev server spent minutes watching it and timed out loading astro:content.
+    server: { watch: { ignored: ['**/.bench/**', '**/tests/.output/**', '**/dist/**', '**/data/**'] } },
+  },
   markdown: {
     // Sätteri (Astro 7's default) ignores remark/rehype plugins; ours need unified(). This is
     // unified() with our plugins, rendering `.md` on every core during builds.
