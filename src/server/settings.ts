@@ -15,6 +15,21 @@ export class SettingsError extends Error {
 }
 
 /**
+ * The build's own variables (README "Environment variables"): the same environment often
+ * builds and serves (`npm start`, `npm run dev`), so they are not the function's typos.
+ */
+export const BUILD_VARIABLE_NAMES = [
+  'WARTA_NOW',
+  'WARTA_CONTENT_DIR',
+  'WARTA_CACHE_DIR',
+  'WARTA_DEPLOY_TARGET',
+  'WARTA_PAGEFIND_TIMEOUT_MS',
+  'WARTA_DEV_SEARCH',
+  'WARTA_MARKDOWN_WORKERS',
+  'WARTA_SEARCH_EARLY',
+];
+
+/**
  * Validates the environment once, at start (a missing secret must stop the server
  * with this message, not surface as a 500 on the first request). Unknown `WARTA_*`
  * variables are errors too: a typo would otherwise silently fall back to a default.
@@ -25,7 +40,7 @@ export function loadSettings(env: Env): ServerSettings {
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined || value.trim() === '') continue;
     if (SERVER_SETTING_NAMES.includes(key)) input[key] = value;
-    else if (key.startsWith('WARTA_')) {
+    else if (key.startsWith('WARTA_') && !BUILD_VARIABLE_NAMES.includes(key)) {
       const hint = closestMatch(key.toLowerCase(), SERVER_SETTING_NAMES.map((n) => n.toLowerCase()))?.toUpperCase();
       problems.push(`${key}: unknown setting${hint ? `; did you mean ${hint}?` : ''}`);
     }

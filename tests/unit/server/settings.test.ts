@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadSettings } from '../../../src/server/settings.ts';
+import { BUILD_VARIABLE_NAMES, loadSettings } from '../../../src/server/settings.ts';
 
 const SECRET = 'x'.repeat(32);
 
@@ -21,6 +21,12 @@ describe('server settings', () => {
         - WARTA_AUTO_APPROVE: Invalid option: expected one of "none"|"returning"|"all"
         - PORT: must be a number]
     `);
+  });
+
+  test('leaves the build’s own variables alone: one environment often builds and serves', () => {
+    const env = Object.fromEntries(BUILD_VARIABLE_NAMES.map((name) => [name, '1']));
+    expect(() => loadSettings({ ...env, WARTA_SECRET: SECRET })).not.toThrow();
+    expect(BUILD_VARIABLE_NAMES).toContain('WARTA_CACHE_DIR');
   });
 
   test('parses editors, origins and lists from their env-var text', () => {
