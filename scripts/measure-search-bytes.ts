@@ -161,8 +161,11 @@ function serve(siteDir: string): Promise<{ origin: string; close: () => void }> 
   );
 }
 
-const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+// A large archive's index is split into bundles inside /pagefind/ (src/lib/search-shards.ts): count them all.
+const pages = fs.globSync('pagefind/**/pagefind-entry.json', { cwd: dir }).reduce((sum, file) => {
+  const entry = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return sum + Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+}, 0);
 const server = await serve(dir);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

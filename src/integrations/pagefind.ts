@@ -23,8 +23,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { checkSearchIndex } from '../lib/search-index-check.ts';
-import { isPublished } from '../lib/publishing.ts';
 import { resolveNow } from '../lib/dates.ts';
+import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
+import { planSearchShards, searchShardPages, SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
 import type { Warta } from './warta.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind } from './pagefind-service.ts';
 import { articlesFirst } from './articles-first.ts';
@@ -39,7 +40,16 @@ export interface PagefindIntegrationOptions {
 
 export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {}): AstroIntegration {
   const language = warta.content.site.locale;
-  const timeoutMs = Number(process.env.WARTA_PAGEFIND_TIMEOUT_MS) || options.timeoutMs || DEFAULT_TIMEOUT_MS;
+  const timeoutMs = wholeNumberFromEnv(process.env, 'WARTA_PAGEFIND_TIMEOUT_MS', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, {
+    min: 1,
+    hint: 'milliseconds each Pagefind call may take',
+  });
+  // Which stories go into which bundle (lib/search-shards.ts); the search page merges them.
+  const shards = planSearchShards(
+    warta.published(resolveNow()).map((a) => a.path),
+    searchShardPages(process.env),
+    warta.content.site.permalink,
+  );
   /** Where the last `astro build` left its static files (`dist/client/` with the Node adapter). */
   let lastBuild = '';
   /** The dev server's bundle, built in memory on start when no build has left one on disk. */
@@ -50,27 +60,39 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let indexing: Promise<number> | undefined;
   let installPrerenderer: ((make: (base: AstroPrerenderer) => AstroPrerenderer) => void) | undefined;
 
-  /** Set at config:done, when the routes folder is known. */
-  let glob = '';
+  /** Set at config:done, when the routes folder is known: each shard's files, and whether only articles match. */
+  let globs: string[] = [];
   let exclusive = false;
 
-  /** Indexes the article pages under `site` into `bundle`, replacing what was there. */
-  async function indexDirectory(site: string, bundle: string) {
-    fs.rmSync(bundle, { recursive: true, force: true });
-    await withPagefind(timeoutMs, async (index) => {
-      // Only files where article pages can be (see articleGlob): reading every listing page
-      // cost seconds at 10k, and listing pages are still being written while this runs.
-      const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
-      assertNoErrors('addDirectory', added.errors);
-      if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages in ${site}`);
-      const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
-      assertNoErrors('writeFiles', written.errors);
-    });
+  /**
+   * Indexes the article pages under `site` into the search bundles under `site/pagefind/`,
+   * replacing what was there: one Pagefind service per bundle, one after another, so the
+   * indexer holds one bundle's pages at a time.
+   */
+  async function indexDirectory(site: string) {
+    fs.rmSync(bundleDir(site, shards[0]!), { recursive: true, force: true });
+    for (const [i, shard] of shards.entries()) {
+      const bundle = bundleDir(site, shard);
+      await withPagefind(timeoutMs, async (index) => {
+        // Only files where article pages can be (see articleGlob): reading every listing page
+        // cost seconds at 10k, and listing pages are still being written while this runs.
+        const added = await deadline(index.addDirectory({ path: site, glob: globs[i]! }), timeoutMs, 'addDirectory');
+        assertNoErrors('addDirectory', added.errors);
+        if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages for ${shard.bundlePath} in ${site}`);
+        const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
+        assertNoErrors('writeFiles', written.errors);
+      });
+    }
   }
 
   return {
     name: 'warta:pagefind',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // The search page merges the other bundles into the first (SearchPage.astro).
+        updateConfig({ vite: { define: { __WARTA_SEARCH_MERGE__: JSON.stringify(shards.slice(1).map((s) => s.bundlePath)) } } });
+      },
+
       'astro:config:done': ({ config, buildOutput }) => {
         const candidates = [fileURLToPath(config.build.client), fileURLToPath(config.outDir)];
         lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
@@ -80,7 +102,9 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         // Folders other routes write to: every entry of src/pages, plus Astro's and Pagefind's own.
         const routes = fileURLToPath(new URL('src/pages/', config.root));
         const taken = ['_astro', 'pagefind', ...(fs.existsSync(routes) ? fs.readdirSync(routes).map((n) => n.replace(/\.(astro|ts|js|md|mdx)$/, '')) : [])];
-        ({ glob, exclusive } = articleGlob(warta.content.site.permalink, warta.content.articles.map((a) => a.path), new Set(taken)));
+        const permalink = warta.content.site.permalink;
+        ({ exclusive } = articleGlob(permalink, warta.content.articles.map((a) => a.path), new Set(taken)));
+        globs = shards.map((shard) => articleGlob(permalink, shard.years.length > 0 ? shard.urls : warta.content.articles.map((a) => a.path), new Set(taken)).glob);
       },
 
       'astro:build:start': ({ setPrerenderer }) => {
@@ -102,7 +126,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
             concurrency,
             onArticlesWritten: () => {
               const started = Date.now();
-              indexing = indexDirectory(buildSite, path.join(buildSite, 'pagefind')).then(() => Date.now() - started);
+              indexing = indexDirectory(buildSite).then(() => Date.now() - started);
               // Reported at build:done; until then a failure must not end the build as an unhandled rejection.
               indexing.catch(() => {});
             },
@@ -118,23 +142,23 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
           throw new Error(`${PREFIX} ${listFile} is missing: list pagefind() after warta.integration in astro.config.mjs`);
         }
         const published = (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { url: string }[]).map((a) => new URL(a.url, 'http://localhost').pathname);
-        const bundle = path.join(site, 'pagefind');
 
         const started = Date.now();
         if (indexing && path.resolve(site) === path.resolve(buildSite)) {
-          const took = await deadline(indexing, timeoutMs, 'search indexing');
+          const took = await deadline(indexing, timeoutMs * shards.length, 'search indexing');
           logger.info(`search index built while Astro rendered the other pages (${took} ms); waited ${Date.now() - started} ms for it after the last page`);
         } else {
           if (indexing) await indexing.catch(() => {});
           // Off, or not where the pages were expected (an adapter moved them): index what is there.
-          await indexDirectory(site, bundle);
+          await indexDirectory(site);
         }
         indexing = undefined;
-        recompressSearchMeta(bundle);
+        for (const shard of shards) recompressSearchMeta(bundleDir(site, shard));
 
-        const problems = checkSearchIndex(bundle, { urls: published, language });
+        const problems = checkSearchShards(site, shards, published, language);
         if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        logger.info(`search index checked: ${published.length} articles, ${Date.now() - started} ms after the last page`);
+        const split = shards.length > 1 ? ` in ${shards.length} bundles (${shards.map((s) => s.years.join('+')).join(', ')})` : '';
+        logger.info(`search index checked: ${published.length} articles${split}, ${Date.now() - started} ms after the last page`);
       },
 
       'astro:server:setup': ({ server, logger }) => {
@@ -158,7 +182,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
           return;
         }
         // Not awaited: the dev server must answer while the index is built from its own pages.
-        void buildDevIndex(warta, address, timeoutMs, logger).then(
+        void buildDevIndex(address, shards, timeoutMs, logger).then(
           (files) => {
             devFiles = files;
           },
@@ -189,10 +213,33 @@ export function articleGlob(permalink: string, articlePaths: string[], taken: Se
 
 /** `WARTA_SEARCH_EARLY=0` builds the index after the last page instead of beside the listings (for comparison). */
 export function searchEarlyEnabled(env: NodeJS.ProcessEnv): boolean {
-  const raw = env.WARTA_SEARCH_EARLY;
-  if (raw === undefined || raw === '' || raw === '1') return true;
-  if (raw === '0') return false;
-  throw new Error(`[warta] WARTA_SEARCH_EARLY must be 1 (index while the listings render, the default) or 0 (after the build), got "${raw}"`);
+  return switchFromEnv(env, 'WARTA_SEARCH_EARLY', true, { on: 'index while the listings render, the default', off: 'after the build' });
+}
+
+/** A shard's bundle folder under the built site. */
+function bundleDir(site: string, shard: SearchShard): string {
+  return path.join(site, shard.bundlePath);
+}
+
+/**
+ * Every bundle holds exactly its stories, and together they hold every published story:
+ * a story the plan (made from the content) and the build (`warta-articles.json`) disagree
+ * on is reported as missing or unexpected.
+ */
+export function checkSearchShards(site: string, shards: SearchShard[], published: string[], language: string): string[] {
+  const folderOf = (url: string) => url.split('/').filter(Boolean)[0] ?? '';
+  const placed = new Set<string>();
+  const problems: string[] = [];
+  for (const shard of shards) {
+    const folders = new Set(shard.years);
+    const urls = shard.years.length === 0 ? published : published.filter((url) => folders.has(folderOf(url)));
+    for (const url of urls) placed.add(url);
+    const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
+    problems.push(...checkSearchIndex(bundleDir(site, shard), { urls, language }).map((p) => label + p));
+  }
+  const unplaced = published.filter((url) => !placed.has(url));
+  if (unplaced.length > 0) problems.push(`${unplaced.length} published articles belong to no search bundle, e.g. ${unplaced.slice(0, 3).join(', ')}`);
+  return problems;
 }
 
 /**
@@ -210,25 +257,29 @@ export function recompressSearchMeta(bundle: string): void {
   }
 }
 
-/** Indexes the dev server's own rendering of every published article, in memory. */
-async function buildDevIndex(warta: Warta, address: AddressInfo, timeoutMs: number, logger: AstroIntegrationLogger) {
+/** Indexes the dev server's own rendering of every published article in memory, in the build's bundles. */
+async function buildDevIndex(address: AddressInfo, shards: SearchShard[], timeoutMs: number, logger: AstroIntegrationLogger) {
   const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
   const origin = `http://${host === '[::]' ? '[::1]' : host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-  const now = resolveNow();
-  const paths = warta.content.articles.filter((a) => isPublished(a.data, now)).map((a) => a.path);
   const started = Date.now();
-  const files = await withPagefind(timeoutMs, async (index) => {
-    for (const urlPath of paths) {
-      const response = await fetch(origin + urlPath);
-      if (!response.ok) throw new Error(`${urlPath} answered ${response.status}`);
-      const added = await deadline(index.addHTMLFile({ url: urlPath, content: await response.text() }), timeoutMs, 'addHTMLFile');
-      assertNoErrors(`addHTMLFile ${urlPath}`, added.errors);
-    }
-    const result = await deadline(index.getFiles(), timeoutMs, 'getFiles');
-    assertNoErrors('getFiles', result.errors);
-    return new Map(result.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
-  });
-  logger.info(`search index for dev built from ${paths.length} articles in ${Date.now() - started} ms`);
+  const files = new Map<string, Uint8Array>();
+  for (const shard of shards) {
+    // Served under /pagefind/, so a merged bundle's files are keyed by its folder inside it.
+    const prefix = shard.bundlePath.slice(SEARCH_BUNDLE.length);
+    await withPagefind(timeoutMs, async (index) => {
+      for (const urlPath of shard.urls) {
+        const response = await fetch(origin + urlPath);
+        if (!response.ok) throw new Error(`${urlPath} answered ${response.status}`);
+        const added = await deadline(index.addHTMLFile({ url: urlPath, content: await response.text() }), timeoutMs, 'addHTMLFile');
+        assertNoErrors(`addHTMLFile ${urlPath}`, added.errors);
+      }
+      const result = await deadline(index.getFiles(), timeoutMs, 'getFiles');
+      assertNoErrors('getFiles', result.errors);
+      for (const f of result.files) files.set(prefix + f.path.replace(/^\/+/, ''), f.content);
+    });
+  }
+  const count = shards.reduce((n, s) => n + s.urls.length, 0);
+  logger.info(`search index for dev built from ${count} articles in ${Date.now() - started} ms`);
   return files;
 }
 

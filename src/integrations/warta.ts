@@ -17,6 +17,7 @@ import { createTranslator } from '../i18n/translator.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../markdown/plugins.ts';
 import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
+import { wholeNumberFromEnv } from '../lib/build-env.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -26,6 +27,8 @@ export interface Warta {
   markdownPlugins: ReturnType<typeof createMarkdownPlugins>;
   /** `unified()` with these plugins, rendering on worker threads during `astro build`. */
   markdownProcessor: ParallelProcessor;
+  /** Stories live at `now`: published and not retracted (the API's list and the search index). */
+  published(now: Date): ContentIndex['articles'];
   integration: AstroIntegration;
 }
 
@@ -44,6 +47,8 @@ export function createWarta(root = process.cwd()): Warta {
   };
   const markdownPlugins = createMarkdownPlugins(pluginOptionsFromData(markdownData));
   const markdownProcessor = parallelUnified(markdownData);
+  // Retracted stories keep their page but leave the API (no new views or comments) and search.
+  const published = (now: Date) => content.articles.filter((a) => isPublished(a.data, now) && !a.data.retracted);
 
   const integration: AstroIntegration = {
     name: 'warta',
@@ -69,14 +74,10 @@ export function createWarta(root = process.cwd()): Warta {
       'astro:build:done': ({ dir: outDir, logger }) => {
         // The list of published ids lets the comment/view function refuse unknown articles
         // without a database of its own (see src/server).
-        const now = resolveNow();
-        const published = content.articles
-          // Retracted stories keep their page but leave the API (no new views or comments).
-          .filter((a) => isPublished(a.data, now) && !a.data.retracted)
-          .map((a) => ({ id: a.id, title: a.data.title, url: a.path }));
+        const list = published(resolveNow()).map((a) => ({ id: a.id, title: a.data.title, url: a.path }));
         const out = fileURLToPath(outDir);
-        fs.writeFileSync(path.join(out, 'warta-articles.json'), JSON.stringify(published));
-        logger.info(`${published.length} articles published`);
+        fs.writeFileSync(path.join(out, 'warta-articles.json'), JSON.stringify(list));
+        logger.info(`${list.length} articles published`);
       },
     },
   };
@@ -87,16 +88,10 @@ export function createWarta(root = process.cwd()): Warta {
     site.timeZone,
   );
 
-  return { content, markdownPlugins, markdownProcessor, integration, sitemap };
+  return { content, markdownPlugins, markdownProcessor, published, integration, sitemap };
 }
 
 /** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */
 export function markdownWorkers(env: NodeJS.ProcessEnv): number {
-  const raw = env.WARTA_MARKDOWN_WORKERS;
-  if (raw === undefined || raw === '') return os.availableParallelism();
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 64) {
-    throw new Error(`[warta] WARTA_MARKDOWN_WORKERS must be a whole number from 0 to 64 (0 renders Markdown on the main thread), got "${raw}"`);
-  }
-  return n;
+  return wholeNumberFromEnv(env, 'WARTA_MARKDOWN_WORKERS', os.availableParallelism(), { min: 0, max: 64, hint: '0 renders Markdown on the main thread' });
 }

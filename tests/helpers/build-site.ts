@@ -26,7 +26,7 @@ export function ensureBuilt(site: FixtureSite): string {
   const stamp = path.join(out, '.warta-test-stamp');
   const digest = buildInputsDigest(root, site.content, JSON.stringify(site));
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return out;
-  const { status, output } = runBuild(site, out);
+  const { status, output } = runBuild(site, out, site.env);
   if (status !== 0) throw new Error(`Building fixture site "${site.name}" failed:\n${output}`);
   fs.writeFileSync(stamp, digest);
   return out;

@@ -12,6 +12,8 @@ export interface FixtureSite {
   /** Content folder relative to the project root. */
   content: string;
   now: string;
+  /** Build variables for this site (`WARTA_*`), on top of WARTA_CONTENT_DIR and WARTA_NOW. */
+  env?: Record<string, string>;
 }
 
 export const sites = {
@@ -23,6 +25,8 @@ export const sites = {
   /** Every kind of ad slot configured (the demo has none). */
   ads: { name: 'ads', content: 'tests/fixtures/sites/ads/content', now: '2026-11-27T12:00:00+07:00' },
   englishLater: { name: 'english-later', content: 'tests/fixtures/sites/english/content', now: '2024-03-06T12:00:00+07:00' },
+  /** The demo with its search index split as a large archive's is (a bundle per ≤ 12 stories, by year). */
+  searchShards: { name: 'search-shards', content: 'content', now: '2026-11-27T21:00:00+07:00', env: { WARTA_SEARCH_SHARD_PAGES: '12' } },
 } satisfies Record<string, FixtureSite>;
 
 /** Where `astro build --outDir` writes a site (client/ for static files, server/ for the Node server). */

@@ -9,9 +9,25 @@ import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type 
 
 type FilterCounts = Record<string, Record<string, number>>;
 
-/** The part of Pagefind's JS API (pagefind.js, 1.6) this page calls itself. */
+type Filters = Record<string, string[] | { any?: string[]; none?: string[] }>;
+interface SearchOptions {
+  filters?: Filters;
+  sort?: Record<string, 'asc' | 'desc'>;
+  [option: string]: unknown;
+}
+interface SearchResponse {
+  results: unknown[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+  [field: string]: unknown;
+}
+
+/** The part of Pagefind's JS API (pagefind.js, 1.6) this page calls itself; the Component UI calls `search` and `filters`. */
 interface PagefindApi {
   filters(): Promise<FilterCounts>;
+  search(term: string | null, options?: SearchOptions): Promise<SearchResponse>;
+  mergeIndex(bundlePath: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>;
 }
 
 /**
@@ -52,7 +68,9 @@ export function startSearchPage(): void {
   if (!root || !components) return;
   const instance = components.getInstanceManager().getInstance('default');
   instance.setTranslations(JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>);
-  const filterData = deferFilterData(instance);
+  // A large archive's index is split into bundles (src/lib/search-shards.ts); the first one is Pagefind's bundlePath.
+  const merged = JSON.parse(root.dataset.mergeIndex ?? '[]') as string[];
+  const filterData = deferFilterData(instance, merged);
   const ui = root.querySelector<HTMLTemplateElement>('template[data-search-ui]');
   if (ui) ui.replaceWith(ui.content.cloneNode(true));
   // A filter dropdown about to open (focus, or a press that focuses it) is the cue to fetch filter data.
@@ -126,14 +144,6 @@ export function startSearchPage(): void {
 }
 
 /**
- * Keeps filter data out of the first search. Pagefind's Component UI (1.6) fetches
- * every filter's data as soon as it loads the index (`__doLoad__` ends with
- * `filters()`), ~67 KB gzip at 10,000 articles, although a search without a filter
- * needs none of it. So Pagefind is loaded here instead, the same way but without
- * that call, and filter data comes when the reader reaches for a filter dropdown or
- * the URL carries a filter. The dropdowns show Pagefind's own loading state until then.
- */
-/**
  * Pagefind's dropdown trigger is a role="combobox" button whose visible label is a
  * child span; a combobox takes no name from its content, so screen readers (and axe's
  * button-name rule, WCAG 4.1.2) get none. Name each trigger after its dropdown's label,
@@ -150,7 +160,15 @@ export function nameFilterTriggers(group: HTMLElement): void {
   new MutationObserver(name).observe(group, { childList: true, subtree: true });
 }
 
-function deferFilterData(instance: PagefindInstance): { load(): Promise<void> } {
+/**
+ * Keeps filter data out of the first search. Pagefind's Component UI (1.6) fetches
+ * every filter's data as soon as it loads the index (`__doLoad__` ends with
+ * `filters()`), ~67 KB gzip at 10,000 articles, although a search without a filter
+ * needs none of it. So Pagefind is loaded here instead, the same way but without
+ * that call, and filter data comes when the reader reaches for a filter dropdown or
+ * the URL carries a filter. The dropdowns show Pagefind's own loading state until then.
+ */
+function deferFilterData(instance: PagefindInstance, mergeIndex: string[]): { load(): Promise<void> } {
   let runtime: Promise<void> | undefined;
   let filters: Promise<void> | undefined;
 
@@ -160,7 +178,10 @@ function deferFilterData(instance: PagefindInstance): { load(): Promise<void> } 
       const bundlePath = instance.options.bundlePath;
       try {
         const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindApi };
-        instance.__pagefind__ = pagefind.createInstance(instance.pagefindOptions ?? {});
+        const api = pagefind.createInstance(instance.pagefindOptions ?? {});
+        // As the Component UI does with its own `mergeIndex` option, each bundle tagged so a sorted search can ask them in turn.
+        for (const bundle of mergeIndex) await api.mergeIndex(bundle, { mergeFilter: { [BUNDLE_FILTER]: bundle } });
+        instance.__pagefind__ = mergeIndex.length > 0 ? newestFirstAcrossBundles(api, mergeIndex) : api;
       } catch (error) {
         runtime = undefined;
         console.error(error);
@@ -194,6 +215,50 @@ function deferFilterData(instance: PagefindInstance): { load(): Promise<void> } 
     instance.__dispatch__('results', { results: [], unfilteredTotalCount: 0 });
   };
   return { load: loadFilters };
+}
+
+/** The synthetic filter naming a merged bundle (Pagefind's `mergeFilter`); the first bundle has none. */
+const BUNDLE_FILTER = 'warta-bundle';
+
+/**
+ * Pagefind merges bundles by score, and in a sorted search a result's score is its rank
+ * inside its own bundle, so "Terbaru" over merged bundles came out interleaved (2026, 2024,
+ * 2026, 2025, …). The bundles hold disjoint years, newest first (lib/search-shards.ts), so
+ * a sorted search asks each bundle in turn and lists their answers one after another.
+ * Relevance searches stay Pagefind's own merge.
+ */
+export function newestFirstAcrossBundles(api: PagefindApi, merged: string[]): PagefindApi {
+  return {
+    filters: () => api.filters(),
+    mergeIndex: (bundle, options) => api.mergeIndex(bundle, options),
+    async search(term, options = {}) {
+      const direction = Object.values(options.sort ?? {})[0];
+      if (!direction) return api.search(term, options);
+      const only = (bundle: string | undefined) => ({
+        ...options,
+        filters: { ...options.filters, [BUNDLE_FILTER]: bundle ? [bundle] : { none: merged } },
+      });
+      const parts = await Promise.all([undefined, ...merged].map((bundle) => api.search(term, only(bundle))));
+      if (direction === 'asc') parts.reverse();
+      return {
+        ...parts[0]!,
+        results: parts.flatMap((p) => p.results),
+        // Counts for the current search: each part counted its own bundle's pages.
+        filters: sumFilterCounts(parts.map((p) => p.filters)),
+      };
+    },
+  };
+}
+
+function sumFilterCounts(all: FilterCounts[]): FilterCounts {
+  const sum: FilterCounts = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts)) {
+      const into = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
 }
 
 function pickFilters(filters: Record<string, string[]> | undefined): SearchState['filters'] {

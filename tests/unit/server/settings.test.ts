@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BUILD_VARIABLE_NAMES, loadSettings } from '../../../src/server/settings.ts';
 
@@ -27,6 +29,13 @@ describe('server settings', () => {
     const env = Object.fromEntries(BUILD_VARIABLE_NAMES.map((name) => [name, '1']));
     expect(() => loadSettings({ ...env, WARTA_SECRET: SECRET })).not.toThrow();
     expect(BUILD_VARIABLE_NAMES).toContain('WARTA_CACHE_DIR');
+  });
+
+  test('knows exactly the build variables the README documents (a new one goes in both places)', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Environment variables'), readme.indexOf('\n## ', readme.indexOf('## Environment variables') + 5));
+    const documented = [...table.matchAll(/^\| `(WARTA_[A-Z_]+)` \| ([^|]+) \|/gm)].filter((m) => /build|npm run dev/.test(m[2]!)).map((m) => m[1]);
+    expect(documented.sort()).toEqual([...BUILD_VARIABLE_NAMES].sort());
   });
 
   test('parses editors, origins and lists from their env-var text', () => {

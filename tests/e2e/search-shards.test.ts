@@ -1,0 +1,99 @@
+/**
+ * A large archive's search index is split into bundles by year (src/lib/search-shards.ts)
+ * and merged in the reader's browser. The `searchShards` fixture is the demo split into
+ * three bundles; every search on it must answer as the demo's single index does.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { outDir, sites } from '../helpers/sites.ts';
+
+let browser: Browser;
+let whole: Awaited<ReturnType<typeof serveStatic>>;
+let split: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  whole = await serveStatic(outDir(sites.demo));
+  split = await serveStatic(outDir(sites.searchShards));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await whole?.close();
+  await split?.close();
+});
+
+interface Answer {
+  summary: string;
+  urls: string[];
+  /** Search bundles the page fetched index files from. */
+  bundles: string[];
+}
+
+/** Runs a search from a URL (`?q=…&urut=terbaru`) and returns the summary, the listed results (all of them with `everyPage`) and the bundles used. */
+async function search(origin: string, query: string, everyPage = false): Promise<Answer> {
+  const page: Page = await browser.newPage();
+  const bundles = new Set<string>();
+  page.on('request', (r) => {
+    const match = /^(\/pagefind\/(?:arsip-[^/]+\/)?)[^/]+\.pf_meta$/.exec(new URL(r.url()).pathname);
+    if (match) bundles.add(match[1]!);
+  });
+  await page.goto(`${origin}/cari/${query}`);
+  const term = new URLSearchParams(query).get('q')!;
+  await page.locator('pagefind-summary').filter({ hasText: term }).filter({ hasNotText: '…' }).waitFor();
+  await page.locator('.search-result__title a').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  // Pagefind's results list loads the next page when the last result scrolls into view.
+  for (let shown = 0; everyPage; ) {
+    const now = await page.locator('.search-result').count();
+    if (now === shown) break;
+    shown = now;
+    await page.locator('.search-result').last().scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, shown, { timeout: 3000 }).catch(() => {});
+  }
+  const answer = {
+    summary: (await page.locator('pagefind-summary').innerText()).trim(),
+    urls: await page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    bundles: [...bundles].sort(),
+  };
+  await page.close();
+  return answer;
+}
+
+describe('search over an index split into bundles by year', () => {
+  it('fetches the page table of every bundle named on /cari/', async () => {
+    const answer = await search(split.origin, '?q=Palembang');
+    expect(answer.bundles).toEqual(['/pagefind/', '/pagefind/arsip-2023-2024/', '/pagefind/arsip-2025/']);
+  });
+
+  it.each(['Palembang', 'hujan', 'polisi', 'Supriadi'])('finds as many stories for "%s" as the single index, and lists the same ones newest first', async (term) => {
+    const query = `?q=${encodeURIComponent(term)}&urut=terbaru`;
+    const [one, many] = await Promise.all([search(whole.origin, query), search(split.origin, query)]);
+    expect(many.summary).toBe(one.summary);
+    expect(many.urls.length).toBeGreaterThan(0);
+    expect(many.urls).toEqual(one.urls);
+  });
+
+  it('lists every story for "Palembang" in date order across the bundles when "Terbaru" is chosen, page after page as the reader scrolls', async () => {
+    const query = '?q=Palembang&urut=terbaru';
+    const [one, many] = await Promise.all([search(whole.origin, query, true), search(split.origin, query, true)]);
+    expect(new Set(many.urls.map((u) => u.split('/')[1]))).toEqual(new Set(['2023', '2024', '2025', '2026']));
+    expect(many.urls).toEqual(one.urls);
+  });
+
+  it('ranks by relevance across bundles: the sample article from the oldest bundle comes first for "Supriadi"', async () => {
+    const { urls } = await search(split.origin, '?q=Supriadi');
+    expect(urls[0]).toBe('/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/');
+  });
+
+  it('filters across bundles: lokasi Palembang gives the same stories as on the single index', async () => {
+    const query = '?q=hujan&lokasi=Palembang&urut=terbaru';
+    const [one, many] = await Promise.all([search(whole.origin, query), search(split.origin, query)]);
+    expect(many.urls.length).toBeGreaterThan(0);
+    expect(many.urls).toEqual(one.urls);
+    expect(many.summary).toBe(one.summary);
+    expect(many.summary).toMatch(/^\d+ hasil/);
+  });
+});
