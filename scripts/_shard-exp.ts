@@ -25,16 +25,23 @@ const pagefind = await import('pagefind');
 async function build(name: string, articles: any[]) {
   const t = Date.now();
   const created = await pagefind.createIndex({});
-  for (const a of articles) await created.index!.addHTMLFile({ url: a.path, content: pageHtml(a) });
+  for (const a of articles) await created.index!.addHTMLFile({ url: a.path, content: (globalThis as any).strip(pageHtml(a)) });
+  const t1 = Date.now();
   const out = `/tmp/exp/${name}`;
   fs.rmSync(out, { recursive: true, force: true });
   await created.index!.writeFiles({ outputPath: out });
+  const t2 = Date.now();
   await created.index!.deleteIndex();
-  const idx = fs.readdirSync(path.join(out, 'index')).map((f) => fs.statSync(path.join(out, 'index', f)).size);
-  const meta = fs.readdirSync(out).filter((f) => f.endsWith('pf_meta')).map((f) => fs.statSync(path.join(out, f)).size);
-  console.log(name, articles.length, 'ms', Date.now() - t, 'chunks', idx.length, 'avg', Math.round(idx.reduce((a, b) => a + b, 0) / idx.length), 'max', Math.max(...idx), 'meta', meta);
+  console.log(name, articles.length, 'add ms', t1 - t, 'write ms', t2 - t1);
 }
-await build('all', content.articles);
-const years = [...new Set(content.articles.map((a: any) => a.path.split('/')[1]))].sort();
-if (process.env.YEARS) for (const y of years) await build('y' + y, content.articles.filter((a: any) => a.path.split('/')[1] === y));
+const sorted = content.articles;
+const variant = process.env.VARIANT ?? '';
+const orig = pageHtml;
+(globalThis as any).strip = (html: string) => {
+  if (variant.includes('nosort')) html = html.replace(/<span data-pagefind-sort[^>]*><\/span>/g, '');
+  if (variant.includes('nofilter')) html = html.replace(/<span data-pagefind-filter="[^"]*">[^<]*<\/span>/g, '');
+  if (variant.includes('nometa')) html = html.replace(/<span data-pagefind-meta[^>]*><\/span>/g, '');
+  return html;
+};
+for (const n of (process.env.SIZES ?? '2500,5000,10000').split(',').map(Number)) await build('n' + n + variant, sorted.slice(0, n));
 await pagefind.close();

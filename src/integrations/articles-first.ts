@@ -14,6 +14,10 @@
  * restores each page before the next, so when the first other page starts rendering, all
  * article pages are written. With more concurrency, or when no other page renders, the
  * signal comes at `teardown`, after the last page.
+ *
+ * On the way there it reports progress (`onArticlePaths`, then `onArticlesWrittenBefore`):
+ * when an article page starts rendering, every article page before it in the order is on
+ * disk, so the indexer can read finished folders while Astro renders the rest.
  */
 import type { AstroPrerenderer } from 'astro';
 
@@ -25,6 +29,10 @@ export interface ArticlesFirstOptions {
   /** `build.concurrency`: only 1 guarantees the order above. */
   concurrency: number;
   onArticlesWritten: () => void;
+  /** The article pages' paths in the order Astro will generate them. */
+  onArticlePaths?: (pathnames: string[]) => void;
+  /** The first `count` of those are written (or restored). Only with concurrency 1. */
+  onArticlesWrittenBefore?: (count: number) => void;
 }
 
 export function articlesFirst(base: AstroPrerenderer, options: ArticlesFirstOptions): AstroPrerenderer {
@@ -34,14 +42,29 @@ export function articlesFirst(base: AstroPrerenderer, options: ArticlesFirstOpti
     signalled = true;
     options.onArticlesWritten();
   };
+  /** Normalised article path → its place in the order. */
+  let position = new Map<string, number>();
+  const key = (pathname: string) => pathname.replace(/\/+$/, '');
   return {
     name: `${base.name} (articles first)`,
     setup: base.setup && (() => base.setup!()),
     async getStaticPaths() {
-      return articlePathsFirst(await base.getStaticPaths(), options.articleRoute);
+      const paths = articlePathsFirst(await base.getStaticPaths(), options.articleRoute);
+      // The leading run of article pages (an article path another route also builds stays behind, see below).
+      const firstOther = paths.findIndex((p) => p.route.component !== options.articleRoute);
+      const articles = (firstOther === -1 ? paths : paths.slice(0, firstOther)).map((p) => p.pathname);
+      position = new Map(articles.map((pathname, i) => [key(pathname), i]));
+      options.onArticlePaths?.(articles);
+      return paths;
     },
     render(request, renderOptions) {
-      if (options.concurrency === 1 && renderOptions.routeData.component !== options.articleRoute) signal();
+      if (options.concurrency === 1) {
+        if (renderOptions.routeData.component !== options.articleRoute) signal();
+        else {
+          const at = position.get(key(decodeURI(new URL(request.url).pathname)));
+          if (at !== undefined && !signalled) options.onArticlesWrittenBefore?.(at);
+        }
+      }
       return base.render(request, renderOptions);
     },
     collectStaticImages: base.collectStaticImages && (() => base.collectStaticImages!()),

@@ -5,6 +5,7 @@
  * Shared by the build integration (`pagefind.ts`) and its indexing thread (`search-feed-worker.ts`).
  */
 import * as pagefindApi from 'pagefind';
+import type { BundleWriter } from './search-indexer.ts';
 
 export const PREFIX = '[warta:pagefind]';
 
@@ -20,6 +21,41 @@ export async function withPagefind<T>(timeoutMs: number, work: (index: PagefindI
   } finally {
     await pagefindApi.close();
   }
+}
+
+/**
+ * Starts Pagefind's service for one bundle: pages are read from `site` by glob, and
+ * `write` writes the bundle to `outputPath` and stops the service (freeing the indexer's
+ * memory before the next bundle). A glob that matches no page is an error: every glob asked
+ * for holds published stories. On any failure the service is stopped too.
+ */
+export async function pagefindBundle(site: string, outputPath: string, timeoutMs: number): Promise<BundleWriter> {
+  const fail = async (error: unknown): Promise<never> => {
+    await pagefindApi.close();
+    throw error;
+  };
+  const created = await deadline(pagefindApi.createIndex({}), timeoutMs, 'createIndex').catch(fail);
+  if (created.errors.length > 0 || !created.index) return fail(new Error(`${PREFIX} createIndex failed: ${created.errors.join('; ') || 'no index'}`));
+  const index = created.index;
+  return {
+    async add(glob) {
+      try {
+        const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
+        assertNoErrors(`addDirectory ${glob}`, added.errors);
+        if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages for ${glob} in ${site}`);
+      } catch (error) {
+        await fail(error);
+      }
+    },
+    async write() {
+      try {
+        const written = await deadline(index.writeFiles({ outputPath }), timeoutMs, 'writeFiles');
+        assertNoErrors('writeFiles', written.errors);
+      } finally {
+        await pagefindApi.close();
+      }
+    },
+  };
 }
 
 export function assertNoErrors(step: string, errors: string[]): void {

@@ -27,7 +27,8 @@ import { resolveNow } from '../lib/dates.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchShardPages, SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
 import type { Warta } from './warta.ts';
-import { assertNoErrors, deadline, PREFIX, withPagefind } from './pagefind-service.ts';
+import { assertNoErrors, deadline, pagefindBundle, PREFIX, withPagefind } from './pagefind-service.ts';
+import { createSearchIndexer } from './search-indexer.ts';
 import { articlesFirst } from './articles-first.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
@@ -66,23 +67,16 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
 
   /**
    * Indexes the article pages under `site` into the search bundles under `site/pagefind/`,
-   * replacing what was there: one Pagefind service per bundle, one after another, so the
-   * indexer holds one bundle's pages at a time.
+   * replacing what was there (search-indexer.ts): one Pagefind service per bundle, one after
+   * another, so the indexer holds one bundle's pages at a time. Only files where article pages
+   * can be are read (see articleGlob): reading every listing page cost seconds at 10k, and
+   * listing pages may still be being written.
    */
-  async function indexDirectory(site: string) {
-    fs.rmSync(bundleDir(site, shards[0]!), { recursive: true, force: true });
-    for (const [i, shard] of shards.entries()) {
-      const bundle = bundleDir(site, shard);
-      await withPagefind(timeoutMs, async (index) => {
-        // Only files where article pages can be (see articleGlob): reading every listing page
-        // cost seconds at 10k, and listing pages are still being written while this runs.
-        const added = await deadline(index.addDirectory({ path: site, glob: globs[i]! }), timeoutMs, 'addDirectory');
-        assertNoErrors('addDirectory', added.errors);
-        if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages for ${shard.bundlePath} in ${site}`);
-        const written = await deadline(index.writeFiles({ outputPath: bundle }), timeoutMs, 'writeFiles');
-        assertNoErrors('writeFiles', written.errors);
-      });
-    }
+  function searchIndexer(site: string) {
+    return createSearchIndexer(shards, globs, (shard) => {
+      if (shard === shards[0]) fs.rmSync(bundleDir(site, shard), { recursive: true, force: true });
+      return pagefindBundle(site, bundleDir(site, shard), timeoutMs);
+    });
   }
 
   return {
@@ -119,14 +113,18 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
       // should not be an html file when building for SSR"); by build:setup that config exists.
       'astro:build:setup': () => {
         if (!installPrerenderer) return;
-        // Article pages render first; the index is built from them while Astro renders the rest.
+        // Article pages render first; finished folders are read while Astro renders the rest of
+        // them, and the bundles are written while it renders the listings.
+        const indexer = searchIndexer(buildSite);
         installPrerenderer((base) =>
           articlesFirst(base, {
             articleRoute: ARTICLE_ROUTE,
             concurrency,
+            onArticlePaths: (pathnames) => indexer.plan(pathnames),
+            onArticlesWrittenBefore: (count) => indexer.writtenBefore(count),
             onArticlesWritten: () => {
               const started = Date.now();
-              indexing = indexDirectory(buildSite).then(() => Date.now() - started);
+              indexing = indexer.finish().then(() => Date.now() - started);
               // Reported at build:done; until then a failure must not end the build as an unhandled rejection.
               indexing.catch(() => {});
             },
@@ -146,11 +144,11 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         const started = Date.now();
         if (indexing && path.resolve(site) === path.resolve(buildSite)) {
           const took = await deadline(indexing, timeoutMs * shards.length, 'search indexing');
-          logger.info(`search index built while Astro rendered the other pages (${took} ms); waited ${Date.now() - started} ms for it after the last page`);
+          logger.info(`search index read while Astro wrote the article pages and written while it rendered the others (${took} ms after the last article page); waited ${Date.now() - started} ms for it after the last page`);
         } else {
           if (indexing) await indexing.catch(() => {});
           // Off, or not where the pages were expected (an adapter moved them): index what is there.
-          await indexDirectory(site);
+          await searchIndexer(site).finish();
         }
         indexing = undefined;
         for (const shard of shards) recompressSearchMeta(bundleDir(site, shard));

@@ -86,6 +86,28 @@ describe('articlesFirst', () => {
     expect(events.filter((e) => e === 'articles written')).toHaveLength(1);
   });
 
+  it('reports the article order, then how many article pages are on disk each time the next one starts', async () => {
+    const events: string[] = [];
+    const wrapped = articlesFirst(base(events), {
+      articleRoute: ARTICLE_ROUTE,
+      concurrency: 1,
+      onArticlePaths: (paths) => events.push(`plan ${paths.join(' ')}`),
+      onArticlesWrittenBefore: (count) => events.push(`written ${count}`),
+      onArticlesWritten: () => events.push('articles written'),
+    });
+    // The first article is restored (Astro copies it and never calls render).
+    await generate(wrapped, new Set(['/2025/02/baru/']), events);
+    expect(events.slice(0, 7)).toEqual([
+      'plan /2025/02/baru/ /2024/06/lama/ /2024/06/05/lama-alias/',
+      'restore /2025/02/baru/',
+      'written 1',
+      'render /2024/06/lama/',
+      'written 2',
+      'render /2024/06/05/lama-alias/',
+      'articles written',
+    ]);
+  });
+
   it('waits for teardown when Astro renders several pages at once', async () => {
     const events: string[] = [];
     const wrapped = articlesFirst(base(events), { articleRoute: ARTICLE_ROUTE, concurrency: 4, onArticlesWritten: () => events.push('articles written') });
