@@ -2,7 +2,7 @@
  * Pagefind's Node API with the guards the build needs: it reports failure as `errors`
  * arrays instead of throwing, and a call can stay pending forever while Astro exits 0
  * (issue 4), so every call gets a deadline and the service is always stopped.
- * Shared by the build integration (`pagefind.ts`) and its indexing thread (`search-feed-worker.ts`).
+ * Used by the build integration (`pagefind.ts`, through `search-indexer.ts`) and the dev index.
  */
 import * as pagefindApi from 'pagefind';
 import type { BundleWriter } from './search-indexer.ts';
@@ -29,12 +29,13 @@ export async function withPagefind<T>(timeoutMs: number, work: (index: PagefindI
  * memory before the next bundle). A glob that matches no page is an error: every glob asked
  * for holds published stories. On any failure the service is stopped too.
  */
-export async function pagefindBundle(site: string, outputPath: string, timeoutMs: number): Promise<BundleWriter> {
+export async function pagefindBundle(site: string, outputPath: string, timeoutMs: number, options: { oneThread?: boolean } = {}): Promise<BundleWriter> {
   const fail = async (error: unknown): Promise<never> => {
     await pagefindApi.close();
     throw error;
   };
-  const created = await deadline(pagefindApi.createIndex({}), timeoutMs, 'createIndex').catch(fail);
+  const create = () => pagefindApi.createIndex({});
+  const created = await deadline(options.oneThread ? onOneThread(create) : create(), timeoutMs, 'createIndex').catch(fail);
   if (created.errors.length > 0 || !created.index) return fail(new Error(`${PREFIX} createIndex failed: ${created.errors.join('; ') || 'no index'}`));
   const index = created.index;
   return {
@@ -56,6 +57,28 @@ export async function pagefindBundle(site: string, outputPath: string, timeoutMs
       }
     },
   };
+}
+
+/**
+ * Runs `start` (which spawns Pagefind's service if it is not running) with the service's
+ * thread pools (Rust's rayon and tokio) set to one thread. Beside Astro, which renders on one
+ * core, a multi-threaded indexer took the other core and part of Astro's, and the article
+ * pages rendered slower (measured at 10,000: 21–23 s on one thread, 25–37 s with all of them);
+ * a lowered priority (nice 10) instead of one thread was no better. The variables are set
+ * only while the child is spawned.
+ */
+function onOneThread<T>(start: () => T): T {
+  const names = ['RAYON_NUM_THREADS', 'TOKIO_WORKER_THREADS'] as const;
+  const saved = names.map((name) => process.env[name]);
+  for (const name of names) process.env[name] = '1';
+  try {
+    return start();
+  } finally {
+    names.forEach((name, i) => {
+      if (saved[i] === undefined) delete process.env[name];
+      else process.env[name] = saved[i];
+    });
+  }
 }
 
 export function assertNoErrors(step: string, errors: string[]): void {
