@@ -72,10 +72,12 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
    * can be are read (see articleGlob): reading every listing page cost seconds at 10k, and
    * listing pages may still be being written.
    */
-  function searchIndexer(site: string, besideAstro: boolean) {
-    return createSearchIndexer(shards, globs, (shard) => {
+  function searchIndexer(site: string) {
+    return createSearchIndexer(shards, globs, (shard, early) => {
       if (shard === shards[0]) fs.rmSync(bundleDir(site, shard), { recursive: true, force: true });
-      return pagefindBundle(site, bundleDir(site, shard), timeoutMs, { oneThread: besideAstro });
+      // One thread while Astro still renders article pages (cold builds); all of them when the
+      // service starts after those (warm builds copy the pages, and little is left to render).
+      return pagefindBundle(site, bundleDir(site, shard), timeoutMs, { oneThread: early });
     });
   }
 
@@ -115,7 +117,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         if (!installPrerenderer) return;
         // Article pages render first; finished folders are read while Astro renders the rest of
         // them, and the bundles are written while it renders the listings.
-        const indexer = searchIndexer(buildSite, true);
+        const indexer = searchIndexer(buildSite);
         installPrerenderer((base) =>
           articlesFirst(base, {
             articleRoute: ARTICLE_ROUTE,
@@ -148,7 +150,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         } else {
           if (indexing) await indexing.catch(() => {});
           // Off, or not where the pages were expected (an adapter moved them): index what is there.
-          await searchIndexer(site, false).finish();
+          await searchIndexer(site).finish();
         }
         indexing = undefined;
         for (const shard of shards) recompressSearchMeta(bundleDir(site, shard));

@@ -41,9 +41,13 @@ export function folderOf(pathname: string): string {
 /**
  * @param shards the bundles, newest first
  * @param shardGlobs each bundle's glob for reading it whole (`articleGlob`), used when no plan came
- * @param open starts a bundle's Pagefind service
+ * @param open starts a bundle's Pagefind service; `early` when Astro is still writing article pages
  */
-export function createSearchIndexer(shards: SearchShard[], shardGlobs: string[], open: (shard: SearchShard) => Promise<BundleWriter>): SearchIndexer {
+export function createSearchIndexer(
+  shards: SearchShard[],
+  shardGlobs: string[],
+  open: (shard: SearchShard, early: boolean) => Promise<BundleWriter>,
+): SearchIndexer {
   // The folders that hold published stories, per bundle: only these are read.
   const folders = shards.map((shard) => [...new Set(shard.urls.map(folderOf))]);
   const byFolder = new Map(folders.flatMap((list, s) => list.map((folder) => [folder, s] as const)));
@@ -58,6 +62,7 @@ export function createSearchIndexer(shards: SearchShard[], shardGlobs: string[],
   let opened = -1;
   let chain: Promise<void> = Promise.resolve();
   let failed = false;
+  let finishing = false;
 
   const run = (step: () => Promise<void>) => {
     chain = chain.then(step);
@@ -69,8 +74,9 @@ export function createSearchIndexer(shards: SearchShard[], shardGlobs: string[],
   const read = (s: number, glob: string) => {
     if (opened !== s) {
       opened = s;
+      const early = !finishing;
       run(async () => {
-        writer = await open(shards[s]!);
+        writer = await open(shards[s]!, early);
       });
     }
     run(() => writer!.add(glob));
@@ -117,6 +123,7 @@ export function createSearchIndexer(shards: SearchShard[], shardGlobs: string[],
     },
     async finish() {
       // Folders already queued go first; bundles not started are read whole.
+      finishing = true;
       pump(true);
       await chain;
     },

@@ -4,8 +4,8 @@ import type { SearchShard } from '../../../src/lib/search-shards.ts';
 
 /** A Pagefind stand-in that logs each step when it runs (steps run one after another). */
 function recorder(log: string[], failOn?: string) {
-  return async (shard: SearchShard): Promise<BundleWriter> => {
-    log.push(`open ${shard.bundlePath}`);
+  return async (shard: SearchShard, early: boolean): Promise<BundleWriter> => {
+    log.push(`open ${shard.bundlePath}${early ? ' early' : ''}`);
     return {
       add: async (glob) => {
         await new Promise((r) => setTimeout(r, 1));
@@ -32,12 +32,12 @@ describe('createSearchIndexer', () => {
     indexer.writtenBefore(4);
     await new Promise((r) => setTimeout(r, 20));
     // June waits for its alias (the last path); May and December are complete.
-    expect(log).toEqual(['open /pagefind/', 'add 2026/05/*/index.html', 'add 2025/12/*/index.html']);
+    expect(log).toEqual(['open /pagefind/ early', 'add 2026/05/*/index.html', 'add 2025/12/*/index.html']);
     await indexer.finish();
-    expect(log).toEqual(['open /pagefind/', 'add 2026/05/*/index.html', 'add 2025/12/*/index.html', 'add 2026/06/*/index.html', 'write /pagefind/']);
+    expect(log).toEqual(['open /pagefind/ early', 'add 2026/05/*/index.html', 'add 2025/12/*/index.html', 'add 2026/06/*/index.html', 'write /pagefind/']);
   });
 
-  it('writes the bundles one after another: a later bundle’s folders wait until the earlier bundle is written', async () => {
+  it('writes the bundles one after another: a later bundle’s folders wait until the earlier bundle is written, and a bundle started after the article pages gets all threads', async () => {
     const shards: SearchShard[] = [
       { bundlePath: '/pagefind/', years: ['2026'], urls: ['/2026/06/a/', '/2026/05/b/'] },
       { bundlePath: '/pagefind/arsip-2025/', years: ['2025'], urls: ['/2025/12/c/'] },
@@ -48,10 +48,10 @@ describe('createSearchIndexer', () => {
     indexer.plan(['/2026/06/a/', '/2026/05/b/', '/2025/12/c/', '/2026/05/alias/']);
     indexer.writtenBefore(3);
     await new Promise((r) => setTimeout(r, 20));
-    expect(log).toEqual(['open /pagefind/', 'add 2026/06/*/index.html']);
+    expect(log).toEqual(['open /pagefind/ early', 'add 2026/06/*/index.html']);
     await indexer.finish();
     expect(log).toEqual([
-      'open /pagefind/',
+      'open /pagefind/ early',
       'add 2026/06/*/index.html',
       'add 2026/05/*/index.html',
       'write /pagefind/',
@@ -61,7 +61,7 @@ describe('createSearchIndexer', () => {
     ]);
   });
 
-  it('reads each bundle whole by its glob when no plan came (index after the build)', async () => {
+  it('reads each bundle whole by its glob when no plan came (index after the build), with Pagefind on all its threads', async () => {
     const log: string[] = [];
     await createSearchIndexer(one, ['{2025,2026}/*/*/index.html'], recorder(log)).finish();
     expect(log).toEqual(['open /pagefind/', 'add {2025,2026}/*/*/index.html', 'write /pagefind/']);
@@ -83,7 +83,7 @@ describe('createSearchIndexer', () => {
     indexer.plan(plan);
     indexer.writtenBefore(4);
     await expect(indexer.finish()).rejects.toThrow('no pages for 2026/05/*/index.html');
-    expect(log).toEqual(['open /pagefind/']);
+    expect(log).toEqual(['open /pagefind/ early']);
   });
 });
 
