@@ -18,6 +18,7 @@ import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData }
 import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
+import { dataStoreFromFile } from './data-store-from-file.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -53,12 +54,18 @@ export function createWarta(root = process.cwd()): Warta {
   const integration: AstroIntegration = {
     name: 'warta',
     hooks: {
-      'astro:config:setup': ({ command, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         // Builds render Markdown on every core; the dev server renders one file at a time.
         markdownProcessor.useWorkers(command === 'build' ? markdownWorkers(process.env) : 0);
         // Drafts and scheduled stories are previewed by `astro dev` only. Decided by the
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
-        updateConfig({ vite: { define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
+        updateConfig({
+          vite: {
+            define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') },
+            // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
+            plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],
+          },
+        });
         const errors = content.problems.filter((p) => p.severity === 'error');
         const warnings = content.problems.length - errors.length;
         if (errors.length > 0) {

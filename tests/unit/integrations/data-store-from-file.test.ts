@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataStoreFromFile } from '../../../src/integrations/data-store-from-file.ts';
+
+const ID = '\0astro:data-layer-content';
+const store = JSON.stringify([['Map', 1, 2], 'articles', { title: 'Banjir "besar" di Palembang – 5 Juli' }]);
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-store-')), 'data-store.json');
+fs.writeFileSync(file, store);
+/** What Astro's content plugin generates for the module (vite-plugin-content-virtual-mod.js). */
+const astroCode = (json: string) => `export default JSON.parse(${JSON.stringify(json)})`;
+
+function transform(code: string, id = ID) {
+  const warnings: string[] = [];
+  const plugin = dataStoreFromFile(file);
+  const hook = plugin.transform as { handler: (this: unknown, code: string, id: string) => { code: string } | undefined };
+  const result = hook.handler.call({ warn: (m: string) => warnings.push(m) }, code, id);
+  return { result, warnings };
+}
+
+describe('dataStoreFromFile', () => {
+  it('replaces the bundled store with a read of the same file, which yields the same data', async () => {
+    const { result } = transform(astroCode(store));
+    expect(result!.code).toContain(`readFileSync(${JSON.stringify(file)}, 'utf8')`);
+    expect(result!.code).not.toContain('Palembang');
+    const module = path.join(path.dirname(file), 'module.mjs');
+    fs.writeFileSync(module, result!.code);
+    expect((await import(module)).default).toEqual(JSON.parse(store));
+  });
+
+  it('leaves the module as Astro made it when the file holds something else, and says so', () => {
+    const { result, warnings } = transform(astroCode(store.replace('besar', 'kecil')));
+    expect(result).toBeUndefined();
+    expect(warnings[0]).toMatch(/differs from .*data-store\.json/);
+  });
+
+  it('leaves other modules and other code shapes alone', () => {
+    expect(transform(astroCode(store), '\0astro:content').result).toBeUndefined();
+    expect(transform('export default {"articles":[]}').result).toBeUndefined();
+  });
+
+  it('applies to the prerender environment only: a server bundle must carry its own copy', () => {
+    const applies = dataStoreFromFile(file).applyToEnvironment as (environment: { name: string }) => boolean;
+    expect(applies({ name: 'prerender' })).toBe(true);
+    expect(applies({ name: 'ssr' })).toBe(false);
+    expect(applies({ name: 'client' })).toBe(false);
+  });
+});
