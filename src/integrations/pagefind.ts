@@ -76,7 +76,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
     return createSearchIndexer(shards, globs, (shard, early) => {
       if (shard === shards[0]) fs.rmSync(bundleDir(site, shard), { recursive: true, force: true });
       // One thread while Astro still renders article pages (cold builds); all of them when the
-      // service starts after those (warm builds copy the pages, and little is left to render).
+      // service starts after those (warm builds copy most pages; see RENDERED_BEFORE_EARLY).
       return pagefindBundle(site, bundleDir(site, shard), timeoutMs, { oneThread: early });
     });
   }

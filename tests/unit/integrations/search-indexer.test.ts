@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndexer, folderOf, type BundleWriter } from '../../../src/integrations/search-indexer.ts';
+import { createSearchIndexer, folderOf, RENDERED_BEFORE_EARLY, type BundleWriter } from '../../../src/integrations/search-indexer.ts';
 import type { SearchShard } from '../../../src/lib/search-shards.ts';
 
 /** A Pagefind stand-in that logs each step when it runs (steps run one after another). */
@@ -19,6 +19,12 @@ function recorder(log: string[], failOn?: string) {
   };
 }
 
+/** Astro rendering article pages (not copying them) until `count` are on disk: enough renders to read early. */
+function rendering(indexer: { writtenBefore(count: number): void }, count: number) {
+  for (let i = 0; i < RENDERED_BEFORE_EARLY; i++) indexer.writtenBefore(Math.min(i, count));
+  indexer.writtenBefore(count);
+}
+
 const one: SearchShard[] = [{ bundlePath: '/pagefind/', years: [], urls: ['/2026/06/a/', '/2026/06/b/', '/2026/05/c/', '/2025/12/d/'] }];
 /** Astro's order: newest first, an old alias redirect of June's folder last. */
 const plan = ['/2026/06/a/', '/2026/06/b/', '/2026/05/c/', '/2025/12/d/', '/2026/06/old-alias/'];
@@ -28,7 +34,7 @@ describe('createSearchIndexer', () => {
     const log: string[] = [];
     const indexer = createSearchIndexer(one, ['{2025,2026}/*/*/index.html'], recorder(log));
     indexer.plan(plan);
-    indexer.writtenBefore(2);
+    rendering(indexer, 2);
     indexer.writtenBefore(4);
     await new Promise((r) => setTimeout(r, 20));
     // June waits for its alias (the last path); May and December are complete.
@@ -46,7 +52,7 @@ describe('createSearchIndexer', () => {
     const indexer = createSearchIndexer(shards, ['2026/*/*/index.html', '2025/*/*/index.html'], recorder(log));
     // A 2026 story's alias listed after the 2025 story keeps May open.
     indexer.plan(['/2026/06/a/', '/2026/05/b/', '/2025/12/c/', '/2026/05/alias/']);
-    indexer.writtenBefore(3);
+    rendering(indexer, 3);
     await new Promise((r) => setTimeout(r, 20));
     expect(log).toEqual(['open /pagefind/ early', 'add 2026/06/*/index.html']);
     await indexer.finish();
@@ -59,6 +65,18 @@ describe('createSearchIndexer', () => {
       'add 2025/12/*/index.html',
       'write /pagefind/arsip-2025/',
     ]);
+  });
+
+  it('waits for the end, then reads on all threads, when Astro copies most article pages and renders only a few (a warm build)', async () => {
+    const log: string[] = [];
+    const indexer = createSearchIndexer(one, ['x'], recorder(log));
+    indexer.plan(plan);
+    indexer.writtenBefore(1);
+    indexer.writtenBefore(4);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log).toEqual([]);
+    await indexer.finish();
+    expect(log).toEqual(['open /pagefind/', 'add 2026/05/*/index.html', 'add 2025/12/*/index.html', 'add 2026/06/*/index.html', 'write /pagefind/']);
   });
 
   it('reads each bundle whole by its glob when no plan came (index after the build), with Pagefind on all its threads', async () => {
@@ -81,7 +99,7 @@ describe('createSearchIndexer', () => {
     const log: string[] = [];
     const indexer = createSearchIndexer(one, ['x'], recorder(log, '2026/05/*/index.html'));
     indexer.plan(plan);
-    indexer.writtenBefore(4);
+    rendering(indexer, 4);
     await expect(indexer.finish()).rejects.toThrow('no pages for 2026/05/*/index.html');
     expect(log).toEqual(['open /pagefind/ early']);
   });
