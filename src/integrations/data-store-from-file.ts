@@ -29,8 +29,12 @@ export function dataStoreFromFile(storeFile: string): Plugin {
     transform: {
       filter: { id: /^\0astro:data-layer-content$/ },
       handler(code, id) {
-        if (id !== DATA_STORE_MODULE || !code.startsWith(PREFIX) || !code.trimEnd().endsWith(')')) return undefined;
-        if (!fs.existsSync(storeFile)) return undefined;
+        if (id !== DATA_STORE_MODULE) return undefined;
+        if (!code.startsWith(PREFIX) || !code.trimEnd().endsWith(')') || !fs.existsSync(storeFile)) {
+          // Another Astro version, or `experimental.collectionStorage`: the builds work, only slower.
+          this.warn(`Astro's content store module is not the JSON.parse of ${storeFile} this plugin expects; leaving it as it is (slower to load)`);
+          return undefined;
+        }
         const bundled = JSON.parse(code.slice(PREFIX.length, code.trimEnd().length - 1)) as unknown;
         if (bundled !== fs.readFileSync(storeFile, 'utf8')) {
           this.warn(`the content store differs from ${storeFile}; leaving Astro's bundled copy (slower to load)`);

@@ -35,9 +35,11 @@ describe('dataStoreFromFile', () => {
     expect(warnings[0]).toMatch(/differs from .*data-store\.json/);
   });
 
-  it('leaves other modules and other code shapes alone', () => {
-    expect(transform(astroCode(store), '\0astro:content').result).toBeUndefined();
-    expect(transform('export default {"articles":[]}').result).toBeUndefined();
+  it('leaves other modules alone, and a store module of another shape too, with a warning', () => {
+    expect(transform(astroCode(store), '\0astro:content')).toEqual({ result: undefined, warnings: [] });
+    const other = transform('export default {"articles":[]}');
+    expect(other.result).toBeUndefined();
+    expect(other.warnings[0]).toMatch(/not the JSON\.parse of .*data-store\.json/);
   });
 
   it('applies to the prerender environment only: a server bundle must carry its own copy', () => {
