@@ -22,10 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
-import { checkSearchIndex } from '../lib/search-index-check.ts';
+import { checkSearchShards, searchBundleDir } from '../lib/search-index-check.ts';
 import { resolveNow } from '../lib/dates.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
-import { planSearchShards, searchShardPages, SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
+import { firstFolder, planSearchShards, searchShardPages, SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
 import type { Warta } from './warta.ts';
 import { assertNoErrors, deadline, pagefindBundle, PREFIX, withPagefind } from './pagefind-service.ts';
 import { createSearchIndexer } from './search-indexer.ts';
@@ -74,10 +74,10 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
    */
   function searchIndexer(site: string) {
     return createSearchIndexer(shards, globs, (shard, early) => {
-      if (shard === shards[0]) fs.rmSync(bundleDir(site, shard), { recursive: true, force: true });
+      if (shard === shards[0]) fs.rmSync(searchBundleDir(site, shard), { recursive: true, force: true });
       // One thread while Astro still renders article pages (cold builds); all of them when the
       // service starts after those (warm builds copy most pages; see RENDERED_BEFORE_EARLY).
-      return pagefindBundle(site, bundleDir(site, shard), timeoutMs, { oneThread: early });
+      return pagefindBundle(site, searchBundleDir(site, shard), timeoutMs, { oneThread: early });
     });
   }
 
@@ -153,7 +153,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
           await searchIndexer(site).finish();
         }
         indexing = undefined;
-        for (const shard of shards) recompressSearchMeta(bundleDir(site, shard));
+        for (const shard of shards) recompressSearchMeta(searchBundleDir(site, shard));
 
         const problems = checkSearchShards(site, shards, published, language);
         if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -205,7 +205,7 @@ export const ARTICLE_ROUTE = 'src/pages/[...path].astro';
  */
 export function articleGlob(permalink: string, articlePaths: string[], taken: Set<string>): { glob: string; exclusive: boolean } {
   const pattern = permalink.replace(/^\/+|\/+$/g, '').split('/').map((part) => part.replace(/:[a-z]+/g, '*'));
-  const firstFolders = [...new Set(articlePaths.map((p) => p.replace(/^\/+/, '').split('/')[0]!))].sort();
+  const firstFolders = [...new Set(articlePaths.map(firstFolder))].sort();
   const narrow = pattern.length > 1 && firstFolders.length > 0 && firstFolders.length <= 200 && firstFolders.every((f) => /^[\w.-]+$/.test(f));
   if (narrow) pattern[0] = firstFolders.length === 1 ? firstFolders[0]! : `{${firstFolders.join(',')}}`;
   return { glob: `${pattern.join('/')}/index.html`, exclusive: narrow && !firstFolders.some((f) => taken.has(f)) };
@@ -214,32 +214,6 @@ export function articleGlob(permalink: string, articlePaths: string[], taken: Se
 /** `WARTA_SEARCH_EARLY=0` builds the index after the last page instead of beside the listings (for comparison). */
 export function searchEarlyEnabled(env: NodeJS.ProcessEnv): boolean {
   return switchFromEnv(env, 'WARTA_SEARCH_EARLY', true, { on: 'index while the listings render, the default', off: 'after the build' });
-}
-
-/** A shard's bundle folder under the built site. */
-function bundleDir(site: string, shard: SearchShard): string {
-  return path.join(site, shard.bundlePath);
-}
-
-/**
- * Every bundle holds exactly its stories, and together they hold every published story:
- * a story the plan (made from the content) and the build (`warta-articles.json`) disagree
- * on is reported as missing or unexpected.
- */
-export function checkSearchShards(site: string, shards: SearchShard[], published: string[], language: string): string[] {
-  const folderOf = (url: string) => url.split('/').filter(Boolean)[0] ?? '';
-  const placed = new Set<string>();
-  const problems: string[] = [];
-  for (const shard of shards) {
-    const folders = new Set(shard.years);
-    const urls = shard.years.length === 0 ? published : published.filter((url) => folders.has(folderOf(url)));
-    for (const url of urls) placed.add(url);
-    const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
-    problems.push(...checkSearchIndex(bundleDir(site, shard), { urls, language }).map((p) => label + p));
-  }
-  const unplaced = published.filter((url) => !placed.has(url));
-  if (unplaced.length > 0) problems.push(`${unplaced.length} published articles belong to no search bundle, e.g. ${unplaced.slice(0, 3).join(', ')}`);
-  return problems;
 }
 
 /**

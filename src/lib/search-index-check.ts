@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { firstFolder, type SearchShard } from './search-shards.ts';
 
 export interface SearchIndexExpectation {
   /** Site-relative URLs of every published article, e.g. `/2023/07/slug/`. */
@@ -69,4 +70,29 @@ function collectUrls(value: unknown, into: string[]): void {
     if (typeof record.url === 'string' && 'content' in record) into.push(record.url);
     else for (const v of Object.values(record)) collectUrls(v, into);
   }
+}
+
+/** A bundle's folder in the built site (`/pagefind/`, `/pagefind/arsip-2023/`). */
+export function searchBundleDir(site: string, shard: SearchShard): string {
+  return path.join(site, shard.bundlePath);
+}
+
+/**
+ * Every bundle holds exactly its stories, and together they hold every published story:
+ * a story the plan (made from the content) and the build (`warta-articles.json`) disagree
+ * on is reported as missing or unexpected.
+ */
+export function checkSearchShards(site: string, shards: SearchShard[], published: string[], language: string): string[] {
+  const placed = new Set<string>();
+  const problems: string[] = [];
+  for (const shard of shards) {
+    const folders = new Set(shard.years);
+    const urls = shard.years.length === 0 ? published : published.filter((url) => folders.has(firstFolder(url)));
+    for (const url of urls) placed.add(url);
+    const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
+    problems.push(...checkSearchIndex(searchBundleDir(site, shard), { urls, language }).map((p) => label + p));
+  }
+  const unplaced = published.filter((url) => !placed.has(url));
+  if (unplaced.length > 0) problems.push(`${unplaced.length} published articles belong to no search bundle, e.g. ${unplaced.slice(0, 3).join(', ')}`);
+  return problems;
 }

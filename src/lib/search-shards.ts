@@ -32,6 +32,11 @@ export interface SearchShard {
   urls: string[];
 }
 
+/** The first folder of a site-relative URL: `/2026/06/slug/` → `2026` (the year, with a `/:year/…` permalink). */
+export function firstFolder(url: string): string {
+  return url.replace(/^\/+/, '').split('/')[0] ?? '';
+}
+
 /** `WARTA_SEARCH_SHARD_PAGES`: stories per search bundle before the index is split. */
 export function searchShardPages(env: NodeJS.ProcessEnv): number {
   return wholeNumberFromEnv(env, 'WARTA_SEARCH_SHARD_PAGES', DEFAULT_SEARCH_SHARD_PAGES, {
@@ -46,10 +51,9 @@ export function planSearchShards(urls: string[], maxPages: number, permalink: st
   if (urls.length <= maxPages || !/^\/?:year\//.test(permalink)) return whole;
   const byFolder = new Map<string, string[]>();
   for (const url of urls) {
-    const parts = url.split('/').filter(Boolean);
-    const folder = parts[0];
+    const folder = firstFolder(url);
     // Cannot happen with a `/:year/…` permalink; if it does, the index stays whole rather than wrong.
-    if (parts.length < 2 || !folder || !/^\d{4}$/.test(folder)) return whole;
+    if (url.split('/').filter(Boolean).length < 2 || !/^\d{4}$/.test(folder)) return whole;
     const list = byFolder.get(folder);
     if (list) list.push(url);
     else byFolder.set(folder, [url]);

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { indexedUrls } from '../../src/lib/search-index-check.ts';
+import { checkSearchShards, indexedUrls } from '../../src/lib/search-index-check.ts';
 import { planSearchShards } from '../../src/lib/search-shards.ts';
-import { checkSearchShards } from '../../src/integrations/pagefind.ts';
 import { outDir, sites } from '../helpers/sites.ts';
 
 const site = outDir(sites.searchShards);
