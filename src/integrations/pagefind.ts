@@ -30,6 +30,7 @@ import type { Warta } from './warta.ts';
 import { assertNoErrors, deadline, pagefindBundle, PREFIX, withPagefind } from './pagefind-service.ts';
 import { createSearchIndexer } from './search-indexer.ts';
 import { articlesFirst } from './articles-first.ts';
+import { stalePages } from '../lib/output-folder.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -122,7 +123,11 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
           articlesFirst(base, {
             articleRoute: ARTICLE_ROUTE,
             concurrency,
-            onArticlePaths: (pathnames) => indexer.plan(pathnames),
+            onArticlePaths: (pathnames) => {
+              // A kept output folder (kept-output.ts) still holds the pages of removed stories: not for the index.
+              for (const glob of globs) for (const file of stalePages(buildSite, glob, pathnames)) fs.rmSync(file, { force: true });
+              indexer.plan(pathnames);
+            },
             onArticlesWrittenBefore: (count) => indexer.writtenBefore(count),
             onArticlesWritten: () => {
               const started = Date.now();

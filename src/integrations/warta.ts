@@ -19,6 +19,7 @@ import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-pr
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { dataStoreFromFile } from './data-store-from-file.ts';
+import { keptOutput } from './kept-output.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -51,6 +52,9 @@ export function createWarta(root = process.cwd()): Warta {
   // Retracted stories keep their page but leave the API (no new views or comments) and search.
   const published = (now: Date) => content.articles.filter((a) => isPublished(a.data, now) && !a.data.retracted);
 
+  // Unchanged pages stay in the output folder between builds (kept-output.ts).
+  const output = keptOutput(process.env);
+
   const integration: AstroIntegration = {
     name: 'warta',
     hooks: {
@@ -61,6 +65,7 @@ export function createWarta(root = process.cwd()): Warta {
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({
           vite: {
+            ...output.setup(command),
             define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],
@@ -78,13 +83,18 @@ export function createWarta(root = process.cwd()): Warta {
         // Warnings are advice; the build only counts them so its log stays readable.
         if (warnings > 0) logger.info(t('error.warningsOnly', { count: warnings }));
       },
-      'astro:build:done': ({ dir: outDir, logger }) => {
+      'astro:config:done': ({ config }) => output.configDone(config),
+      'astro:build:start': ({ logger }) => output.start(logger),
+      'astro:build:done': ({ dir: outDir, assets, logger }) => {
         // The list of published ids lets the comment/view function refuse unknown articles
         // without a database of its own (see src/server).
         const list = published(resolveNow()).map((a) => ({ id: a.id, title: a.data.title, url: a.path }));
         const out = fileURLToPath(outDir);
-        fs.writeFileSync(path.join(out, 'warta-articles.json'), JSON.stringify(list));
+        const listFile = path.join(out, 'warta-articles.json');
+        fs.writeFileSync(listFile, JSON.stringify(list));
         logger.info(`${list.length} articles published`);
+        // Before search indexes the pages (the next integration), so no deleted story's page is read.
+        output.finish(out, assets, listFile, logger);
       },
     },
   };

@@ -39,6 +39,10 @@ let samplePage: string;
 let relatedId: string;
 let removedId: string;
 let removedPage: string;
+let untouchedBefore: number;
+const STALE = ['client/_astro/Old.1a2b3c4d.js', 'server/chunks/old_5e6f7a8b.mjs'];
+/** A story the second build has no reason to render: its page names none of the changed stories. */
+let untouchedPage: string;
 
 beforeAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -60,6 +64,17 @@ beforeAll(() => {
   const related = articleFile(relatedId);
   fs.writeFileSync(related, fs.readFileSync(related, 'utf8').replace(/^title: .*$/m, `title: ${NEW_TITLE}`));
   fs.rmSync(articleFile(removedId));
+  // Files a build long ago wrote and this one will not: an old hashed script, an old server chunk.
+  for (const stale of STALE) {
+    fs.mkdirSync(path.dirname(path.join(dist, stale)), { recursive: true });
+    fs.writeFileSync(path.join(dist, stale), '// old');
+    fs.utimesSync(path.join(dist, stale), new Date(2020, 0, 1), new Date(2020, 0, 1));
+  }
+  untouchedPage = fs
+    .globSync('articles/**/*.md', { cwd: content })
+    .map((f) => pageOf(path.basename(f, '.md')))
+    .find((page) => page && ![SAMPLE, relatedId, removedId].some((id) => fs.readFileSync(pagePath(page), 'utf8').includes(`/${id}/`)))!;
+  untouchedBefore = fs.statSync(pagePath(untouchedPage)).mtimeMs;
   second = runBuild(site, dist, env);
   if (second.status !== 0) throw new Error(second.output);
 }, 300_000);
@@ -91,6 +106,23 @@ describe('a warm build after editing, retitling and removing stories', () => {
   it('leaves an untouched, unrelated story copied, not rendered', () => {
     const untouched = [...fates(second.output)].find(([file, fate]) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(file) && fate === 'restored');
     expect(untouched).toBeDefined();
+  });
+
+  it('leaves unchanged pages in the kept output folder instead of copying them back', () => {
+    expect(second.output).toContain('keeping the output folder of the last build');
+    expect(second.output).toMatch(/\(cached\)/);
+    expect(fates(second.output).get(untouchedPage)).toBe('restored');
+    expect(fs.statSync(pagePath(untouchedPage)).mtimeMs).toBe(untouchedBefore);
+  });
+
+  it('deletes files the warm build no longer writes, and every script or style a page links is there', () => {
+    for (const stale of STALE) expect(fs.existsSync(path.join(dist, stale)), stale).toBe(false);
+    const linked = new Set<string>();
+    for (const html of fs.globSync('**/*.html', { cwd: client })) {
+      for (const m of fs.readFileSync(path.join(client, html), 'utf8').matchAll(/(?:src|href)="(\/_astro\/[^"?#]+)"/g)) linked.add(m[1]!);
+    }
+    expect(linked.size).toBeGreaterThan(0);
+    for (const asset of linked) expect(fs.existsSync(path.join(client, asset)), asset).toBe(true);
   });
 
   it('publishes no page for a removed story, and search forgets it', () => {

@@ -1,0 +1,64 @@
+/**
+ * Keeps the output folder of the last build instead of letting Astro empty it, so a warm
+ * build leaves its unchanged pages where they are rather than copying them back from
+ * Astro's cache; then deletes what this build did not write. The rules are in
+ * `lib/output-folder.ts`. Called from the warta integration's hooks (it owns
+ * `warta-articles.json`, the file the stamp watches); `WARTA_KEEP_OUTPUT=0` turns it off.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroIntegrationLogger } from 'astro';
+import { switchFromEnv } from '../lib/build-env.ts';
+import { emptyFolder, mayKeepOutput, pruneOutput, readStamp, stampOf } from '../lib/output-folder.ts';
+
+export interface KeptOutput {
+  /** At config:setup: the Vite settings for `updateConfig` (in a build, Astro must not empty the folder itself). */
+  setup(command: string): { build?: { emptyOutDir: false } };
+  configDone(config: AstroConfig): void;
+  /** At build:start: keep the folder if the stamp allows it, else empty it as Astro would. */
+  start(logger: AstroIntegrationLogger): void;
+  /** At build:done, once `stampedFile` is written: prune, then stamp. `dir` is the static site, `assets` Astro's page files. */
+  finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger): void;
+}
+
+export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
+  let enabled = false;
+  let outDir = '';
+  let stampFile = '';
+  let since = 0;
+  return {
+    setup(command) {
+      enabled = command === 'build' && switchFromEnv(env, 'WARTA_KEEP_OUTPUT', true, { on: 'keep unchanged pages in the output folder, the default', off: 'empty it on every build' });
+      return enabled ? { build: { emptyOutDir: false } } : {};
+    },
+    configDone(config) {
+      outDir = fileURLToPath(config.outDir);
+      stampFile = fileURLToPath(new URL('warta-output.json', config.cacheDir));
+    },
+    start(logger) {
+      if (!enabled) return;
+      since = Date.now();
+      const stamp = readStamp(stampFile);
+      // Gone until this build finishes: if it fails half way, the next build starts from an empty folder.
+      fs.rmSync(stampFile, { force: true });
+      if (mayKeepOutput(stamp, outDir)) {
+        logger.info('keeping the output folder of the last build: unchanged pages stay in place');
+      } else {
+        emptyFolder(outDir);
+      }
+    },
+    finish(dir, assets, stampedFile, logger) {
+      if (!enabled) return;
+      const keep = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
+      // The search bundle is written while this runs, and its integration replaces it whole.
+      const removed = pruneOutput(outDir, { keep, since, skip: new Set([path.join(dir, 'pagefind')]) });
+      if (removed.length > 0) logger.info(`removed ${removed.length} files this build no longer writes from the output folder`);
+      const stamp = stampOf(outDir, stampedFile);
+      if (stamp) {
+        fs.mkdirSync(path.dirname(stampFile), { recursive: true });
+        fs.writeFileSync(stampFile, JSON.stringify(stamp));
+      }
+    },
+  };
+}
