@@ -33,6 +33,8 @@ export interface ArticlesFirstOptions {
   onArticlePaths?: (pathnames: string[]) => void;
   /** The first `count` of those are written (or restored). Only with concurrency 1. */
   onArticlesWrittenBefore?: (count: number) => void;
+  /** A promise to await before rendering the page at this path, if any (search is still reading its last version). */
+  beforeRendering?: (pathname: string) => Promise<void> | undefined;
 }
 
 export function articlesFirst(base: AstroPrerenderer, options: ArticlesFirstOptions): AstroPrerenderer {
@@ -65,7 +67,8 @@ export function articlesFirst(base: AstroPrerenderer, options: ArticlesFirstOpti
           if (at !== undefined && !signalled) options.onArticlesWrittenBefore?.(at);
         }
       }
-      return base.render(request, renderOptions);
+      const wait = options.beforeRendering?.(decodeURI(new URL(request.url).pathname));
+      return wait ? wait.then(() => base.render(request, renderOptions)) : base.render(request, renderOptions);
     },
     collectStaticImages: base.collectStaticImages && (() => base.collectStaticImages!()),
     async teardown() {

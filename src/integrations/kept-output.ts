@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { switchFromEnv } from '../lib/build-env.ts';
-import { emptyFolder, mayKeepOutput, pruneOutput, readStamp, stampOf } from '../lib/output-folder.ts';
+import { emptyFolder, mayKeepOutput, pruneOutput, readStamp, stampOf, type OutputStamp } from '../lib/output-folder.ts';
 
 export interface KeptOutput {
   /** At config:setup: the Vite settings for `updateConfig` (in a build, Astro must not empty the folder itself). */
@@ -18,6 +18,11 @@ export interface KeptOutput {
   configDone(config: AstroConfig): void;
   /** At build:start: keep the folder if the stamp allows it, else empty it as Astro would. */
   start(logger: AstroIntegrationLogger): void;
+  /**
+   * After build:start: the last build's stamp when its output folder was kept (its pages are
+   * in place), else undefined. Search reads those pages early (search-head-start.ts).
+   */
+  readonly kept: OutputStamp | undefined;
   /** At build:done, once `stampedFile` is written: prune, then stamp. `dir` is the static site, `assets` Astro's page files. */
   finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger): void;
 }
@@ -27,7 +32,11 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
   let outDir = '';
   let stampFile = '';
   let since = 0;
+  let kept: OutputStamp | undefined;
   return {
+    get kept() {
+      return kept;
+    },
     setup(command) {
       enabled = command === 'build' && switchFromEnv(env, 'WARTA_KEEP_OUTPUT', true, { on: 'keep unchanged pages in the output folder, the default', off: 'empty it on every build' });
       return enabled ? { build: { emptyOutDir: false } } : {};
@@ -37,12 +46,14 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
       stampFile = fileURLToPath(new URL('warta-output.json', config.cacheDir));
     },
     start(logger) {
+      kept = undefined;
       if (!enabled) return;
       since = Date.now();
       const stamp = readStamp(stampFile);
       // Gone until this build finishes: if it fails half way, the next build starts from an empty folder.
       fs.rmSync(stampFile, { force: true });
       if (mayKeepOutput(stamp, outDir)) {
+        kept = stamp;
         logger.info('keeping the output folder of the last build: unchanged pages stay in place');
       } else {
         emptyFolder(outDir);
@@ -54,7 +65,7 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
       // The search bundle is written while this runs, and its integration replaces it whole.
       const removed = pruneOutput(outDir, { keep, since, skip: new Set([path.join(dir, 'pagefind')]) });
       if (removed.length > 0) logger.info(`removed ${removed.length} files this build no longer writes from the output folder`);
-      const stamp = stampOf(outDir, stampedFile);
+      const stamp = stampOf(outDir, stampedFile, since);
       if (stamp) {
         fs.mkdirSync(path.dirname(stampFile), { recursive: true });
         fs.writeFileSync(stampFile, JSON.stringify(stamp));

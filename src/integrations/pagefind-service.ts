@@ -48,6 +48,14 @@ export async function pagefindBundle(site: string, outputPath: string, timeoutMs
         await fail(error);
       }
     },
+    async addFile(url, html) {
+      try {
+        const added = await deadline(index.addHTMLFile({ url, content: html }), timeoutMs, 'addHTMLFile');
+        assertNoErrors(`addHTMLFile ${url}`, added.errors);
+      } catch (error) {
+        await fail(error);
+      }
+    },
     async write() {
       try {
         const written = await deadline(index.writeFiles({ outputPath }), timeoutMs, 'writeFiles');
@@ -55,6 +63,9 @@ export async function pagefindBundle(site: string, outputPath: string, timeoutMs
       } finally {
         await pagefindApi.close();
       }
+    },
+    async discard() {
+      await pagefindApi.close();
     },
   };
 }

@@ -31,6 +31,7 @@ import { assertNoErrors, deadline, pagefindBundle, PREFIX, withPagefind } from '
 import { createSearchIndexer } from './search-indexer.ts';
 import { articlesFirst } from './articles-first.ts';
 import { stalePages } from '../lib/output-folder.ts';
+import { pageFolder, planHeadStart, startHeadStart, type HeadStart } from './search-head-start.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -61,6 +62,9 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let concurrency = 1;
   let indexing: Promise<number> | undefined;
   let installPrerenderer: ((make: (base: AstroPrerenderer) => AstroPrerenderer) => void) | undefined;
+  let headStart: HeadStart | undefined;
+  let buildLogger: AstroIntegrationLogger | undefined;
+  let projectRoot = process.cwd();
 
   /** Set at config:done, when the routes folder is known: each shard's files, and whether only articles match. */
   let globs: string[] = [];
@@ -82,6 +86,32 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
     });
   }
 
+  /**
+   * Warm builds whose output folder was kept: Pagefind reads the unchanged stories' pages now,
+   * while Astro builds its bundles (search-head-start.ts). One bundle only: a split index is
+   * written bundle by bundle, for memory.
+   */
+  function beginHeadStart(logger: AstroIntegrationLogger): HeadStart | undefined {
+    const kept = warta.output.kept;
+    if (!kept || shards.length !== 1) return undefined;
+    const changed = (file: string) => {
+      try {
+        return fs.statSync(path.resolve(projectRoot, file)).mtimeMs >= kept.startedAt;
+      } catch {
+        return true;
+      }
+    };
+    const plan = planHeadStart(
+      fs.globSync(globs[0]!, { cwd: buildSite }).map(pageFolder),
+      warta.published(resolveNow()).map((a) => ({ folder: pageFolder(a.path), changed: changed(a.file) })),
+    );
+    if (plan.read.length === 0) return undefined;
+    const bundle = searchBundleDir(buildSite, shards[0]!);
+    fs.rmSync(bundle, { recursive: true, force: true });
+    logger.info(`search index: reading ${plan.read.length} unchanged stories' pages from the kept output folder while Astro builds`);
+    return startHeadStart(buildSite, globs[0]!, plan, pagefindBundle(buildSite, bundle, timeoutMs));
+  }
+
   return {
     name: 'warta:pagefind',
     hooks: {
@@ -96,6 +126,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         // With an adapter (output "server") prerendered pages go to build.client.
         buildSite = buildOutput === 'server' ? candidates[0]! : candidates[1]!;
         concurrency = config.build.concurrency;
+        projectRoot = fileURLToPath(config.root);
         // Folders other routes write to: every entry of src/pages, plus Astro's and Pagefind's own.
         const routes = fileURLToPath(new URL('src/pages/', config.root));
         const taken = ['_astro', 'pagefind', ...(fs.existsSync(routes) ? fs.readdirSync(routes).map((n) => n.replace(/\.(astro|ts|js|md|mdx)$/, '')) : [])];
@@ -104,11 +135,14 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         globs = shards.map((shard) => articleGlob(permalink, shard.years.length > 0 ? shard.urls : warta.content.articles.map((a) => a.path), new Set(taken)).glob);
       },
 
-      'astro:build:start': ({ setPrerenderer }) => {
+      'astro:build:start': ({ setPrerenderer, logger }) => {
         indexing = undefined;
+        buildLogger = logger;
         // Early only when the glob can match nothing but article pages: other pages are still
         // being written while the index is built, and a half-written file must not be read.
         installPrerenderer = searchEarlyEnabled(process.env) && exclusive ? setPrerenderer : undefined;
+        // Runs after the warta integration's build:start, which decided whether the output folder is kept.
+        headStart = installPrerenderer ? beginHeadStart(logger) : undefined;
       },
 
       // Not in build:start: while a prerenderer is set when Astro computes the Vite config, Astro
@@ -117,24 +151,41 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
       'astro:build:setup': () => {
         if (!installPrerenderer) return;
         // Article pages render first; finished folders are read while Astro renders the rest of
-        // them, and the bundles are written while it renders the listings.
+        // them, and the bundles are written while it renders the listings. With a head start
+        // (warm builds), the kept pages are read already and only the rest is added.
         const indexer = searchIndexer(buildSite);
+        const head = headStart;
+        let articlePaths: string[] = [];
+        const indexed = (work: () => Promise<void>) => {
+          const started = Date.now();
+          indexing = work().then(() => Date.now() - started);
+          // Reported at build:done; until then a failure must not end the build as an unhandled rejection.
+          indexing.catch(() => {});
+        };
         installPrerenderer((base) =>
           articlesFirst(base, {
             articleRoute: ARTICLE_ROUTE,
             concurrency,
             onArticlePaths: (pathnames) => {
+              articlePaths = pathnames;
+              if (head) return; // its plan removed every kept page not to be read
               // A kept output folder (kept-output.ts) still holds the pages of removed stories: not for the index.
               for (const glob of globs) for (const file of stalePages(buildSite, glob, pathnames)) fs.rmSync(file, { force: true });
               indexer.plan(pathnames);
             },
-            onArticlesWrittenBefore: (count) => indexer.writtenBefore(count),
-            onArticlesWritten: () => {
-              const started = Date.now();
-              indexing = indexer.finish().then(() => Date.now() - started);
-              // Reported at build:done; until then a failure must not end the build as an unhandled rejection.
-              indexing.catch(() => {});
-            },
+            onArticlesWrittenBefore: (count) => (head ? undefined : indexer.writtenBefore(count)),
+            beforeRendering: (pathname) => (head?.readEarly(pageFolder(pathname)) ? head.ready : undefined),
+            onArticlesWritten: () =>
+              indexed(async () => {
+                if (!head) return indexer.finish();
+                const result = await head.finish(articlePaths);
+                if (result.ok) {
+                  buildLogger?.info(`search index: ${result.read} kept pages read while Astro built, ${result.added} new or changed pages added after the article pages`);
+                  return;
+                }
+                buildLogger?.info(`search index: ${result.reason}; reading every article page again`);
+                await indexer.finish();
+              }),
           }),
         );
         installPrerenderer = undefined;

@@ -15,10 +15,15 @@
  */
 import type { SearchShard } from '../lib/search-shards.ts';
 
-/** One bundle being built: pages added by glob, then written (which also stops its service). */
+/** One bundle being built: pages added by glob, then written (which also stops its service), or discarded. */
 export interface BundleWriter {
+  /** Pages matching `glob`; a glob that matches none is an error. */
   add(glob: string): Promise<void>;
+  /** One page, by its URL and HTML (for a few pages; a glob reads many faster). */
+  addFile(url: string, html: string): Promise<void>;
   write(): Promise<void>;
+  /** Stops the service without writing. */
+  discard(): Promise<void>;
 }
 
 export interface SearchIndexer {

@@ -19,7 +19,7 @@ import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-pr
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { dataStoreFromFile } from './data-store-from-file.ts';
-import { keptOutput } from './kept-output.ts';
+import { keptOutput, type KeptOutput } from './kept-output.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -31,6 +31,8 @@ export interface Warta {
   markdownProcessor: ParallelProcessor;
   /** Stories live at `now`: published and not retracted (the API's list and the search index). */
   published(now: Date): ContentIndex['articles'];
+  /** Whether this build kept the last build's output folder (kept-output.ts); known from build:start. */
+  output: Pick<KeptOutput, 'kept'>;
   integration: AstroIntegration;
 }
 
@@ -105,7 +107,7 @@ export function createWarta(root = process.cwd()): Warta {
     site.timeZone,
   );
 
-  return { content, markdownPlugins, markdownProcessor, published, integration, sitemap };
+  return { content, markdownPlugins, markdownProcessor, published, output, integration, sitemap };
 }
 
 /** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */

@@ -27,12 +27,14 @@ export interface OutputStamp {
   file: string;
   mtimeMs: number;
   size: number;
+  /** When that build started: content files changed since were not in it. */
+  startedAt: number;
 }
 
-/** The stamp for `file` as it is now, or undefined when it does not exist. */
-export function stampOf(outDir: string, file: string): OutputStamp | undefined {
+/** The stamp for `file` as it is now (written by a build that started at `startedAt`), or undefined when it does not exist. */
+export function stampOf(outDir: string, file: string, startedAt: number): OutputStamp | undefined {
   const stat = statOrUndefined(file);
-  return stat && { outDir: path.resolve(outDir), file: path.resolve(file), mtimeMs: stat.mtimeMs, size: stat.size };
+  return stat && { outDir: path.resolve(outDir), file: path.resolve(file), mtimeMs: stat.mtimeMs, size: stat.size, startedAt };
 }
 
 /**
@@ -41,14 +43,14 @@ export function stampOf(outDir: string, file: string): OutputStamp | undefined {
  */
 export function mayKeepOutput(stamp: OutputStamp | undefined, outDir: string): boolean {
   if (!stamp || path.resolve(outDir) !== stamp.outDir) return false;
-  const now = stampOf(stamp.outDir, stamp.file);
+  const now = stampOf(stamp.outDir, stamp.file, stamp.startedAt);
   return now !== undefined && now.mtimeMs === stamp.mtimeMs && now.size === stamp.size;
 }
 
 export function readStamp(file: string): OutputStamp | undefined {
   try {
     const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<OutputStamp>;
-    const valid = typeof value.outDir === 'string' && typeof value.file === 'string' && typeof value.mtimeMs === 'number' && typeof value.size === 'number';
+    const valid = typeof value.outDir === 'string' && typeof value.file === 'string' && typeof value.mtimeMs === 'number' && typeof value.size === 'number' && typeof value.startedAt === 'number';
     return valid ? (value as OutputStamp) : undefined;
   } catch {
     return undefined;

@@ -108,6 +108,24 @@ describe('articlesFirst', () => {
     ]);
   });
 
+  it('renders a page only after the promise beforeRendering gives for it has settled', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const read = new Promise<void>((resolve) => (release = resolve)).then(() => void events.push('search read the kept page'));
+    const wrapped = articlesFirst(base(events), {
+      articleRoute: ARTICLE_ROUTE,
+      concurrency: 1,
+      onArticlesWritten: () => {},
+      beforeRendering: (pathname) => (pathname === '/2024/06/lama/' ? read : undefined),
+    });
+    const done = generate(wrapped, new Set(), events);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(events).toEqual(['render /2025/02/baru/']);
+    release();
+    await done;
+    expect(events.slice(0, 3)).toEqual(['render /2025/02/baru/', 'search read the kept page', 'render /2024/06/lama/']);
+  });
+
   it('waits for teardown when Astro renders several pages at once', async () => {
     const events: string[] = [];
     const wrapped = articlesFirst(base(events), { articleRoute: ARTICLE_ROUTE, concurrency: 4, onArticlesWritten: () => events.push('articles written') });

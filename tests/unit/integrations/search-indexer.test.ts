@@ -15,6 +15,12 @@ function recorder(log: string[], failOn?: string) {
       write: async () => {
         log.push(`write ${shard.bundlePath}`);
       },
+      addFile: async (url) => {
+        log.push(`addFile ${url}`);
+      },
+      discard: async () => {
+        log.push(`discard ${shard.bundlePath}`);
+      },
     };
   };
 }

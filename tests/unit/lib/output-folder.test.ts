@@ -27,19 +27,19 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('mayKeepOutput', () => {
   it('keeps the folder when the stamped file is as the finished build left it', () => {
     const list = file('client/warta-articles.json', '[]');
-    expect(mayKeepOutput(stampOf(dir, list), dir)).toBe(true);
+    expect(mayKeepOutput(stampOf(dir, list, 1_000), dir)).toBe(true);
   });
 
   it('empties a folder another build wrote since (the stamped file changed)', () => {
     const list = file('client/warta-articles.json', '[]');
-    const stamp = stampOf(dir, list);
+    const stamp = stampOf(dir, list, 1_000);
     fs.writeFileSync(list, '[{"id":"other-site"}]');
     expect(mayKeepOutput(stamp, dir)).toBe(false);
   });
 
   it('empties the folder without a stamp (the last build failed or never finished), for another folder, or when the file is gone', () => {
     const list = file('client/warta-articles.json', '[]');
-    const stamp = stampOf(dir, list);
+    const stamp = stampOf(dir, list, 1_000);
     expect(mayKeepOutput(undefined, dir)).toBe(false);
     expect(mayKeepOutput(stamp, path.join(dir, 'elsewhere'))).toBe(false);
     fs.rmSync(list);
@@ -47,7 +47,7 @@ describe('mayKeepOutput', () => {
   });
 
   it('reads a stamp back from its file and ignores a damaged one', () => {
-    const stamp = stampOf(dir, file('client/warta-articles.json', '[]'))!;
+    const stamp = stampOf(dir, file('client/warta-articles.json', '[]'), 1_000)!;
     fs.writeFileSync(path.join(dir, 'stamp.json'), JSON.stringify(stamp));
     expect(readStamp(path.join(dir, 'stamp.json'))).toEqual(stamp);
     fs.writeFileSync(path.join(dir, 'stamp.json'), '{"outDir": 3');

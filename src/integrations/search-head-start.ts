@@ -1,0 +1,107 @@
+/**
+ * A head start for the search index in warm builds.
+ *
+ * Pagefind cannot update an index: every build reads and writes all stories again, and in a
+ * warm build at 10,000 stories that was the whole wall (~28 s after the last article page,
+ * against ~13 s for everything Astro did). When the output folder of the last build is kept
+ * (kept-output.ts), the pages of stories whose file has not changed since that build started
+ * are already on disk, and most will not change. So Pagefind reads them at build:start, while
+ * Astro is still building its bundles, and after the last article page only adds the new and
+ * changed stories and writes.
+ *
+ * "Most will not change" is a guess, so it is checked: a page read early that Astro then
+ * rewrites must index the same (`sameForSearch`: only the parts Pagefind reads are compared,
+ * so a new related story or footer does not count). If one does not (a template or a site
+ * setting changed, or a Baca-juga title inside a story), the early read is thrown away and
+ * everything is read again, as without the head start. Astro never rewrites a page Pagefind
+ * is still reading: rendering such a page waits for the read (`beforeRendering`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sameForSearch } from '../lib/search-projection.ts';
+import type { BundleWriter } from './search-indexer.ts';
+
+export interface HeadStartPlan {
+  /** Folders (`2026/06/slug`) of kept pages to read now: published stories whose file is unchanged. */
+  read: string[];
+  /** Kept pages under the glob that must go first: changed, removed or unpublished stories, redirects (Astro renders or restores what it still needs). */
+  remove: string[];
+}
+
+/**
+ * @param kept folders of the pages under the article glob in the kept output
+ * @param published the published stories now: their folder and whether their file changed since the last build started
+ */
+export function planHeadStart(kept: string[], published: { folder: string; changed: boolean }[]): HeadStartPlan {
+  const unchanged = new Set(published.filter((p) => !p.changed).map((p) => p.folder));
+  return { read: kept.filter((f) => unchanged.has(f)), remove: kept.filter((f) => !unchanged.has(f)) };
+}
+
+export type HeadStartResult = { ok: true; read: number; added: number } | { ok: false; reason: string };
+
+export interface HeadStart {
+  /** Whether the page at this folder was read early (and must not be rewritten before `ready`). */
+  readEarly(folder: string): boolean;
+  /** Settles when Pagefind has read the kept pages. Never rejects: a failure makes `finish` report it. */
+  ready: Promise<void>;
+  /**
+   * Every article page is on disk (`pathnames`: the article route's paths). Checks the pages
+   * read early, adds the others and writes; or, when a check fails, stops the service
+   * without writing and says why (the caller then indexes everything again).
+   */
+  finish(pathnames: string[]): Promise<HeadStartResult>;
+}
+
+/** Folder key of a page path or file: `/2026/06/slug/` and `2026/06/slug/index.html` → `2026/06/slug`. */
+export function pageFolder(pathOrFile: string): string {
+  return pathOrFile.replace(/\\/g, '/').replace(/\/index\.html$/, '').replace(/^\/+|\/+$/g, '');
+}
+
+/**
+ * Removes `plan.remove`, notes what each page to read holds now, and has `writer` read them
+ * by `glob` (which, after the removals, matches exactly `plan.read`).
+ */
+export function startHeadStart(site: string, glob: string, plan: HeadStartPlan, writer: Promise<BundleWriter>): HeadStart {
+  const file = (folder: string) => path.join(site, folder, 'index.html');
+  for (const folder of plan.remove) fs.rmSync(file(folder), { force: true });
+  const before = new Map<string, { html: string; mtimeMs: number; size: number }>();
+  for (const folder of plan.read) {
+    const stat = fs.statSync(file(folder));
+    before.set(folder, { html: fs.readFileSync(file(folder), 'utf8'), mtimeMs: stat.mtimeMs, size: stat.size });
+  }
+  let failure: unknown;
+  const ready = writer.then((w) => w.add(glob)).catch((error: unknown) => {
+    failure = error;
+  });
+
+  return {
+    readEarly: (folder) => before.has(folder),
+    ready,
+    async finish(pathnames) {
+      await ready;
+      const w = await writer.catch(() => undefined);
+      const stop = async (reason: string): Promise<HeadStartResult> => {
+        await w?.discard();
+        return { ok: false, reason };
+      };
+      if (failure || !w) return stop(`reading the kept pages failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+      for (const [folder, was] of before) {
+        let stat: fs.Stats;
+        try {
+          stat = fs.statSync(file(folder));
+        } catch {
+          return stop(`${folder}/ was read early and is gone`);
+        }
+        if (stat.mtimeMs === was.mtimeMs && stat.size === was.size) continue;
+        if (!sameForSearch(was.html, fs.readFileSync(file(folder), 'utf8'))) return stop(`${folder}/ changed for search since the last build`);
+      }
+      before.clear(); // the old pages' text is no longer needed
+      const readSet = new Set(plan.read);
+      // New and changed stories (and redirects, which Pagefind skips: they have no data-pagefind-body).
+      const others = [...new Set(pathnames.map(pageFolder))].filter((folder) => !readSet.has(folder) && fs.existsSync(file(folder)));
+      for (const folder of others) await w.addFile(`/${folder}/`, fs.readFileSync(file(folder), 'utf8'));
+      await w.write();
+      return { ok: true, read: readSet.size, added: others.length };
+    },
+  };
+}
