@@ -174,7 +174,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
               indexer.plan(pathnames);
             },
             onArticlesWrittenBefore: (count) => (head ? undefined : indexer.writtenBefore(count)),
-            beforeRendering: (pathname) => (head?.readEarly(pageFolder(pathname)) ? head.ready : undefined),
+            beforeRendering: (pathname) => head?.beforeRewrite(pageFolder(pathname)),
             onArticlesWritten: () =>
               indexed(async () => {
                 if (!head) return indexer.finish();

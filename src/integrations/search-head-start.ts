@@ -14,7 +14,7 @@
  * so a new related story or footer does not count). If one does not (a template or a site
  * setting changed, or a Baca-juga title inside a story), the early read is thrown away and
  * everything is read again, as without the head start. Astro never rewrites a page Pagefind
- * is still reading: rendering such a page waits for the read (`beforeRendering`).
+ * is still reading, nor writes one it could find: rendering waits for the read (`beforeRewrite`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,8 +40,13 @@ export function planHeadStart(kept: string[], published: { folder: string; chang
 export type HeadStartResult = { ok: true; read: number; added: number } | { ok: false; reason: string };
 
 export interface HeadStart {
-  /** Whether the page at this folder was read early (and must not be rewritten before `ready`). */
+  /** Whether the page at this folder was read early. */
   readEarly(folder: string): boolean;
+  /**
+   * Astro is about to render the page at this folder: for a page read early, notes its current
+   * text (for the check in `finish`). Returns the promise to wait for before any page is written.
+   */
+  beforeRewrite(folder: string): Promise<void>;
   /** Settles when Pagefind has read the kept pages. Never rejects: a failure makes `finish` report it. */
   ready: Promise<void>;
   /**
@@ -58,16 +63,19 @@ export function pageFolder(pathOrFile: string): string {
 }
 
 /**
- * Removes `plan.remove`, notes what each page to read holds now, and has `writer` read them
- * by `glob` (which, after the removals, matches exactly `plan.read`).
+ * Removes `plan.remove`, notes each page to read (size and time; its text is kept only if Astro
+ * rewrites it), and has `writer` read them by `glob` (which, after the removals, matches
+ * exactly `plan.read`).
  */
 export function startHeadStart(site: string, glob: string, plan: HeadStartPlan, writer: Promise<BundleWriter>): HeadStart {
   const file = (folder: string) => path.join(site, folder, 'index.html');
   for (const folder of plan.remove) fs.rmSync(file(folder), { force: true });
-  const before = new Map<string, { html: string; mtimeMs: number; size: number }>();
+  const readSet = new Set(plan.read);
+  /** What each page read early looked like then; its text only once Astro is about to rewrite it (see `beforeRewrite`). */
+  const before = new Map<string, { mtimeMs: number; size: number; html?: string }>();
   for (const folder of plan.read) {
     const stat = fs.statSync(file(folder));
-    before.set(folder, { html: fs.readFileSync(file(folder), 'utf8'), mtimeMs: stat.mtimeMs, size: stat.size });
+    before.set(folder, { mtimeMs: stat.mtimeMs, size: stat.size });
   }
   let failure: unknown;
   const ready = writer.then((w) => w.add(glob)).catch((error: unknown) => {
@@ -75,7 +83,14 @@ export function startHeadStart(site: string, glob: string, plan: HeadStartPlan, 
   });
 
   return {
-    readEarly: (folder) => before.has(folder),
+    readEarly: (folder) => readSet.has(folder),
+    beforeRewrite(folder) {
+      // Astro writes the page after rendering it, so the last build's text is still on disk here.
+      const was = before.get(folder);
+      if (was) was.html ??= fs.readFileSync(file(folder), 'utf8');
+      // Every page waits, not only those read early: Pagefind's glob would also find a new page written meanwhile.
+      return ready;
+    },
     ready,
     async finish(pathnames) {
       await ready;
@@ -93,10 +108,9 @@ export function startHeadStart(site: string, glob: string, plan: HeadStartPlan, 
           return stop(`${folder}/ was read early and is gone`);
         }
         if (stat.mtimeMs === was.mtimeMs && stat.size === was.size) continue;
-        if (!sameForSearch(was.html, fs.readFileSync(file(folder), 'utf8'))) return stop(`${folder}/ changed for search since the last build`);
+        if (was.html === undefined || !sameForSearch(was.html, fs.readFileSync(file(folder), 'utf8'))) return stop(`${folder}/ changed for search since the last build`);
       }
       before.clear(); // the old pages' text is no longer needed
-      const readSet = new Set(plan.read);
       // New and changed stories (and redirects, which Pagefind skips: they have no data-pagefind-body).
       const others = [...new Set(pathnames.map(pageFolder))].filter((folder) => !readSet.has(folder) && fs.existsSync(file(folder)));
       for (const folder of others) await w.addFile(`/${folder}/`, fs.readFileSync(file(folder), 'utf8'));

@@ -64,6 +64,8 @@ describe('startHeadStart', () => {
     expect(head.readEarly('2026/06/a')).toBe(true);
     expect(head.readEarly('2026/06/edited')).toBe(false);
     // Astro: renders the edited and a new story, rewrites b with a new related story (same for search).
+    await head.beforeRewrite('2026/06/edited');
+    await head.beforeRewrite('2026/06/b');
     write('2026/06/edited', page('Versi baru'));
     write('2026/06/new', page('Berita baru'));
     write('2026/06/b', page('Kebakaran', 'Berita baru'));
@@ -75,11 +77,19 @@ describe('startHeadStart', () => {
   it('throws the early read away, without writing, when a page read early now indexes differently', async () => {
     const log: string[] = [];
     const head = setUp(log);
-    await head.ready;
+    await head.beforeRewrite('2026/06/b');
     write('2026/06/b', page('Kebakaran hebat'));
     const result = await head.finish(['/2026/06/a/', '/2026/06/b/']);
     expect(result).toEqual({ ok: false, reason: '2026/06/b/ changed for search since the last build' });
     expect(log).toEqual(['add 2026/06/a 2026/06/b', 'discard']);
+  });
+
+  it('throws the early read away when a page read early was rewritten without notice', async () => {
+    const log: string[] = [];
+    const head = setUp(log);
+    await head.ready;
+    write('2026/06/a', page('Banjir', 'Lain'));
+    expect(await head.finish(['/2026/06/a/', '/2026/06/b/'])).toEqual({ ok: false, reason: '2026/06/a/ changed for search since the last build' });
   });
 
   it('reports a failed early read instead of failing the render that waits for it', async () => {
