@@ -19,12 +19,18 @@ export interface KeptOutput {
   /** At build:start: keep the folder if the stamp allows it, else empty it as Astro would. */
   start(logger: AstroIntegrationLogger): void;
   /**
-   * After build:start: the last build's stamp when its output folder was kept (its pages are
+   * From config:done: the last build's stamp when its output folder is kept (its pages are
    * in place), else undefined. Search reads those pages early (search-head-start.ts).
    */
   readonly kept: OutputStamp | undefined;
-  /** At build:done, once `stampedFile` is written: prune, then stamp. `dir` is the static site, `assets` Astro's page files. */
+  /** At build:done, once `stampedFile` is written: prune. `dir` is the static site, `assets` Astro's page files. */
   finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger): void;
+  /**
+   * Writes the stamp that lets the next build keep the folder. Called by the search integration
+   * once its bundle is written and checked: Pagefind does not rewrite a content-named file that
+   * exists, so a bundle cut short must never be kept.
+   */
+  seal(): void;
 }
 
 export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
@@ -33,6 +39,8 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
   let stampFile = '';
   let since = 0;
   let kept: OutputStamp | undefined;
+  /** The stamp `seal` writes, taken when the warta integration has written its list. */
+  let sealed: OutputStamp | undefined;
   return {
     get kept() {
       return kept;
@@ -44,16 +52,17 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
     configDone(config) {
       outDir = fileURLToPath(config.outDir);
       stampFile = fileURLToPath(new URL('warta-output.json', config.cacheDir));
+      // Decided this early so search can start its service while this process is small (pagefind.ts).
+      const stamp = enabled ? readStamp(stampFile) : undefined;
+      kept = mayKeepOutput(stamp, outDir) ? stamp : undefined;
     },
     start(logger) {
-      kept = undefined;
+      sealed = undefined;
       if (!enabled) return;
       since = Date.now();
-      const stamp = readStamp(stampFile);
       // Gone until this build finishes: if it fails half way, the next build starts from an empty folder.
       fs.rmSync(stampFile, { force: true });
-      if (mayKeepOutput(stamp, outDir)) {
-        kept = stamp;
+      if (kept) {
         logger.info('keeping the output folder of the last build: unchanged pages stay in place');
       } else {
         emptyFolder(outDir);
@@ -65,11 +74,13 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
       // The search bundle is written while this runs, and its integration replaces it whole.
       const removed = pruneOutput(outDir, { keep, since, skip: new Set([path.join(dir, 'pagefind')]) });
       if (removed.length > 0) logger.info(`removed ${removed.length} files this build no longer writes from the output folder`);
-      const stamp = stampOf(outDir, stampedFile, since);
-      if (stamp) {
-        fs.mkdirSync(path.dirname(stampFile), { recursive: true });
-        fs.writeFileSync(stampFile, JSON.stringify(stamp));
-      }
+      sealed = stampOf(outDir, stampedFile, since);
+    },
+    seal() {
+      if (!sealed) return;
+      fs.mkdirSync(path.dirname(stampFile), { recursive: true });
+      fs.writeFileSync(stampFile, JSON.stringify(sealed));
+      sealed = undefined;
     },
   };
 }

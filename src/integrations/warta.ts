@@ -31,8 +31,8 @@ export interface Warta {
   markdownProcessor: ParallelProcessor;
   /** Stories live at `now`: published and not retracted (the API's list and the search index). */
   published(now: Date): ContentIndex['articles'];
-  /** Whether this build kept the last build's output folder (kept-output.ts); known from build:start. */
-  output: Pick<KeptOutput, 'kept'>;
+  /** Whether this build keeps the last build's output folder (kept-output.ts); known from config:done. */
+  output: Pick<KeptOutput, 'kept' | 'seal'>;
   integration: AstroIntegration;
 }
 
