@@ -27,8 +27,8 @@ export interface KeptOutput {
   finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger): void;
   /**
    * Writes the stamp that lets the next build keep the folder. Called by the search integration
-   * once its bundle is written and checked: Pagefind does not rewrite a content-named file that
-   * exists, so a bundle cut short must never be kept.
+   * once its bundle is written and checked, the last part of the folder a build completes: a
+   * folder is kept only when all of it is.
    */
   seal(): void;
 }

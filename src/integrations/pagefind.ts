@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
-import { checkSearchShards, searchBundleDir, staleSearchFiles } from '../lib/search-index-check.ts';
+import { checkSearchShards, searchBundleDir } from '../lib/search-index-check.ts';
 import { resolveNow } from '../lib/dates.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { firstFolder, planSearchShards, searchShardPages, SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
@@ -74,17 +74,18 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let exclusive = false;
 
   /**
-   * Indexes the article pages under `site` into the search bundles under `site/pagefind/`
-   * (search-indexer.ts), over what the last build left there: Pagefind keeps a content-named
-   * file that exists instead of writing it again, which at 10,000 stories made its write 8.6 s
-   * instead of 17 s into an empty folder; the files it no longer needs are removed at build:done
-   * (`staleBundleFiles`). One Pagefind service per bundle, one after
+   * Indexes the article pages under `site` into the search bundles under `site/pagefind/`,
+   * replacing what was there (search-indexer.ts). Not written over the last bundle, although
+   * Pagefind writes that twice as fast: it keeps any file whose name exists, and its names are
+   * hash prefixes whose length depends on the other pages, so a name can move to another page
+   * (measured: a kept fragment then held the wrong story). One Pagefind service per bundle, one after
    * another, so the indexer holds one bundle's pages at a time. Only files where article pages
    * can be are read (see articleGlob): reading every listing page cost seconds at 10k, and
    * listing pages may still be being written.
    */
   function searchIndexer(site: string) {
     return createSearchIndexer(shards, globs, (shard, early) => {
+      if (shard === shards[0]) fs.rmSync(searchBundleDir(site, shard), { recursive: true, force: true });
       // One thread while Astro still renders article pages (cold builds); all of them when the
       // service starts after those (warm builds copy most pages; see RENDERED_BEFORE_EARLY).
       return pagefindBundle(site, searchBundleDir(site, shard), timeoutMs, { oneThread: early });
@@ -118,24 +119,9 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
       return undefined;
     }
     const bundle = searchBundleDir(buildSite, shards[0]!);
+    fs.rmSync(bundle, { recursive: true, force: true });
     logger.info(`search index: reading ${plan.read.length} unchanged stories' pages from the kept output folder while Astro builds`);
     return startHeadStart(buildSite, globs[0]!, plan, early ?? pagefindBundle(buildSite, bundle, timeoutMs));
-  }
-
-  /**
-   * Files of the last build's index in the bundles just written over (`staleSearchFiles`), and
-   * bundle folders the plan no longer has (`/pagefind/arsip-2019/` after the split changed).
-   */
-  function staleBundleFiles(site: string): string[] {
-    const root = searchBundleDir(site, shards[0]!);
-    const current = new Set(shards.map((shard) => path.resolve(searchBundleDir(site, shard))));
-    const oldBundles = fs.existsSync(root)
-      ? fs
-          .readdirSync(root, { withFileTypes: true })
-          .filter((e) => e.isDirectory() && e.name.startsWith('arsip-') && !current.has(path.resolve(root, e.name)))
-          .map((e) => path.join(root, e.name))
-      : [];
-    return [...oldBundles, ...shards.flatMap((shard) => staleSearchFiles(searchBundleDir(site, shard)))];
   }
 
   return {
@@ -242,14 +228,12 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
           await searchIndexer(site).finish();
         }
         indexing = undefined;
-        const stale = staleBundleFiles(site);
-        for (const file of stale) fs.rmSync(file, { recursive: true, force: true });
         for (const shard of shards) recompressSearchMeta(searchBundleDir(site, shard));
 
         const problems = checkSearchShards(site, shards, published, language);
         if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
         const split = shards.length > 1 ? ` in ${shards.length} bundles (${shards.map((s) => s.years.join('+')).join(', ')})` : '';
-        logger.info(`search index checked: ${published.length} articles${split}${stale.length > 0 ? `, ${stale.length} files of the last build's index removed` : ''}, ${Date.now() - started} ms after the last page`);
+        logger.info(`search index checked: ${published.length} articles${split}, ${Date.now() - started} ms after the last page`);
         // The last write to the output folder that a kept folder depends on (kept-output.ts).
         warta.output.seal();
       },

@@ -72,40 +72,6 @@ function collectUrls(value: unknown, into: string[]): void {
   }
 }
 
-/**
- * Files an earlier build left in a bundle folder Pagefind wrote over. Pagefind names its page
- * table, fragments and index and filter chunks by content hash and does not rewrite a file that
- * is already there (which makes writing over the last bundle about twice as fast as writing into
- * an empty folder), so the last build's files stay unless deleted. The live ones are the page
- * table `pagefind-entry.json` names and every file that table names (each chunk and fragment
- * name appears in it as text); anything else under `fragment/`, `index/`, `filter/`, and any
- * other page table, is stale. Other files (scripts, WebAssembly) keep their names and are rewritten.
- */
-export function staleSearchFiles(bundleDir: string): string[] {
-  const entryFile = path.join(bundleDir, 'pagefind-entry.json');
-  if (!fs.existsSync(entryFile)) return [];
-  const entry = JSON.parse(fs.readFileSync(entryFile, 'utf8')) as PagefindEntry;
-  const tables = new Set(Object.values(entry.languages).map((l) => `pagefind.${l.hash}.pf_meta`));
-  const stale: string[] = [];
-  const live: string[] = [];
-  for (const name of fs.readdirSync(bundleDir)) {
-    if (!name.endsWith('.pf_meta')) continue;
-    if (tables.has(name)) live.push(gunzipSync(fs.readFileSync(path.join(bundleDir, name))).toString('latin1'));
-    else stale.push(path.join(bundleDir, name));
-  }
-  // Without a readable page table nothing can be told apart: keep everything (the build's check then fails).
-  if (live.length < tables.size) return stale;
-  for (const sub of ['fragment', 'index', 'filter']) {
-    const dir = path.join(bundleDir, sub);
-    if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir)) {
-      const hash = name.replace(/\.pf_[a-z]+$/, '');
-      if (!live.some((table) => table.includes(hash))) stale.push(path.join(dir, name));
-    }
-  }
-  return stale;
-}
-
 /** A bundle's folder in the built site (`/pagefind/`, `/pagefind/arsip-2023/`). */
 export function searchBundleDir(site: string, shard: SearchShard): string {
   return path.join(site, shard.bundlePath);

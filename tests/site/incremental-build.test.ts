@@ -130,12 +130,6 @@ describe('a warm build after editing, retitling and removing stories', () => {
     expect(second.output).toMatch(/search index: \d+ kept pages read while Astro built, [1-9]\d* new or changed pages added/);
   });
 
-  it('writes the index over the last one and removes the files it no longer uses (old fragments, old page table)', () => {
-    expect(second.output).toMatch(/search index checked: \d+ articles, [1-9]\d* files of the last build's index removed/);
-    const bundle = path.join(client, 'pagefind');
-    expect(fs.readdirSync(bundle).filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
-  });
-
   it('publishes no page for a removed story, and search forgets it', () => {
     expect(fs.existsSync(pagePath(removedPage))).toBe(false);
     const fragments = path.join(client, 'pagefind/fragment');

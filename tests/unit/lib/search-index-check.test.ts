@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSearchIndex, staleSearchFiles } from '../../../src/lib/search-index-check.ts';
+import { checkSearchIndex } from '../../../src/lib/search-index-check.ts';
 
 const page = (title: string) =>
   `<html lang="id"><body><nav>Beranda</nav><article data-pagefind-body><h1>${title}</h1><p>Isi berita ${title}.</p></article></body></html>`;
@@ -46,39 +46,5 @@ describe('checking a written search index', () => {
 
   it('reports a page count that differs from the published articles', () => {
     expect(checkSearchIndex(path.join(dir, 'pagefind'), { urls: ['/2024/01/satu/'], language: 'id' })).toContain('the index holds 2 pages, but 1 articles are published');
-  });
-});
-
-describe('a bundle written over the last build’s (staleSearchFiles)', () => {
-  /** Indexes `pages` with the real Pagefind into `outputPath`, over whatever is there. */
-  async function writeBundle(outputPath: string, pages: Record<string, string>) {
-    const { index } = await pagefind.createIndex({});
-    for (const [url, title] of Object.entries(pages)) await index!.addHTMLFile({ url, content: page(title) });
-    await index!.writeFiles({ outputPath });
-    await pagefind.close();
-  }
-
-  it('names exactly the last build’s files the new bundle does not use, so removing them leaves a correct index', async () => {
-    const bundle = path.join(dir, 'over');
-    await writeBundle(bundle, { '/2024/01/satu/': 'Satu', '/2024/01/dua/': 'Dua' });
-    const before = fs.readdirSync(path.join(bundle, 'fragment'));
-    expect(staleSearchFiles(bundle)).toEqual([]);
-    // The next build: "dua" removed, "tiga" added, "satu" unchanged (Pagefind keeps its fragment file as it is).
-    await writeBundle(bundle, { '/2024/01/satu/': 'Satu', '/2024/01/tiga/': 'Tiga' });
-    const stale = staleSearchFiles(bundle);
-    expect(stale.some((f) => f.endsWith('.pf_meta'))).toBe(true);
-    expect(stale.filter((f) => f.includes(`${path.sep}fragment${path.sep}`))).toHaveLength(1);
-    for (const file of stale) fs.rmSync(file);
-    expect(checkSearchIndex(bundle, { urls: ['/2024/01/satu/', '/2024/01/tiga/'], language: 'id' })).toEqual([]);
-    expect(fs.readdirSync(path.join(bundle, 'fragment')).filter((f) => before.includes(f))).toHaveLength(1);
-    expect(staleSearchFiles(bundle)).toEqual([]);
-  });
-
-  it('keeps everything when the page table cannot be read', () => {
-    const bundle = path.join(dir, 'broken');
-    fs.mkdirSync(path.join(bundle, 'fragment'), { recursive: true });
-    fs.writeFileSync(path.join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { id: { hash: 'id_missing', page_count: 1 } } }));
-    fs.writeFileSync(path.join(bundle, 'fragment', 'id_0123abc.pf_fragment'), '');
-    expect(staleSearchFiles(bundle)).toEqual([]);
   });
 });
