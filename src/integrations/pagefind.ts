@@ -30,8 +30,8 @@ import type { Warta } from './warta.ts';
 import { assertNoErrors, deadline, pagefindBundle, PREFIX, withPagefind } from './pagefind-service.ts';
 import { createSearchIndexer, type BundleWriter } from './search-indexer.ts';
 import { articlesFirst } from './articles-first.ts';
-import { stalePages } from '../lib/output-folder.ts';
-import { pageFolder, planHeadStart, startHeadStart, type HeadStart } from './search-head-start.ts';
+import { pageFolder, stalePages } from '../lib/output-folder.ts';
+import { planHeadStart, startHeadStart, type HeadStart } from './search-head-start.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -221,7 +221,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         const started = Date.now();
         if (indexing && path.resolve(site) === path.resolve(buildSite)) {
           const took = await deadline(indexing, timeoutMs * shards.length, 'search indexing');
-          logger.info(`search index read while Astro wrote the article pages and written while it rendered the others (${took} ms after the last article page); waited ${Date.now() - started} ms for it after the last page`);
+          logger.info(`search index built beside Astro's pages, finished ${took} ms after the last article page; waited ${Date.now() - started} ms for it after the last page`);
         } else {
           if (indexing) await indexing.catch(() => {});
           // Off, or not where the pages were expected (an adapter moved them): index what is there.

@@ -18,6 +18,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pageFolder } from '../lib/output-folder.ts';
 import { sameForSearch } from '../lib/search-projection.ts';
 import type { BundleWriter } from './search-indexer.ts';
 
@@ -40,8 +41,6 @@ export function planHeadStart(kept: string[], published: { folder: string; chang
 export type HeadStartResult = { ok: true; read: number; added: number } | { ok: false; reason: string };
 
 export interface HeadStart {
-  /** Whether the page at this folder was read early. */
-  readEarly(folder: string): boolean;
   /**
    * Astro is about to render the page at this folder: for a page read early, notes its current
    * text (for the check in `finish`). Returns the promise to wait for before any page is written.
@@ -55,11 +54,6 @@ export interface HeadStart {
    * without writing and says why (the caller then indexes everything again).
    */
   finish(pathnames: string[]): Promise<HeadStartResult>;
-}
-
-/** Folder key of a page path or file: `/2026/06/slug/` and `2026/06/slug/index.html` → `2026/06/slug`. */
-export function pageFolder(pathOrFile: string): string {
-  return pathOrFile.replace(/\\/g, '/').replace(/\/index\.html$/, '').replace(/^\/+|\/+$/g, '');
 }
 
 /**
@@ -83,7 +77,6 @@ export function startHeadStart(site: string, glob: string, plan: HeadStartPlan, 
   });
 
   return {
-    readEarly: (folder) => readSet.has(folder),
     beforeRewrite(folder) {
       // Astro writes the page after rendering it, so the last build's text is still on disk here.
       const was = before.get(folder);

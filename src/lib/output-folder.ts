@@ -109,15 +109,16 @@ export function pruneOutput(dir: string, options: PruneOptions): string[] {
  */
 export function stalePages(site: string, glob: string, pathnames: Iterable<string>): string[] {
   const wanted = new Set<string>();
-  for (const pathname of pathnames) wanted.add(folderKey(pathname));
+  for (const pathname of pathnames) wanted.add(pageFolder(decodeURI(pathname)));
   return fs
     .globSync(glob, { cwd: site })
-    .filter((file) => !wanted.has(folderKey(path.posix.dirname(file.split(path.sep).join('/')))))
+    .filter((file) => !wanted.has(pageFolder(decodeURI(file))))
     .map((file) => path.join(site, file));
 }
 
-function folderKey(pathname: string): string {
-  return decodeURI(pathname).replace(/^\/+|\/+$/g, '');
+/** Folder key of a page path or file: `/2026/06/slug/` and `2026/06/slug/index.html` → `2026/06/slug`. */
+export function pageFolder(pathOrFile: string): string {
+  return pathOrFile.replace(/\\/g, '/').replace(/\/index\.html$/, '').replace(/^\/+|\/+$/g, '');
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {
