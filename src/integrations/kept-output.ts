@@ -15,8 +15,9 @@ import { emptyFolder, mayKeepOutput, pruneOutput, readStamp, stampOf, type Outpu
 export interface KeptOutput {
   /** At config:setup: the Vite settings for `updateConfig` (in a build, Astro must not empty the folder itself). */
   setup(command: string): { build?: { emptyOutDir: false } };
+  /** At config:done: decides whether the folder is kept and deletes the stamp (a build that stops half way leaves none). */
   configDone(config: AstroConfig): void;
-  /** At build:start: keep the folder if the stamp allows it, else empty it as Astro would. */
+  /** At build:start: keep the folder if the stamp allowed it, else empty it as Astro would. */
   start(logger: AstroIntegrationLogger): void;
   /**
    * From config:done: the last build's stamp when its output folder is kept (its pages are
@@ -55,13 +56,16 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
       // Decided this early so search can start its service while this process is small (pagefind.ts).
       const stamp = enabled ? readStamp(stampFile) : undefined;
       kept = mayKeepOutput(stamp, outDir) ? stamp : undefined;
-    },
-    start(logger) {
       sealed = undefined;
       if (!enabled) return;
+      // From here on this build changes the folder (search removes pages from config:done on), and
+      // it counts as this build's start: content files changed since are not in it.
       since = Date.now();
       // Gone until this build finishes: if it fails half way, the next build starts from an empty folder.
       fs.rmSync(stampFile, { force: true });
+    },
+    start(logger) {
+      if (!enabled) return;
       if (kept) {
         logger.info('keeping the output folder of the last build: unchanged pages stay in place');
       } else {

@@ -28,7 +28,7 @@ import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { firstFolder, planSearchShards, searchShardPages, SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
 import type { Warta } from './warta.ts';
 import { assertNoErrors, deadline, pagefindBundle, PREFIX, withPagefind } from './pagefind-service.ts';
-import { createSearchIndexer, type BundleWriter } from './search-indexer.ts';
+import { createSearchIndexer } from './search-indexer.ts';
 import { articlesFirst } from './articles-first.ts';
 import { pageFolder, stalePages } from '../lib/output-folder.ts';
 import { planHeadStart, startHeadStart, type HeadStart } from './search-head-start.ts';
@@ -63,8 +63,10 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let indexing: Promise<number> | undefined;
   let installPrerenderer: ((make: (base: AstroPrerenderer) => AstroPrerenderer) => void) | undefined;
   let headStart: HeadStart | undefined;
-  /** Pagefind's service for the head start, started at config:done. */
-  let spawned: Promise<BundleWriter> | undefined;
+  /** The head start, begun at config:done when the output folder is kept. */
+  let headStarting: Promise<HeadStart | undefined> = Promise.resolve(undefined);
+  /** Whether the index is read beside Astro's rendering (see `searchEarlyEnabled` and `articleGlob`). */
+  let earlySearch = false;
   let building = false;
   let buildLogger: AstroIntegrationLogger | undefined;
   let projectRoot = process.cwd();
@@ -94,13 +96,11 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
 
   /**
    * Warm builds whose output folder was kept: Pagefind reads the unchanged stories' pages now,
-   * while Astro builds its bundles (search-head-start.ts). One bundle only: a split index is
-   * written bundle by bundle, for memory.
+   * while Astro syncs content and builds its bundles (search-head-start.ts). One bundle only: a
+   * split index is written bundle by bundle, for memory.
    */
   async function beginHeadStart(logger: AstroIntegrationLogger): Promise<HeadStart | undefined> {
     const kept = warta.output.kept;
-    const early = spawned;
-    spawned = undefined;
     if (!kept || shards.length !== 1) return undefined;
     const changed = (file: string) => {
       try {
@@ -113,15 +113,11 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
       fs.globSync(globs[0]!, { cwd: buildSite }).map(pageFolder),
       warta.published(resolveNow()).map((a) => ({ folder: pageFolder(a.path), changed: changed(a.file) })),
     );
-    if (plan.read.length === 0) {
-      // Stopped before the indexer starts a service of its own (there is one service per process).
-      await early?.then((w) => w.discard(), () => {});
-      return undefined;
-    }
+    if (plan.read.length === 0) return undefined;
     const bundle = searchBundleDir(buildSite, shards[0]!);
     fs.rmSync(bundle, { recursive: true, force: true });
     logger.info(`search index: reading ${plan.read.length} unchanged stories' pages from the kept output folder while Astro builds`);
-    return startHeadStart(buildSite, globs[0]!, plan, early ?? pagefindBundle(buildSite, bundle, timeoutMs));
+    return startHeadStart(buildSite, globs[0]!, plan, pagefindBundle(buildSite, bundle, timeoutMs));
   }
 
   return {
@@ -133,7 +129,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         updateConfig({ vite: { define: { __WARTA_SEARCH_MERGE__: JSON.stringify(shards.slice(1).map((s) => s.bundlePath)) } } });
       },
 
-      'astro:config:done': ({ config, buildOutput }) => {
+      'astro:config:done': ({ config, buildOutput, logger }) => {
         const candidates = [fileURLToPath(config.build.client), fileURLToPath(config.outDir)];
         lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
         // With an adapter (output "server") prerendered pages go to build.client.
@@ -145,23 +141,24 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         const taken = ['_astro', 'pagefind', ...(fs.existsSync(routes) ? fs.readdirSync(routes).map((n) => n.replace(/\.(astro|ts|js|md|mdx)$/, '')) : [])];
         const permalink = warta.content.site.permalink;
         ({ exclusive } = articleGlob(permalink, warta.content.articles.map((a) => a.path), new Set(taken)));
+        // Early only when the glob can match nothing but article pages: other pages are still
+        // being written while the index is built, and a half-written file must not be read.
+        earlySearch = searchEarlyEnabled(process.env) && exclusive;
         globs = shards.map((shard) => articleGlob(permalink, shard.years.length > 0 ? shard.urls : warta.content.articles.map((a) => a.path), new Set(taken)).glob);
-        // A head start is likely (the output folder is kept): start Pagefind's service now. Spawning
-        // it copies this process, which blocked the build for 1.6 s once the content store was loaded.
-        if (building && warta.output.kept && shards.length === 1 && exclusive && searchEarlyEnabled(process.env)) {
-          spawned = pagefindBundle(buildSite, searchBundleDir(buildSite, shards[0]!), timeoutMs);
-          spawned.catch(() => {}); // reported by the head start that uses it
-        }
+        // The output folder is kept: Pagefind starts reading its unchanged pages now, while Astro
+        // syncs content and builds its bundles. Not later: at 10,000 stories the read takes ~14 s,
+        // and begun at build:start it held up Astro's first page by ~8 s. Spawning the service here
+        // also avoids copying the process once the content store is loaded (that blocked Astro 1.6 s).
+        headStarting = building && earlySearch ? beginHeadStart(logger) : Promise.resolve(undefined);
+        headStarting.catch(() => {}); // the head start reports its own failures in finish()
       },
 
       'astro:build:start': async ({ setPrerenderer, logger }) => {
         indexing = undefined;
         buildLogger = logger;
-        // Early only when the glob can match nothing but article pages: other pages are still
-        // being written while the index is built, and a half-written file must not be read.
-        installPrerenderer = searchEarlyEnabled(process.env) && exclusive ? setPrerenderer : undefined;
-        // Runs after the warta integration's build:start, which decided whether the output folder is kept.
-        headStart = installPrerenderer ? await beginHeadStart(logger) : undefined;
+        installPrerenderer = earlySearch ? setPrerenderer : undefined;
+        headStart = await headStarting;
+        headStarting = Promise.resolve(undefined);
       },
 
       // Not in build:start: while a prerenderer is set when Astro computes the Vite config, Astro

@@ -5,8 +5,8 @@
  * warm build at 10,000 stories that was the whole wall (~28 s after the last article page,
  * against ~13 s for everything Astro did). When the output folder of the last build is kept
  * (kept-output.ts), the pages of stories whose file has not changed since that build started
- * are already on disk, and most will not change. So Pagefind reads them at build:start, while
- * Astro is still building its bundles, and after the last article page only adds the new and
+ * are already on disk, and most will not change. So Pagefind reads them from config:done on, while
+ * Astro syncs content and builds its bundles, and after the last article page only adds the new and
  * changed stories and writes.
  *
  * "Most will not change" is a guess, so it is checked: a page read early that Astro then
