@@ -5,7 +5,9 @@
  *     mdx(createMarkdownPlugins(options))
  *
  * Order matters:
- * 0. smart quotes first, where Astro's own remark-smartypants ran (`smartypants: false`
+ * 0. GFM first, where Astro's own remark-gfm ran (`gfm: false` turns Astro's copy off; ours
+ *    parses documents without a URL or `@` without autolink literals, see its file);
+ *    then smart quotes, where Astro's own remark-smartypants ran (`smartypants: false`
  *    turns Astro's copy off; ours skips text with nothing to replace, see its file);
  * 1. remark-directive parses `::name{…}` (and, unavoidably, the `:30` in "10:30");
  * 2. directive handlers (baca-juga) mark what they render with `data.hName`;
@@ -22,6 +24,7 @@ import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFigure } from './rehype-figure.ts';
 import { type BacaJugaOptions, remarkBacaJuga } from './remark-baca-juga.ts';
 import { type DatelineOptions, remarkDateline } from './remark-dateline.ts';
+import { remarkGfmLean } from './remark-gfm-lean.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 import { remarkSmartypants } from './remark-smartypants.ts';
 import { remarkSummary } from './remark-summary.ts';
@@ -45,8 +48,10 @@ export interface MarkdownPluginOptions {
 export interface MarkdownPlugins {
   remarkPlugins: RemarkPlugins;
   rehypePlugins: RehypePlugins;
-  /** Astro's built-in remark-smartypants stays off: ours (first in remarkPlugins) replaces it. */
+  /** Astro's built-in remark-smartypants stays off: ours replaces it. */
   smartypants: false;
+  /** Astro's built-in remark-gfm stays off: ours (first in remarkPlugins) replaces it. */
+  gfm: false;
 }
 
 /**
@@ -86,6 +91,7 @@ export function pluginOptionsFromData(data: MarkdownPluginData): MarkdownPluginO
 export function createMarkdownPlugins(options: MarkdownPluginOptions): MarkdownPlugins {
   return {
     remarkPlugins: [
+      remarkGfmLean,
       remarkSmartypants,
       remarkDirective,
       [remarkBacaJuga, { lookup: options.lookup, label: options.bacaJugaLabel, knownIds: options.knownIds }],
@@ -96,5 +102,6 @@ export function createMarkdownPlugins(options: MarkdownPluginOptions): MarkdownP
     ],
     rehypePlugins: [rehypeFigure, [rehypeExternalLinks, { siteUrl: options.siteUrl }]],
     smartypants: false,
+    gfm: false,
   };
 }

@@ -6,6 +6,7 @@ import { rehypeExternalLinks } from '../../../src/markdown/rehype-external-links
 import { rehypeFigure } from '../../../src/markdown/rehype-figure.ts';
 import { remarkBacaJuga } from '../../../src/markdown/remark-baca-juga.ts';
 import { remarkDateline } from '../../../src/markdown/remark-dateline.ts';
+import { remarkGfmLean } from '../../../src/markdown/remark-gfm-lean.ts';
 import { remarkReadingTime } from '../../../src/markdown/remark-reading-time.ts';
 import { remarkSmartypants } from '../../../src/markdown/remark-smartypants.ts';
 import { remarkSummary } from '../../../src/markdown/remark-summary.ts';
@@ -46,6 +47,7 @@ describe('createMarkdownPlugins', () => {
     const { remarkPlugins, rehypePlugins } = createMarkdownPlugins(options);
     const names = (list: unknown[]) => list.map((entry) => (Array.isArray(entry) ? entry[0] : entry));
     expect(names(remarkPlugins)).toEqual([
+      remarkGfmLean,
       remarkSmartypants,
       remarkDirective,
       remarkBacaJuga,
