@@ -150,7 +150,8 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         // and begun at build:start it held up Astro's first page by ~8 s. Spawning the service here
         // also avoids copying the process once the content store is loaded (that blocked Astro 1.6 s).
         headStarting = building && earlySearch ? beginHeadStart(logger) : Promise.resolve(undefined);
-        headStarting.catch(() => {}); // the head start reports its own failures in finish()
+        // Awaited at build:start (a failed plan fails the build there; a failed read makes finish() read again).
+        headStarting.catch(() => {});
       },
 
       'astro:build:start': async ({ setPrerenderer, logger }) => {
