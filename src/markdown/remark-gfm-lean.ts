@@ -26,7 +26,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
-import type { Processor } from 'unified';
+import type { Plugin } from 'unified';
 
 /** What every literal autolink contains (micromark-extension-gfm-autolink-literal, mdast-util-gfm-autolink-literal). */
 const AUTOLINK_TRIGGER = /www\.|https?:\/\/|@/i;
@@ -35,7 +35,7 @@ export function mayHoldAutolink(doc: string): boolean {
   return AUTOLINK_TRIGGER.test(doc);
 }
 
-export function remarkGfmLean(this: Processor<Root>): void {
+export const remarkGfmLean: Plugin<[], Root> = function () {
   const data = this.data();
   remarkGfm.call(this);
   // remark-gfm pushed one syntax extension and one list of mdast extensions: GFM whole.
@@ -60,4 +60,4 @@ export function remarkGfmLean(this: Processor<Root>): void {
       data.fromMarkdownExtensions = fromMarkdownExtensions;
     }
   };
-}
+};

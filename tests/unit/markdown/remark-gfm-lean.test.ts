@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
-import { unified as unified2, type Processor } from 'unified';
+import { unified as unified2, type Plugin } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { createWarta } from '../../../src/integrations/warta.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../../../src/markdown/plugins.ts';
@@ -68,14 +68,14 @@ describe('remarkGfmLean', () => {
   it('parses a document without a URL or @ without the autolink extension, and one with them with it', () => {
     /** Whether GFM's autolink-literal syntax (its constructs start at `w`) was loaded for each parse. */
     const loaded: boolean[] = [];
-    function probe(this: Processor<Root>) {
+    const probe: Plugin<[], Root> = function () {
       const parse = this.parser!;
       const data = this.data();
       this.parser = (doc, file) => {
         loaded.push(data.micromarkExtensions!.some((e) => e.text !== undefined && 119 in e.text));
         return parse(doc, file);
       };
-    }
+    };
     const processor = unified2().use(remarkParse).use(probe).use(remarkGfmLean);
     const table = '| a | b |\n| - | - |\n| 1 | 2 |';
     expect(processor.parse(table).children[0]!.type).toBe('table');
