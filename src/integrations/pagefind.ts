@@ -67,9 +67,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   let headStarting: Promise<HeadStart | undefined> = Promise.resolve(undefined);
   /** Whether the index is read beside Astro's rendering (see `searchEarlyEnabled` and `articleGlob`). */
   let earlySearch = false;
-  let building = false;
   let buildLogger: AstroIntegrationLogger | undefined;
-  let projectRoot = process.cwd();
 
   /** Set at config:done, when the routes folder is known: each shard's files, and whether only articles match. */
   let globs: string[] = [];
@@ -104,7 +102,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
     if (!kept || shards.length !== 1) return undefined;
     const changed = (file: string) => {
       try {
-        return fs.statSync(path.resolve(projectRoot, file)).mtimeMs >= kept.startedAt;
+        return fs.statSync(path.resolve(warta.root, file)).mtimeMs >= kept.startedAt;
       } catch {
         return true;
       }
@@ -123,8 +121,7 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
   return {
     name: 'warta:pagefind',
     hooks: {
-      'astro:config:setup': ({ updateConfig, command }) => {
-        building = command === 'build';
+      'astro:config:setup': ({ updateConfig }) => {
         // The search page merges the other bundles into the first (SearchPage.astro).
         updateConfig({ vite: { define: { __WARTA_SEARCH_MERGE__: JSON.stringify(shards.slice(1).map((s) => s.bundlePath)) } } });
       },
@@ -135,7 +132,6 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         // With an adapter (output "server") prerendered pages go to build.client.
         buildSite = buildOutput === 'server' ? candidates[0]! : candidates[1]!;
         concurrency = config.build.concurrency;
-        projectRoot = fileURLToPath(config.root);
         // Folders other routes write to: every entry of src/pages, plus Astro's and Pagefind's own.
         const routes = fileURLToPath(new URL('src/pages/', config.root));
         const taken = ['_astro', 'pagefind', ...(fs.existsSync(routes) ? fs.readdirSync(routes).map((n) => n.replace(/\.(astro|ts|js|md|mdx)$/, '')) : [])];
@@ -149,7 +145,8 @@ export function pagefind(warta: Warta, options: PagefindIntegrationOptions = {})
         // syncs content and builds its bundles. Not later: at 10,000 stories the read takes ~14 s,
         // and begun at build:start it held up Astro's first page by ~8 s. Spawning the service here
         // also avoids copying the process once the content store is loaded (that blocked Astro 1.6 s).
-        headStarting = building && earlySearch ? beginHeadStart(logger) : Promise.resolve(undefined);
+        // (Only builds keep an output folder: `warta.output.kept` is undefined otherwise.)
+        headStarting = earlySearch ? beginHeadStart(logger) : Promise.resolve(undefined);
         // Awaited at build:start (a failed plan fails the build there; a failed read makes finish() read again).
         headStarting.catch(() => {});
       },

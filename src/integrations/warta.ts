@@ -23,6 +23,8 @@ import { keptOutput, type KeptOutput } from './kept-output.ts';
 
 export interface Warta {
   content: ContentIndex;
+  /** The folder the content's file paths (`content.articles[].file`) are relative to. */
+  root: string;
   /** Options for @astrojs/sitemap: no noindex pages, lastmod from the articles. */
   sitemap: ReturnType<typeof sitemapRules>;
   /** The plugins, for a processor of your own (the benchmark's baseline uses `unified()`). */
@@ -107,7 +109,7 @@ export function createWarta(root = process.cwd()): Warta {
     site.timeZone,
   );
 
-  return { content, markdownPlugins, markdownProcessor, published, output, integration, sitemap };
+  return { content, root, markdownPlugins, markdownProcessor, published, output, integration, sitemap };
 }
 
 /** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */
