@@ -15,7 +15,7 @@ export class SettingsError extends Error {
 }
 
 /**
- * The build's own variables (README "Environment variables"): the same environment often
+ * The build's own variables (README "Settings"): the same environment often
  * builds and serves (`npm start`, `npm run dev`), so they are not the function's typos.
  */
 export const BUILD_VARIABLE_NAMES = [

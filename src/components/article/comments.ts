@@ -4,7 +4,7 @@
  * view, and posts the form as JSON in place. Every piece of reader text enters
  * the page through textContent / text nodes. When the API is unreachable the
  * section stays as the server rendered it: a working form, no error on load.
- * API: README, "The comment and view function".
+ * API: docs/comments-api.md.
  */
 import { commentTextNodes, externalLink, isHttpUrl, timeElement } from './comment-text.ts';
 

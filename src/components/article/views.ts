@@ -1,5 +1,5 @@
 /**
- * View counts from the function (README, "The comment and view function"): the article page posts its view
+ * View counts from the function (docs/comments-api.md): the article page posts its view
  * once and shows "1.553 Dilihat"; listing cards get theirs from one batch request.
  * Counts are an extra: on any failure the elements simply stay hidden.
  */

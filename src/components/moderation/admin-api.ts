@@ -1,5 +1,5 @@
 /**
- * The moderation page's client for the admin API (README, "Admin API").
+ * The moderation page's client for the admin API (docs/comments-api.md, "Admin API").
  * Every call carries the editor's bearer token; every failure becomes an
  * AdminError with the API's error code (`network` when nothing answered).
  */

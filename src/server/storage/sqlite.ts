@@ -7,7 +7,7 @@ import { createKyselyStorage } from './kysely-storage.ts';
 import type { Storage } from './storage.ts';
 
 /**
- * SQLite through better-sqlite3 (the README, "Storage", says why not node:sqlite).
+ * SQLite through better-sqlite3 (docs/comments-api.md, "Storage", says why not node:sqlite).
  * WAL lets readers run beside the one writer, and busy_timeout makes a second
  * process wait for the write lock instead of failing with SQLITE_BUSY.
  */

@@ -33,7 +33,7 @@ describe('server settings', () => {
 
   test('knows exactly the build variables the README documents (a new one goes in both places)', () => {
     const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf('## Environment variables'), readme.indexOf('\n## ', readme.indexOf('## Environment variables') + 5));
+    const table = readme.slice(readme.indexOf('## Settings'), readme.indexOf('\n## ', readme.indexOf('## Settings') + 5));
     const documented = [...table.matchAll(/^\| `(WARTA_[A-Z_]+)` \| ([^|]+) \|/gm)].filter((m) => /build|npm run dev/.test(m[2]!)).map((m) => m[1]);
     expect(documented.sort()).toEqual([...BUILD_VARIABLE_NAMES].sort());
   });
