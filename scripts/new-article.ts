@@ -1,11 +1,6 @@
 /**
- * `npm run new`: creates content/articles/YYYY/MM/<id>.md with complete frontmatter.
- *
- *   npm run new -- --title "Banjir Rendam Tiga Kecamatan di Ogan Ilir" --reporter bolok \
- *     --editor mastari --category peristiwa --location ogan-ilir [--tag Banjir --tag BPBD] [--slug …]
- *
- * Missing values are asked for on a terminal. Refuses to overwrite a file or reuse an id,
- * and rejects unknown people, categories and locations with the list of valid ones.
+ * `npm run new`: creates content/articles/YYYY/MM/<id>.md with complete frontmatter, as a
+ * draft with a placeholder body. `npm run new -- --help` explains the options.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +8,7 @@ import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content-check.ts';
 import { resolveNow } from '../src/lib/dates.ts';
-import { newArticle } from '../src/lib/new-article.ts';
+import { choicesFor, newArticle, type ChoiceField, type Registries } from '../src/lib/new-article.ts';
 import { contentDir } from '../src/lib/site-config.ts';
 import { createTranslator } from '../src/i18n/translator.ts';
 
@@ -25,29 +20,42 @@ const options = {
   location: { type: 'string' },
   tag: { type: 'string', multiple: true },
   slug: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
+
+const dir = contentDir();
+const index = loadContent(dir);
+const t = createTranslator(index.site.locale);
+const registries: Registries = {
+  people: index.people,
+  categories: [...index.categories.keys()],
+  locations: [...index.locations.keys()],
+  // Every file name counts, valid or not: an id must never be reused.
+  articleIds: new Set(fs.globSync('articles/**/*.{md,mdx}', { cwd: dir }).map((f) => path.basename(f).replace(/\.mdx?$/, ''))),
+};
+const choices = (field: ChoiceField) => choicesFor(field, registries).join(', ');
 
 let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
 try {
   ({ values } = parseArgs({ options }));
 } catch (error) {
-  console.error(`[warta] ${(error as Error).message}`);
+  console.error(`[warta] ${(error as Error).message}. ${t('new.seeHelp')}`);
   process.exit(2);
 }
+if (values.help) {
+  console.log(t('new.help', { reporters: choices('reporter'), editors: choices('editor'), categories: choices('category'), locations: choices('location') }));
+  process.exit(0);
+}
 
-const dir = contentDir();
-const index = loadContent(dir);
-const list = (m: Map<string, unknown>) => [...m.keys()].sort().join(', ');
-
-// On a terminal, ask for what the flags did not give; in CI, fail with the list instead.
+// On a terminal, ask for what the flags did not give; elsewhere (CI, scripts), report it.
 if (process.stdin.isTTY) {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-  const ask = async (label: string, hint?: string) => (await rl.question(`${label}${hint ? ` (${hint})` : ''}: `)).trim();
-  values.title ??= await ask('Judul');
-  values.reporter ??= (await ask('Reporter', list(index.people))).split(',').map((s) => s.trim());
-  values.editor ??= await ask('Editor', list(index.people));
-  values.category ??= await ask('Kategori', list(index.categories));
-  values.location ??= await ask('Lokasi', list(index.locations));
+  const ask = async (label: string, field?: ChoiceField) => (await rl.question(`${label}${field ? ` (${choices(field)})` : ''}: `)).trim();
+  values.title ??= await ask(t('new.askTitle'));
+  values.reporter ??= (await ask(t('role.reporter'), 'reporter')).split(',');
+  values.editor ??= await ask(t('role.editor'), 'editor');
+  values.category ??= await ask(t('new.askCategory'), 'category');
+  values.location ??= await ask(t('new.askLocation'), 'location');
   rl.close();
 }
 
@@ -55,37 +63,33 @@ const result = newArticle(
   {
     title: values.title ?? '',
     reporter: (values.reporter ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean),
-    editor: values.editor ?? '',
-    category: values.category ?? '',
-    location: values.location ?? '',
+    editor: values.editor?.trim() ?? '',
+    category: values.category?.trim() ?? '',
+    location: values.location?.trim() ?? '',
     tags: values.tag ?? [],
     slug: values.slug,
   },
-  {
-    people: [...index.people.keys()],
-    categories: [...index.categories.keys()],
-    locations: [...index.locations.keys()],
-    // Every file name counts, valid or not: an id must never be reused.
-    articleIds: new Set(fs.globSync('articles/**/*.{md,mdx}', { cwd: dir }).map((f) => path.basename(f).replace(/\.mdx?$/, ''))),
-  },
+  registries,
   resolveNow(),
   index.site.timeZone,
-  createTranslator(index.site.locale)('new.bodyHint'),
+  t('new.bodyHint'),
 );
 
 if (!result.ok) {
-  for (const error of result.errors) console.error(`[warta] ${error}`);
+  for (const problem of result.problems) console.error(`[warta] ${t(problem.key, problem.params)}`);
+  console.error(`[warta] ${t('new.seeHelp')}`);
   process.exit(1);
 }
 const file = path.join(dir, result.relativePath);
+const shown = path.relative(process.cwd(), file);
 fs.mkdirSync(path.dirname(file), { recursive: true });
 try {
   fs.writeFileSync(file, result.content, { flag: 'wx' }); // wx: never overwrite
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-    console.error(`[warta] ${path.relative(process.cwd(), file)} already exists; not overwriting it`);
+    console.error(`[warta] ${t('new.exists', { file: shown })}`);
     process.exit(1);
   }
   throw error;
 }
-console.log(`[warta] created ${path.relative(process.cwd(), file)}`);
+console.log(`[warta] ${t('new.created', { file: shown })}`);

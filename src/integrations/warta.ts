@@ -71,6 +71,7 @@ export function createWarta(root = process.cwd()): Warta {
           vite: {
             ...output.setup(command),
             define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') },
+            build: { rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],
           },
@@ -78,11 +79,12 @@ export function createWarta(root = process.cwd()): Warta {
         const errors = content.problems.filter((p) => p.severity === 'error');
         const warnings = content.problems.length - errors.length;
         if (errors.length > 0) {
-          const report = formatReport(errors, site.locale);
           // A build must never publish half-valid content; the dev server keeps running
-          // so the journalist sees the report and can fix the file in place.
-          if (command === 'build') throw new Error(report);
-          logger.error(report);
+          // so the journalist sees the report and can fix the file in place. The report is
+          // the whole message: exiting here, before Astro writes anything, spares the reader
+          // the stack trace and "unhandled error in a hook" frame a thrown error would get.
+          console.error(formatReport(errors, site.locale));
+          if (command === 'build') process.exit(1);
         }
         // Warnings are advice; the build only counts them so its log stays readable.
         if (warnings > 0) logger.info(t('error.warningsOnly', { count: warnings }));
@@ -110,6 +112,17 @@ export function createWarta(root = process.cwd()): Warta {
   );
 
   return { content, root, markdownPlugins, markdownProcessor, published, output, integration, sitemap };
+}
+
+/**
+ * Rolldown warns that it may not preserve the module-level directive "use astro:head-inject",
+ * which @astrojs/mdx writes into every MDX module (withastro/astro#18087, open upstream): Astro
+ * reads that marker before bundling, so the warning is noise in every build with an MDX story.
+ * Only that directive is dropped; any other warning goes to Vite's handler as before.
+ */
+export function quietAstroDirective(warning: { code?: string; message: string }, warn: (w: typeof warning) => void): void {
+  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+  warn(warning);
 }
 
 /** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */

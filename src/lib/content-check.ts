@@ -18,6 +18,8 @@ import { closestMatch } from './closest.ts';
 import { problemsFromZod, type ContentProblem } from './content-problems.ts';
 import { articlePath } from './paths.ts';
 import { BACA_JUGA_PATTERN } from './baca-juga.ts';
+import { isPlaceholderBody } from './new-article.ts';
+import { translations } from '../i18n/translator.ts';
 
 export interface ArticleRecord {
   id: string;
@@ -130,41 +132,52 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     const fmText = frontmatter.replace(/^\r?\n/, '');
     bodies.push({ file: relFile, body: parsedFile.content, firstLine: source.split('\n').length - parsedFile.content.split('\n').length + 1 });
     const result = schema.safeParse(parsedFile.data, { reportInput: true });
-    if (!result.success) {
-      problems.push(...problemsFromZod(result.error.issues, { file: relFile, frontmatter: fmText, firstLine: 2, knownFields }));
-      continue;
-    }
-    const data = result.data;
     const line = (field: string) => {
       const index = fmText.split('\n').findIndex((l) => l.startsWith(`${field}:`));
       return index === -1 ? undefined : index + 2;
     };
-    const checkRef = (field: string, value: string, registry: Map<string, unknown>, name: 'people' | 'categories' | 'locations') => {
-      if (registry.has(value)) return;
-      const suggestion = closestMatch(value, registry.keys());
-      problems.push({
-        file: relFile,
-        line: line(field),
-        field,
-        severity: 'error',
-        key: suggestion ? 'error.unknownIdSuggest' : 'error.unknownId',
-        params: { value, registry: `registry.${name}`, ...(suggestion ? { suggestion } : {}) },
-      });
+    if (!result.success) problems.push(...problemsFromZod(result.error.issues, { file: relFile, frontmatter: fmText, firstLine: 2, knownFields }));
+    // References are checked even when other fields are wrong, so one run names every problem.
+    const invalid = new Set(result.success ? [] : result.error.issues.map((issue) => String(issue.path[0])));
+    const raw = (result.success ? result.data : parsedFile.data) as Record<string, unknown>;
+    const ids = (field: string): string[] => {
+      if (invalid.has(field)) return [];
+      const value = raw[field];
+      return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
     };
-    checkRef('location', data.location, locations, 'locations');
-    checkRef('category', data.category, categories, 'categories');
-    checkRef('editor', data.editor, people, 'people');
-    for (const reporter of data.reporter) checkRef('reporter', reporter, people, 'people');
-    if (data.rightOfReply) rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id: data.rightOfReply });
-
-    if (data.cover && typeof data.cover.src === 'string' && !/^https?:/.test(data.cover.src)) {
-      const image = path.resolve(path.dirname(abs), data.cover.src);
+    const checkRef = (field: string, registry: Map<string, unknown>, name: 'people' | 'categories' | 'locations') => {
+      for (const value of ids(field)) {
+        if (registry.has(value)) continue;
+        const suggestion = closestMatch(value, registry.keys());
+        problems.push({
+          file: relFile,
+          line: line(field),
+          field,
+          severity: 'error',
+          key: suggestion ? 'error.unknownIdSuggest' : 'error.unknownId',
+          params: { value, registry: `registry.${name}`, ...(suggestion ? { suggestion } : {}) },
+        });
+      }
+    };
+    checkRef('location', locations, 'locations');
+    checkRef('category', categories, 'categories');
+    checkRef('editor', people, 'people');
+    checkRef('reporter', people, 'people');
+    for (const id of ids('rightOfReply')) rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id });
+    const coverSrc = (raw.cover as { src?: unknown } | undefined)?.src;
+    if (typeof coverSrc === 'string' && coverSrc !== '' && !/^https?:/.test(coverSrc)) {
+      const image = path.resolve(path.dirname(abs), coverSrc);
       if (!fs.existsSync(image)) {
-        problems.push({ file: relFile, line: line('cover'), field: 'cover.src', severity: 'error', key: 'error.imageMissing', params: { value: data.cover.src, path: rel(image) } });
+        problems.push({ file: relFile, line: line('cover'), field: 'cover.src', severity: 'error', key: 'error.imageMissing', params: { value: coverSrc, path: rel(image) } });
       }
     }
+    if (!result.success) continue;
+    const data = result.data;
 
     problems.push(...articleWarnings(data, relFile, line));
+    if (isPlaceholderBody(parsedFile.content, PLACEHOLDERS)) {
+      problems.push(data.draft ? { file: relFile, severity: 'warning', key: 'warning.placeholderDraft', params: {} } : { file: relFile, severity: 'error', key: 'error.placeholder', params: {} });
+    }
     articles.push({ id, file: relFile, data, body: parsedFile.content, path: articlePath(site.permalink, { id, date: data.date, category: data.category }, site.timeZone) });
   }
 
@@ -218,6 +231,9 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   return { site, people, categories, locations, articles: articles.filter((a) => !broken.has(a.file)), problems };
 }
 
+/** The body `npm run new` writes, in every language, so a story published unwritten is caught. */
+const PLACEHOLDERS = Object.values(translations).map((table) => table['new.bodyHint']);
+
 /** Headline and summary limits: Google shows about 110 and 160 characters before cutting. */
 export const TITLE_MAX = 110;
 export const SUMMARY_MAX = 160;
@@ -227,7 +243,8 @@ function articleWarnings(data: ArticleData, file: string, line: (field: string) 
   const warnings: ContentProblem[] = [];
   const warn = (field: string, key: ContentProblem['key'], params: ContentProblem['params'] = {}) =>
     warnings.push({ file, line: line(field.split('.')[0]!), field, severity: 'warning', key, params });
-  if (data.title.length > TITLE_MAX) warn('title', 'warning.longTitle', { length: data.title.length, max: TITLE_MAX });
+  // A long headline is fine on the page when a short one is given for search results.
+  if (data.title.length > TITLE_MAX && !data.seoTitle) warn('title', 'warning.longTitle', { length: data.title.length, max: TITLE_MAX });
   if (data.summary && data.summary.length > SUMMARY_MAX) warn('summary', 'warning.longSummary', { length: data.summary.length, max: SUMMARY_MAX });
   if (!data.cover) warnings.push({ file, severity: 'warning', key: 'warning.noCover', params: {} });
   else if (!data.cover.credit) warn('cover.credit', 'warning.coverCredit');

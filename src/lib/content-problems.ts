@@ -123,10 +123,12 @@ export function githubAnnotation(problem: ContentProblem, locale: Locale): strin
   return `::${problem.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${data(message)}`;
 }
 
-/** The whole report, errors first, prefixed with the tool's name as @astrojs/rss does. */
+/** The whole report, errors first, prefixed with the tool's name as @astrojs/rss does; empty when there is nothing to say. */
 export function formatReport(problems: ContentProblem[], locale: Locale): string {
+  if (problems.length === 0) return '';
   const t = createTranslator(locale);
   const sorted = [...problems].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning') || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  return [`[warta] ${t('error.summary', { count: errors })}`, ...sorted.map((p) => `  ${p.severity === 'warning' ? '⚠' : '✖'} ${formatProblem(p, locale)}`)].join('\n');
+  const header = errors > 0 ? t('error.summary', { count: errors }) : t('error.warningsHeader', { count: problems.length });
+  return [`[warta] ${header}`, ...sorted.map((p) => `  ${p.severity === 'warning' ? '⚠' : '✖'} ${formatProblem(p, locale)}`)].join('\n');
 }

@@ -49,6 +49,12 @@ function baseSchema(timeZone: string) {
   return z.strictObject({
     /** Headline, shown as the page's h1. */
     title: z.string().trim().min(1),
+    /**
+     * A shorter headline for search results and shares (the page's `<title>`, `og:title` and the
+     * JSON-LD headline) when `title` is longer than search engines show, as Yoast's "SEO title" does
+     * on WordPress. The page itself keeps `title`.
+     */
+    seoTitle: z.string().trim().min(1).max(110).optional(),
     /** Publication time, with offset: `2023-07-05T13:00:00+07:00`. Future dates are scheduled. */
     date: dateSchema(timeZone),
     /** Last substantive update; shown as "Diperbarui …" and used as `dateModified`. */

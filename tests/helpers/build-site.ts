@@ -20,6 +20,9 @@ export function runBuild(site: FixtureSite, out = buildDir(site), extraEnv: Reco
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
+/** The output of the build that produced a fixture site's folder. */
+export const buildLog = (site: FixtureSite) => path.join(buildDir(site), '.warta-build.log');
+
 /** Builds a fixture site unless an identical build is already there (local reruns stay fast). */
 export function ensureBuilt(site: FixtureSite): string {
   const out = buildDir(site);
@@ -28,6 +31,7 @@ export function ensureBuilt(site: FixtureSite): string {
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return out;
   const { status, output } = runBuild(site, out, site.env);
   if (status !== 0) throw new Error(`Building fixture site "${site.name}" failed:\n${output}`);
+  fs.writeFileSync(buildLog(site), output);
   fs.writeFileSync(stamp, digest);
   return out;
 }

@@ -112,11 +112,17 @@ describe('SEO on the article page', () => {
     expect($('meta[name="twitter:card"]').attr('content')).toBeDefined();
   });
 
+  it('gives search results and shares the short seoTitle while the page keeps the published headline', () => {
+    expect($('title').text()).toContain('Polda Sumsel Gelar Rakor Implementasi Hero dalam Manajemen Citra Polri');
+    expect($('meta[property="og:title"]').attr('content')).toContain('Polda Sumsel Gelar Rakor');
+    expect($('h1').text()).toBe('Polda Sumsel Laksanakan Kegiatan zoom Meeting Rakor Sosialisasi dalam Rangka Implementasi Hero Dalam Manajemen Citra Polri');
+  });
+
   it('describes the story as a schema.org NewsArticle with every newsroom field', () => {
     expect(jsonLd).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      headline: expect.stringContaining('Polda Sumsel Laksanakan'),
+      headline: 'Polda Sumsel Gelar Rakor Implementasi Hero dalam Manajemen Citra Polri',
       datePublished: '2023-07-05T13:00:00+07:00',
       dateModified: '2023-07-05T13:00:00+07:00',
       author: [{ '@type': 'Person', name: 'Bolok', url: 'https://liputanabn.com/penulis/bolok/' }],

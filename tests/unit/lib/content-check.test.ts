@@ -12,7 +12,15 @@ describe('a site with broken frontmatter', () => {
     index.problems.filter((p) => p.severity === severity).map((p) => formatProblem(p, locale).replaceAll('tests/fixtures/sites/bad-frontmatter/content/articles/', ''));
 
   it('reports every problem in one run instead of stopping at the first file', () => {
-    expect(index.problems.filter((p) => p.severity === 'error')).toHaveLength(14);
+    expect(index.problems.filter((p) => p.severity === 'error')).toHaveLength(18);
+  });
+
+  it('names all three problems of a story broken three ways, not the schema ones first and the reference later', () => {
+    expect(messages('id').filter((m) => m.startsWith('2023/09/broken-three-ways.md'))).toEqual([
+      '2023/09/broken-three-ways.md  title: wajib diisi. Tambahkan "title:" ke frontmatter.',
+      '2023/09/broken-three-ways.md:2  date: tanggal "2023-09-12 08:30:00" tidak punya zona waktu. Tulis dengan offset, misalnya 2023-07-05T13:00:00+07:00.',
+      '2023/09/broken-three-ways.md:4  reporter: "bolokk" tidak ada di daftar orang (content/people/). Mungkin maksud Anda "bolok"?',
+    ]);
   });
 
   it('names file, line, field, bad value and fix in Indonesian', () => {
@@ -26,9 +34,13 @@ describe('a site with broken frontmatter', () => {
         "2023/07/unparseable-date.md:3  date: "kemarin sore" bukan tanggal yang bisa dibaca. Gunakan format 2023-07-05T13:00:00+07:00.",
         "2023/08/same-id.md  id artikel "same-id" sudah dipakai oleh 2023/07/same-id.md. Ganti nama salah satu berkas.",
         "2023/08/typo-field.md  editor: wajib diisi. Tambahkan "editor:" ke frontmatter.",
+        "2023/08/typo-field.md:4  location: "Palembang" tidak ada di daftar lokasi (content/locations.yaml). Mungkin maksud Anda "palembang"?",
         "2023/08/typo-field.md:6  editr: ruas "editr" tidak dikenal. Mungkin maksud Anda "editor"?",
         "2023/09/alias-taken.md  aliases: alamat /2023/07/same-id/ sudah dipakai oleh 2023/07/same-id.md. Ubah nama berkas atau "aliases".",
         "2023/09/alias-taken.md:9  rightOfReply: artikel "same-idd" tidak ada. Mungkin maksud Anda "same-id"?",
+        "2023/09/broken-three-ways.md  title: wajib diisi. Tambahkan "title:" ke frontmatter.",
+        "2023/09/broken-three-ways.md:2  date: tanggal "2023-09-12 08:30:00" tidak punya zona waktu. Tulis dengan offset, misalnya 2023-07-05T13:00:00+07:00.",
+        "2023/09/broken-three-ways.md:4  reporter: "bolokk" tidak ada di daftar orang (content/people/). Mungkin maksud Anda "bolok"?",
         "2023/09/broken-yaml.md:4  frontmatter bukan YAML yang valid: deficient indentation",
         "2023/09/unknown-category-and-image.md:7  category: "olahrga" tidak ada di daftar kategori (content/categories.yaml).",
         "2023/09/unknown-category-and-image.md:8  cover.src: berkas gambar "./tidak-ada.jpg" tidak ditemukan (2023/09/tidak-ada.jpg). Periksa nama berkas; gambar diletakkan di samping artikel.",
@@ -47,9 +59,13 @@ describe('a site with broken frontmatter', () => {
         "2023/07/unparseable-date.md:3  date: "kemarin sore" is not a readable date. Use the format 2023-07-05T13:00:00+07:00.",
         "2023/08/same-id.md  the article id "same-id" is already used by 2023/07/same-id.md. Rename one of the files.",
         "2023/08/typo-field.md  editor: is required. Add "editor:" to the frontmatter.",
+        "2023/08/typo-field.md:4  location: "Palembang" is not in the location registry (content/locations.yaml). Did you mean "palembang"?",
         "2023/08/typo-field.md:6  editr: unknown field "editr". Did you mean "editor"?",
         "2023/09/alias-taken.md  aliases: the URL /2023/07/same-id/ is already used by 2023/07/same-id.md. Rename the file or change "aliases".",
         "2023/09/alias-taken.md:9  rightOfReply: there is no article "same-idd". Did you mean "same-id"?",
+        "2023/09/broken-three-ways.md  title: is required. Add "title:" to the frontmatter.",
+        "2023/09/broken-three-ways.md:2  date: the date "2023-09-12 08:30:00" has no time zone. Write it with an offset, e.g. 2023-07-05T13:00:00+07:00.",
+        "2023/09/broken-three-ways.md:4  reporter: "bolokk" is not in the people registry (content/people/). Did you mean "bolok"?",
         "2023/09/broken-yaml.md:4  the frontmatter is not valid YAML: deficient indentation",
         "2023/09/unknown-category-and-image.md:7  category: "olahrga" is not in the category registry (content/categories.yaml).",
         "2023/09/unknown-category-and-image.md:8  cover.src: image file "./tidak-ada.jpg" not found (2023/09/tidak-ada.jpg). Check the file name; images sit beside the article.",
@@ -63,7 +79,7 @@ describe('a site with broken frontmatter', () => {
         "2023/07/same-id.md  artikel tanpa gambar sampul; berita dengan gambar lebih sering dibaca dan dibagikan. Tambahkan "cover:" bila ada foto.",
         "2023/07/unknown-reporter.md  artikel tanpa gambar sampul; berita dengan gambar lebih sering dibaca dan dibagikan. Tambahkan "cover:" bila ada foto.",
         "2023/09/alias-taken.md  artikel tanpa gambar sampul; berita dengan gambar lebih sering dibaca dan dibagikan. Tambahkan "cover:" bila ada foto.",
-        "2023/09/only-warnings.md:2  title: judul 127 karakter; di atas 110 karakter judul terpotong di hasil pencarian. Persingkat judul.",
+        "2023/09/only-warnings.md:2  title: judul 127 karakter; di atas 110 karakter judul terpotong di hasil pencarian. Persingkat judul, atau tambahkan "seoTitle:" berisi judul pendek untuk hasil pencarian.",
         "2023/09/only-warnings.md:8  summary: ringkasan 189 karakter; di atas 160 karakter terpotong di hasil pencarian. Persingkat ringkasan.",
         "2023/09/only-warnings.md:9  cover.credit: gambar sampul tanpa kredit. Tambahkan "credit:" di bawah "cover:", misalnya "Foto: Liputan ABN".",
         "2023/09/unknown-category-and-image.md:8  cover.credit: gambar sampul tanpa kredit. Tambahkan "credit:" di bawah "cover:", misalnya "Foto: Liputan ABN".",
@@ -83,8 +99,13 @@ describe('a site with broken frontmatter', () => {
     expect(ids).toEqual(['only-warnings', 'same-id']);
   });
 
+  it('opens a report of warnings alone with their count, not with "0 problems"', () => {
+    expect(formatReport(index.problems.filter((p) => p.severity === 'warning'), 'id').split('\n')[0]).toBe('[warta] 7 peringatan; tidak menghalangi terbit:');
+    expect(formatReport([], 'en')).toBe('');
+  });
+
   it('opens the report with the tool name and the count', () => {
-    expect(formatReport(index.problems, 'id').split('\n')[0]).toBe('[warta] 14 masalah ditemukan di konten. Perbaiki lalu jalankan ulang.');
+    expect(formatReport(index.problems, 'id').split('\n')[0]).toBe('[warta] 18 masalah ditemukan di konten. Perbaiki lalu jalankan ulang.');
   });
 });
 
@@ -92,7 +113,7 @@ describe('the demo content', () => {
   const index = loadContent(path.join(root, 'content'), root);
 
   it('has no errors', () => {
-    expect(formatReport(index.problems.filter((p) => p.severity === 'error'), 'en')).toBe('[warta] 0 problems found in the content. Fix them and run again.');
+    expect(index.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, 'en'))).toEqual([]);
   });
 
   it('files the sample article under its publication month', () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { newArticle, slugFromTitle } from '../../../src/lib/new-article.ts';
+import { choicesFor, isPlaceholderBody, newArticle, slugFromTitle } from '../../../src/lib/new-article.ts';
 
 const registries = {
-  people: ['bolok', 'mastari', 'rina'],
+  people: new Map([
+    ['bolok', { roles: ['reporter' as const] }],
+    ['mastari', { roles: ['editor' as const] }],
+    ['rina', { roles: ['reporter' as const, 'editor' as const] }],
+  ]),
   categories: ['peristiwa', 'politik'],
   locations: ['ogan-ilir', 'palembang'],
   articleIds: new Set(['banjir-lama']),
@@ -23,7 +27,7 @@ describe('ids from Indonesian headlines', () => {
 });
 
 describe('a new article', () => {
-  it('gets complete frontmatter dated now in the site zone, filed under its month', () => {
+  it('gets complete frontmatter dated now in the site zone, filed under its month, as a draft', () => {
     const result = newArticle(input, registries, now, 'Asia/Jakarta', 'Tulis di sini.');
     expect(result).toMatchObject({ ok: true, id: 'banjir-rendam-tiga-kecamatan-di-ogan-ilir', relativePath: 'articles/2026/11/banjir-rendam-tiga-kecamatan-di-ogan-ilir.md' });
     expect(result.ok && result.content).toMatchInlineSnapshot(`
@@ -36,28 +40,58 @@ describe('a new article', () => {
       category: peristiwa
       tags:
         - Banjir
+      draft: true
       ---
       Tulis di sini.
       "
     `);
   });
 
-  it('refuses unknown people, categories and locations, listing the valid ones', () => {
-    const result = newArticle({ ...input, reporter: ['budi'], category: 'sport' }, registries, now, 'Asia/Jakarta', '');
+  it('refuses unknown people, categories and locations, suggesting the nearest and listing the valid ones', () => {
+    const result = newArticle({ ...input, reporter: ['budi', 'bolk'], category: 'sport' }, registries, now, 'Asia/Jakarta', '');
     expect(result).toEqual({
       ok: false,
-      errors: ['--reporter "budi" is unknown. Valid: bolok, mastari, rina', '--category "sport" is unknown. Valid: peristiwa, politik'],
+      problems: [
+        { key: 'new.unknown', params: { field: 'reporter', value: 'budi', choices: 'bolok, rina' } },
+        { key: 'new.unknownSuggest', params: { field: 'reporter', value: 'bolk', suggestion: 'bolok', choices: 'bolok, rina' } },
+        { key: 'new.unknown', params: { field: 'category', value: 'sport', choices: 'peristiwa, politik' } },
+      ],
     });
+  });
+
+  it('offers people by the role the field needs, and says so when a person lacks it', () => {
+    expect(choicesFor('reporter', registries)).toEqual(['bolok', 'rina']);
+    expect(choicesFor('editor', registries)).toEqual(['mastari', 'rina']);
+    const result = newArticle({ ...input, editor: 'bolok' }, registries, now, 'Asia/Jakarta', '');
+    expect(!result.ok && result.problems).toEqual([{ key: 'new.wrongRole', params: { field: 'editor', value: 'bolok', role: 'editor', roles: 'reporter', choices: 'mastari, rina' } }]);
+  });
+
+  it('names every missing field the same way, with its choices', () => {
+    const result = newArticle({ title: '', reporter: [], editor: '', category: '', location: '', tags: [] }, registries, now, 'Asia/Jakarta', '');
+    expect(!result.ok && result.problems.map((p) => `${p.key} ${p.params.field ?? ''}`)).toEqual([
+      'new.titleRequired ',
+      'new.required reporter',
+      'new.required editor',
+      'new.required category',
+      'new.required location',
+    ]);
   });
 
   it('refuses to reuse an existing id', () => {
     const result = newArticle({ ...input, slug: 'banjir-lama' }, registries, now, 'Asia/Jakarta', '');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0]).toContain('already exists');
+    expect(!result.ok && result.problems).toEqual([{ key: 'new.idTaken', params: { value: 'banjir-lama' } }]);
   });
 
   it('writes a list for a co-byline', () => {
     const result = newArticle({ ...input, reporter: ['bolok', 'rina'] }, registries, now, 'Asia/Jakarta', '');
     expect(result.ok && result.content).toContain('reporter:\n  - bolok\n  - rina\n');
+  });
+});
+
+describe('the placeholder body', () => {
+  it('is recognised in a story in any site language', () => {
+    expect(isPlaceholderBody('Tulis di sini.\n', ['Write here.', 'Tulis di sini.'])).toBe(true);
+    expect(isPlaceholderBody('Hujan deras mengguyur Palembang.\n', ['Write here.', 'Tulis di sini.'])).toBe(false);
   });
 });
