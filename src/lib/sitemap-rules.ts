@@ -4,6 +4,7 @@
  * Google's sitemap guidelines ask for canonical URLs only.
  */
 import { toZonedIso } from './dates.ts';
+import { normalisePath } from './paths.ts';
 
 export const NOINDEX_PATHS = ['/cari/', '/moderasi/', '/404/', '/offline/'];
 
@@ -15,7 +16,7 @@ export interface SitemapArticle {
 }
 
 export function sitemapRules(siteUrl: string, articles: SitemapArticle[], timeZone: string) {
-  const excluded = new Set([...NOINDEX_PATHS, ...articles.flatMap((a) => a.aliases.map((p) => (p.endsWith('/') ? p : `${p}/`)))]);
+  const excluded = new Set([...NOINDEX_PATHS, ...articles.flatMap((a) => a.aliases.map(normalisePath))]);
   const lastmod = new Map(articles.map((a) => [new URL(a.path, `${siteUrl}/`).href, toZonedIso(a.updated ?? a.date, timeZone)]));
   return {
     filter: (url: string) => !excluded.has(new URL(url).pathname),

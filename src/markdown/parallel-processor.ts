@@ -3,7 +3,7 @@
  *
  * Astro renders every Markdown entry of a collection on its main thread, and through
  * remark/rehype that is the biggest single phase of a cold build (39 s of 104 s at 10,000
- * articles, issue 7) while the second core idles. Astro's glob loader already asks for ten
+ * articles, profiled) while the second core idles. Astro's glob loader already asks for ten
  * renders at once (`p-limit(10)` in astro/dist/content/loaders/glob.js) and awaits each, so a
  * renderer that hands the work to threads gets both cores without touching Astro.
  *
