@@ -25,7 +25,6 @@ if (values.lang !== undefined && values.lang !== 'id' && values.lang !== 'en') {
   process.exit(2);
 }
 
-const started = performance.now();
 const index = loadContent(contentDir());
 const locale = (values.lang as 'id' | 'en' | undefined) ?? index.site.locale;
 const t = createTranslator(locale);
@@ -35,5 +34,4 @@ const warnings = index.problems.length - errors.length;
 if (index.problems.length > 0) console.log(formatReport(index.problems, locale));
 if (process.env.GITHUB_ACTIONS === 'true') for (const p of index.problems) console.log(githubAnnotation(p, locale));
 if (errors.length === 0) console.log(`[warta] ${t('check.ok', { count: index.articles.length })}${warnings ? ` (${t('check.warnings', { count: warnings })})` : ''}`);
-console.error(`[warta] ${Math.round(performance.now() - started)} ms`);
 process.exit(errors.length > 0 ? 1 : 0);

@@ -80,7 +80,13 @@ export function startHeadStart(site: string, glob: string, plan: HeadStartPlan, 
     beforeRewrite(folder) {
       // Astro writes the page after rendering it, so the last build's text is still on disk here.
       const was = before.get(folder);
-      if (was) was.html ??= fs.readFileSync(file(folder), 'utf8');
+      if (was && was.html === undefined) {
+        try {
+          was.html = fs.readFileSync(file(folder), 'utf8');
+        } catch {
+          // Already gone (Astro replaced the folder): finish() notices and reads every page again.
+        }
+      }
       // Every page waits, not only those read early: Pagefind's glob would also find a new page written meanwhile.
       return ready;
     },
