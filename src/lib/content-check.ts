@@ -151,7 +151,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
         params: { value, registry: `registry.${name}`, ...(suggestion ? { suggestion } : {}) },
       });
     };
-    checkRef('location', data.location, locations, 'locations');
+    if (data.location !== undefined) checkRef('location', data.location, locations, 'locations');
     checkRef('category', data.category, categories, 'categories');
     checkRef('editor', data.editor, people, 'people');
     for (const reporter of data.reporter) checkRef('reporter', reporter, people, 'people');

@@ -1,0 +1,329 @@
+/**
+ * Post HTML (after wpautop) → Markdown or MDX, through unified:
+ * rehype-parse → theme-junk removal and WordPress-specific rewrites on the HTML
+ * tree → rehype-remark → (byline lifting, by the caller) → remark-stringify.
+ *
+ * Nothing the reader saw is dropped: what Markdown cannot say (tables with images,
+ * `<ins>`, `<sub>`, `<sup>`, struck text, iframes of unknown players) stays as HTML in
+ * the Markdown, written so MDX accepts it too. Only scripts, styles, forms and the ad
+ * and share blocks listed in `junkClasses` go, and each is counted for the report.
+ */
+import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Image, Paragraph, PhrasingContent, Root as MdastRoot, RootContent, Html } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import type { State } from 'hast-util-to-mdast';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { embedElement, embedFromUrl, type EmbedComponent } from './embeds.ts';
+
+export interface ImageRef {
+  src: string;
+  width?: number;
+  height?: number;
+}
+
+export interface HtmlToMdastOptions {
+  /** Title given to embeds (read out before the reader loads them). */
+  embedTitle: string;
+  /** Rewrites an image source (attachment size lookup, local copy); returns the new source and any known size. */
+  image(ref: ImageRef): ImageRef;
+  /** Rewrites a link (old WordPress URLs → new paths). */
+  link(href: string): string;
+  /** Class names (substrings) of theme blocks to drop: ad slots, share bars, related-post boxes. */
+  junkClasses?: string[];
+}
+
+export const DEFAULT_JUNK_CLASSES = ['adsbygoogle', 'sharedaddy', 'jp-relatedposts', 'addtoany', 'code-block', 'td-a-rec', 'td-post-sharing', 'yarpp', 'related-post', 'social-share', 'sharethis', 'wp-block-buttons', 'advert', 'iklan', 'ads-'];
+
+/** Elements that carry no story: dropped and counted. */
+const DROP_TAGS = new Set(['script', 'style', 'noscript', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'svg', 'canvas', 'template']);
+/** Players and frames Warta has no component for: kept as HTML. */
+const RAW_TAGS = new Set(['iframe', 'video', 'audio', 'object', 'embed']);
+/** Inline markup Markdown has no syntax for: kept as HTML around the converted text. */
+const INLINE_HTML: Record<string, string> = { ins: 'ins', del: 'del', s: 'del', strike: 'del', sub: 'sub', sup: 'sup' };
+
+export interface ConvertedBody {
+  tree: MdastRoot;
+  embeds: Map<EmbedComponent, number>;
+  images: number;
+  /** Elements kept as HTML in the Markdown, by tag. */
+  keptHtml: Map<string, number>;
+  /** Elements dropped (scripts, forms, ad and share blocks), by tag or class. */
+  dropped: Map<string, number>;
+}
+
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+const classes = (el: Element): string[] => {
+  const c: unknown = el.properties?.className;
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+};
+const attr = (el: Element, name: string) => {
+  const v = el.properties?.[name];
+  return v === undefined || v === null ? undefined : Array.isArray(v) ? v.join(' ') : String(v);
+};
+/** Text of a node; line breaks become spaces so the words on either side stay words. */
+const textOf = (node: HastContent | HastRoot): string =>
+  node.type === 'text' ? node.value : node.type === 'element' && node.tagName === 'br' ? '\n' : 'children' in node ? (node.children as HastContent[]).map(textOf).join('') : '';
+const isImageFile = (href: string) => /\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$/i.test(href) || /[?&]attachment_id=|\/attachment\//.test(href);
+const positive = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+
+function embedOf(el: Element): { component: EmbedComponent; id: string } | undefined {
+  if (el.tagName === 'div' && attr(el, 'dataWartaEmbed')) return { component: attr(el, 'dataWartaEmbed') as EmbedComponent, id: attr(el, 'dataId')! };
+  if (el.tagName === 'iframe') return embedFromUrl(attr(el, 'src') ?? '');
+  if (el.tagName === 'blockquote') {
+    const cls = classes(el);
+    if (cls.includes('instagram-media')) return embedFromUrl(attr(el, 'dataInstgrmPermalink') ?? '');
+    if (cls.includes('twitter-tweet')) {
+      // The last link of an X/Twitter blockquote is the post itself.
+      const links: string[] = [];
+      const walk = (n: ElementContent) => {
+        if (n.type !== 'element') return;
+        if (n.tagName === 'a' && attr(n, 'href')) links.push(attr(n, 'href')!);
+        n.children.forEach(walk);
+      };
+      el.children.forEach(walk);
+      for (const href of links.reverse()) {
+        const e = embedFromUrl(href);
+        if (e) return e;
+      }
+    }
+  }
+  return undefined;
+}
+
+type Stats = Omit<ConvertedBody, 'tree'>;
+
+/** Cleans the HTML tree in place: junk out, embeds marked, images sized, links rewritten. */
+function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
+  const junk = options.junkClasses ?? DEFAULT_JUNK_CLASSES;
+  const visit = (parent: HastRoot | Element) => {
+    const out: ElementContent[] = [];
+    for (const node of parent.children as ElementContent[]) {
+      if (node.type === 'comment') continue;
+      if (node.type !== 'element') {
+        out.push(node);
+        continue;
+      }
+      const embed = embedOf(node);
+      if (embed) {
+        stats.embeds.set(embed.component, (stats.embeds.get(embed.component) ?? 0) + 1);
+        out.push({ type: 'element', tagName: 'warta-embed', properties: { component: embed.component, embedId: embed.id }, children: [] });
+        continue;
+      }
+      if (DROP_TAGS.has(node.tagName)) {
+        bump(stats.dropped, node.tagName);
+        continue;
+      }
+      const junkClass = classes(node).find((c: string) => junk.some((j) => c.includes(j)));
+      if (junkClass || attr(node, 'id')?.startsWith('div-gpt-ad')) {
+        bump(stats.dropped, junkClass ? `.${junkClass}` : '#div-gpt-ad');
+        continue;
+      }
+      if (RAW_TAGS.has(node.tagName)) {
+        bump(stats.keptHtml, node.tagName);
+        out.push({ type: 'element', tagName: 'warta-raw', properties: { html: rawHtml(node, options) }, children: [] });
+        continue;
+      }
+      if (node.tagName === 'img') {
+        const src = attr(node, 'src') ?? attr(node, 'dataSrc') ?? attr(node, 'dataLazySrc');
+        if (!src) continue;
+        const ref = options.image({ src, width: positive(attr(node, 'width')), height: positive(attr(node, 'height')) });
+        const hint = ref.width && ref.height && /^https?:/.test(ref.src) && !ref.src.includes('#') ? `#w=${ref.width}&h=${ref.height}` : '';
+        node.properties = { src: ref.src + hint, alt: (attr(node, 'alt') ?? '').trim(), ...(attr(node, 'title') ? { title: attr(node, 'title') } : {}) };
+        stats.images++;
+        out.push(node);
+        continue;
+      }
+      if (node.tagName === 'a') {
+        const href = attr(node, 'href');
+        visit(node);
+        const onlyImage = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')).every((c) => c.type === 'element' && c.tagName === 'img');
+        // A link around an image to its own full-size file or attachment page is WordPress chrome.
+        if (href && onlyImage && node.children.length > 0 && isImageFile(href)) {
+          out.push(...node.children);
+          continue;
+        }
+        if (!href || (textOf(node).trim() === '' && !onlyImage)) {
+          out.push(...node.children);
+          continue;
+        }
+        node.properties = { href: options.link(href) };
+        out.push(node);
+        continue;
+      }
+      if (node.tagName === 'table') {
+        visit(node);
+        out.push({ type: 'element', tagName: 'warta-raw', properties: { html: tableHtml(node, options.embedTitle) }, children: [] });
+        continue;
+      }
+      if (node.tagName === 'h1') node.tagName = 'h2';
+      visit(node);
+      out.push(node);
+    }
+    parent.children = out;
+  };
+  visit(tree);
+}
+
+/** `{` and `}` would open an MDX expression; as character references they are text in MDX and HTML alike. */
+const mdxSafe = (html: string) => html.replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const RAW_ATTRIBUTES = new Set(['src', 'width', 'height', 'title', 'allow', 'allowFullScreen', 'controls', 'poster', 'type', 'data']);
+
+/** A player or frame as well-formed HTML with only its content attributes (no scripts, no styles). */
+function rawHtml(node: Element, options: HtmlToMdastOptions): string {
+  const clean = (el: Element): Element => {
+    const properties: Properties = {};
+    for (const [k, v] of Object.entries(el.properties ?? {})) if (RAW_ATTRIBUTES.has(k)) properties[k] = k === 'src' && typeof v === 'string' ? options.link(v) : v;
+    return { type: 'element', tagName: el.tagName, properties, children: el.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'source' || c.tagName === 'track' || c.tagName === 'param')).map(clean) };
+  };
+  return mdxSafe(toHtml(clean(node), { closeSelfClosing: true, closeEmptyElements: false }));
+}
+
+const CELL_TAGS = new Set(['thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'a', 'img', 'strong', 'b', 'em', 'i', 'code', 'br', 'sub', 'sup', 'del', 's', 'strike', 'ins', 'p', 'ul', 'ol', 'li', 'span']);
+const CELL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], img: ['src', 'alt', 'title'], th: ['colSpan', 'rowSpan', 'scope'], td: ['colSpan', 'rowSpan'] };
+
+/**
+ * Tables stay HTML (CommonMark has none, and GFM tables hold no lists or line breaks):
+ * head, body and foot kept apart, cells with their links, images and emphasis
+ * (already rewritten by cleanTree), other markup unwrapped to its text.
+ */
+function tableHtml(table: Element, embedTitle: string): string {
+  const clean = (nodes: ElementContent[]): ElementContent[] =>
+    nodes.flatMap((n): ElementContent[] => {
+      if (n.type === 'text') return [n];
+      if (n.type !== 'element') return [];
+      // Frames and embeds in a cell were already written as HTML (cleanTree); they go in as they are.
+      if (n.tagName === 'warta-raw') return [{ type: 'raw', value: String(n.properties.html) } as unknown as ElementContent];
+      if (n.tagName === 'warta-embed') return [{ type: 'raw', value: embedElement({ component: n.properties.component as EmbedComponent, id: String(n.properties.embedId) }, embedTitle) } as unknown as ElementContent];
+      if (n.tagName === 'table') return [{ type: 'element', tagName: 'table', properties: {}, children: clean(n.children) }];
+      if (!CELL_TAGS.has(n.tagName)) return clean(n.children);
+      const properties: Properties = {};
+      for (const k of CELL_ATTRIBUTES[n.tagName] ?? []) if (n.properties[k] !== undefined) properties[k] = n.properties[k];
+      return [{ type: 'element', tagName: n.tagName, properties, children: clean(n.children) }];
+    });
+  const out: Element = { type: 'element', tagName: 'table', properties: {}, children: [] };
+  // Rows directly under <table> get the <tbody> HTML parsers would give them.
+  let loose: Element | undefined;
+  for (const c of clean(table.children)) {
+    if (c.type === 'element' && c.tagName === 'tr') {
+      if (!loose) out.children.push((loose = { type: 'element', tagName: 'tbody', properties: {}, children: [] }));
+      loose.children.push(c);
+    } else if (c.type === 'element') {
+      loose = undefined;
+      out.children.push(c);
+    }
+  }
+  const html = toHtml(out, { closeSelfClosing: true, allowDangerousHtml: true });
+  // One line: MDX reads a table that opens and closes on its line as one element, and Markdown as one HTML block.
+  return mdxSafe(html);
+}
+
+/** One image per item of a figure: a gallery becomes all of its images, each with its own caption. */
+function figureImages(node: Element): { images: Array<{ img: Element; caption: string }>; caption: string } {
+  const imgs: Element[] = [];
+  const collect = (n: ElementContent) => {
+    if (n.type !== 'element') return;
+    if (n.tagName === 'img') imgs.push(n);
+    n.children.forEach(collect);
+  };
+  node.children.forEach(collect);
+  const captionOf = (el: Element) =>
+    el.children
+      .filter((c): c is Element => c.type === 'element' && c.tagName === 'figcaption')
+      .map((c) => textOf(c))
+      .join(' ')
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .trim();
+  if (imgs.length <= 1) {
+    // One image: every caption in the figure is its caption.
+    const all: string[] = [];
+    const caps = (n: ElementContent) => {
+      if (n.type !== 'element') return;
+      if (n.tagName === 'figcaption') all.push(textOf(n));
+      else n.children.forEach(caps);
+    };
+    node.children.forEach(caps);
+    const caption = all.join(' ').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+    return { images: imgs.map((img) => ({ img, caption })), caption: '' };
+  }
+  // A gallery: each inner figure (or list item) holds one image and its own caption.
+  const images: Array<{ img: Element; caption: string }> = [];
+  const walk = (el: Element) => {
+    for (const c of el.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'img') images.push({ img: c, caption: '' });
+      else if ((c.tagName === 'figure' || c.tagName === 'li') && c.children.length > 0) {
+        const inner: Element[] = [];
+        const find = (n: ElementContent) => {
+          if (n.type !== 'element') return;
+          if (n.tagName === 'img') inner.push(n);
+          n.children.forEach(find);
+        };
+        c.children.forEach(find);
+        if (inner.length === 1) images.push({ img: inner[0]!, caption: captionOf(c) });
+        else walk(c);
+      } else if (c.tagName !== 'figcaption') walk(c);
+    }
+  };
+  walk(node);
+  return { images, caption: captionOf(node) };
+}
+
+/** HTML of one post body (already through wpautop and shortcodes) → Markdown tree. */
+export function htmlToMdast(html: string, options: HtmlToMdastOptions): ConvertedBody {
+  const stats: Stats = { embeds: new Map(), images: 0, keptHtml: new Map(), dropped: new Map() };
+  const hast = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+  cleanTree(hast, options, stats);
+  const inline = (tag: string) => (state: State, node: Element) =>
+    [{ type: 'html', value: `<${tag}>` } as Html, ...(state.all(node) as PhrasingContent[]), { type: 'html', value: `</${tag}>` } as Html] as PhrasingContent[];
+  const processor = unified().use(rehypeRemark, {
+    handlers: {
+      'warta-embed': (_state, node: Element) => ({ type: 'html', value: embedElement({ component: node.properties.component as EmbedComponent, id: String(node.properties.embedId) }, options.embedTitle) }),
+      'warta-raw': (_state, node: Element) => ({ type: 'html', value: String(node.properties.html) }),
+      figure: (state, node: Element) => {
+        const { images, caption } = figureImages(node);
+        if (images.length === 0) return state.toFlow(state.all(node));
+        const out: Paragraph[] = images.map(({ img, caption: c }) => {
+          const image: Image = { type: 'image', url: String(img.properties.src), alt: String(img.properties.alt ?? ''), title: c || null };
+          if (!image.alt && c) image.alt = c.replace(/\s+/g, ' ');
+          return { type: 'paragraph', children: [image] };
+        });
+        if (caption) out.push({ type: 'paragraph', children: [{ type: 'text', value: caption.replace(/\s+/g, ' ') }] });
+        return out;
+      },
+      ...Object.fromEntries(Object.entries(INLINE_HTML).map(([from, to]) => [from, inline(to)])),
+    },
+  });
+  const tree = processor.runSync(hast) as MdastRoot;
+  dropEmptyParagraphs(tree);
+  return { tree, ...stats };
+}
+
+function dropEmptyParagraphs(tree: MdastRoot) {
+  tree.children = tree.children.filter((n) => !(n.type === 'paragraph' && n.children.every((c) => (c.type === 'text' && c.value.trim() === '') || c.type === 'break')));
+}
+
+/**
+ * Markdown (or MDX) text of a tree. In MDX, `{` and `<` in prose would start an
+ * expression or a tag, so they are escaped; links are always `[text](url)` because
+ * MDX has no `<https://…>` autolinks.
+ */
+export function mdastToMarkdown(tree: MdastRoot, mdx: boolean): string {
+  const unsafe = mdx
+    ? [
+        { character: '{', inConstruct: 'phrasing' as const },
+        { character: '}', inConstruct: 'phrasing' as const },
+        { character: '<', inConstruct: 'phrasing' as const },
+      ]
+    : [];
+  const text = unified()
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', resourceLink: true, fences: true, unsafe } as never)
+    .stringify(tree as never);
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
+
+export type { RootContent };
