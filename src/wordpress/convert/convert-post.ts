@@ -42,6 +42,7 @@ export interface ConvertedPost {
   /** Strings the byline rules took out of the story, verbatim. */
   lifted: string[];
   byline: { dateline: boolean; reporter: boolean; editor: boolean };
+  /** `without-size`: a remote featured image of unknown size, put at the top of the body instead. */
   cover: 'none' | 'kept' | 'without-size';
   views: number;
 }
@@ -143,6 +144,10 @@ export function convertPost(it: WxrItem, plan: PostPlan, ctx: ConvertContext, li
     const alt = att.alt || att.caption || att.title || title;
     if (local) cover = { src: local, alt, ...(att.caption ? { caption: att.caption } : {}) };
     else if (size) cover = { src: att.url, alt, width: size.width, height: size.height, ...(att.caption ? { caption: att.caption } : {}) };
+    else {
+      // A remote cover needs its size (the build never fetches it); without one the picture opens the story instead.
+      tree.children.unshift({ type: 'paragraph', children: [{ type: 'image', url: att.url, alt, title: att.caption || null }] });
+    }
     coverState = cover ? 'kept' : 'without-size';
   }
 

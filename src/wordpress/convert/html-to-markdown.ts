@@ -35,7 +35,8 @@ export interface HtmlToMdastOptions {
   junkClasses?: string[];
 }
 
-export const DEFAULT_JUNK_CLASSES = ['adsbygoogle', 'sharedaddy', 'jp-relatedposts', 'addtoany', 'code-block', 'td-a-rec', 'td-post-sharing', 'yarpp', 'related-post', 'social-share', 'sharethis', 'wp-block-buttons', 'advert', 'iklan', 'ads-'];
+/** Class names (or their start, e.g. `code-block` matches `code-block-3`) of ad slots, share bars and related-post boxes. */
+export const DEFAULT_JUNK_CLASSES = ['adsbygoogle', 'sharedaddy', 'jp-relatedposts', 'addtoany', 'code-block', 'td-a-rec', 'td-post-sharing', 'yarpp', 'related-post', 'social-share', 'sharethis', 'advert', 'iklan', 'ads-'];
 
 /** Elements that carry no story: dropped and counted. */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'svg', 'canvas', 'template']);
@@ -116,7 +117,7 @@ function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
         bump(stats.dropped, node.tagName);
         continue;
       }
-      const junkClass = classes(node).find((c: string) => junk.some((j) => c.includes(j)));
+      const junkClass = classes(node).find((c: string) => junk.some((j) => c === j || c.startsWith(j)));
       if (junkClass || attr(node, 'id')?.startsWith('div-gpt-ad')) {
         bump(stats.dropped, junkClass ? `.${junkClass}` : '#div-gpt-ad');
         continue;
@@ -230,14 +231,21 @@ function figureImages(node: Element): { images: Array<{ img: Element; caption: s
     n.children.forEach(collect);
   };
   node.children.forEach(collect);
-  const captionOf = (el: Element) =>
-    el.children
-      .filter((c): c is Element => c.type === 'element' && c.tagName === 'figcaption')
-      .map((c) => textOf(c))
+  // A gallery item's caption may sit in a figure inside the list item; the gallery's own caption is its direct child.
+  const captionOf = (el: Element, deep: boolean) => {
+    const found: string[] = [];
+    const look = (n: ElementContent) => {
+      if (n.type !== 'element') return;
+      if (n.tagName === 'figcaption') found.push(textOf(n));
+      else if (deep) n.children.forEach(look);
+    };
+    el.children.forEach(look);
+    return found
       .join(' ')
       .replace(/[ \t]+/g, ' ')
       .replace(/ ?\n ?/g, '\n')
       .trim();
+  };
   if (imgs.length <= 1) {
     // One image: every caption in the figure is its caption.
     const all: string[] = [];
@@ -264,13 +272,13 @@ function figureImages(node: Element): { images: Array<{ img: Element; caption: s
           n.children.forEach(find);
         };
         c.children.forEach(find);
-        if (inner.length === 1) images.push({ img: inner[0]!, caption: captionOf(c) });
+        if (inner.length === 1) images.push({ img: inner[0]!, caption: captionOf(c, true) });
         else walk(c);
       } else if (c.tagName !== 'figcaption') walk(c);
     }
   };
   walk(node);
-  return { images, caption: captionOf(node) };
+  return { images, caption: captionOf(node, false) };
 }
 
 /** HTML of one post body (already through wpautop and shortcodes) → Markdown tree. */

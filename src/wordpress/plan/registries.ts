@@ -79,6 +79,9 @@ export class Registries {
       const byName = this.categories.valid.find((c) => c.name.toLowerCase() === term.name.toLowerCase());
       m.categories[key] = byName?.id ?? idFrom([key, term.name], term.id ? `kategori-${term.id}` : 'umum');
     }
+    // The section of posts with no mapped category, fixed on the first run so a later run
+    // (when categories.yaml has grown) files them in the same place.
+    m.defaults.category ??= this.categories.valid[0]?.id ?? 'umum';
     for (const [login, a] of this.index.authors) {
       if (login in m.authors) continue;
       m.authors[login] = this.personByKey(a.displayName) ?? this.personByKey(login) ?? idFrom([a.displayName, login], a.id ? `penulis-${a.id}` : 'redaksi');
