@@ -126,7 +126,9 @@ export function convertPost(it: WxrItem, plan: PostPlan, ctx: ConvertContext, li
       : registries.authorPerson(it.creator, 'editor');
 
   const tags: string[] = [];
-  for (const t of it.terms.filter((x) => x.taxonomy === 'post_tag')) {
+  // A Warta article has one section: the post's other categories are kept as tags, so no grouping is lost.
+  const secondary = it.terms.filter((x) => x.taxonomy === 'category' && registries.categoryOfTerm(x.slug) && registries.categoryOfTerm(x.slug) !== plan.category);
+  for (const t of [...secondary, ...it.terms.filter((x) => x.taxonomy === 'post_tag')]) {
     const name = plainText(t.name);
     if (!name) continue;
     if (!(name in mapping.tags)) mapping.tags[name] = name;

@@ -135,6 +135,8 @@ export function planImport(input: PlanInput): ImportPlan {
   const skipped = { trashed: 0, autoDrafts: 0 };
   const liveCategories = new Set<string>();
   const liveTags = new Map<string, string>();
+  /** Categories some published article has as its section: Warta builds their pages. */
+  const sections = new Set<string>();
 
   const idOf = (it: ItemSummary, title: string) => {
     const previous = state.posts[it.wpId];
@@ -185,6 +187,7 @@ export function planImport(input: PlanInput): ImportPlan {
     if (!draft) {
       shortLinks.push({ id: it.wpId, to: plan.newPath });
       if (kind === 'article') {
+        sections.add(plan.category!);
         for (const c of it.categories) liveCategories.add(c);
         for (const t of it.tags) liveTags.set(t.slug, t.name);
       }
@@ -210,18 +213,19 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     return `${mapping.wordpressUrls.categoryBase}${chain.join('/')}/`;
   };
+  const tagPath = (name: string) => {
+    const mapped = name in mapping.tags ? mapping.tags[name] : name;
+    return mapped && tagSlug(mapped) ? `/tag/${tagSlug(mapped)}/` : '/';
+  };
   for (const slug of liveCategories) {
     const id = registries.categoryOfTerm(slug);
-    const to = id ? `/kategori/${id}/` : '/';
+    // A category that is no article's section lives on as a tag (see secondaryCategoryTags).
+    const to = id && sections.has(id) ? `/kategori/${id}/` : id ? tagPath(index.terms.get(termKey('category', slug))?.name ?? id) : '/';
     termRedirect(categoryPath(slug), to);
     // WordPress answers a child category at its own slug too.
     termRedirect(`${mapping.wordpressUrls.categoryBase}${decodeSlug(slug)}/`, to);
   }
-  for (const [slug, name] of liveTags) {
-    const mapped = name in mapping.tags ? mapping.tags[name] : name;
-    const target = mapped && tagSlug(mapped) ? `/tag/${tagSlug(mapped)}/` : '/';
-    termRedirect(`${mapping.wordpressUrls.tagBase}${decodeSlug(slug)}/`, target);
-  }
+  for (const [slug, name] of liveTags) termRedirect(`${mapping.wordpressUrls.tagBase}${decodeSlug(slug)}/`, tagPath(name));
 
   return { site, siteDoc, baseUrl, clock, sourcePrefix: `wordpress:${host}:`, posts, redirects, redirectPages, shortLinks, pageWpIds, oldToNew, inferredPermalink: inferred, skipped };
 }

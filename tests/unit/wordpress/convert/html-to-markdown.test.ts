@@ -24,8 +24,42 @@ describe('post HTML to Markdown', () => {
     expect(markdown).toBe('![B](../../../uploads/b.jpg)');
   });
 
-  test('drops scripts, ad slots, share bars and unknown iframes', () => {
-    expect(convert('<p>Isi</p><div class="code-block"><script>x()</script>Iklan</div><div class="sharedaddy">Bagikan</div><ins class="adsbygoogle"></ins><iframe src="https://ads.example/x"></iframe>').markdown).toBe('Isi');
+  test('drops scripts, ad slots and share bars, and counts what it dropped', () => {
+    const { markdown, dropped } = convert('<p>Isi</p><div class="code-block code-block-2"><script>x()</script>Iklan</div><div class="sharedaddy">Bagikan</div><ins class="adsbygoogle"></ins><script>y()</script>');
+    expect(markdown).toBe('Isi');
+    expect(Object.fromEntries(dropped)).toEqual({ '.code-block': 1, '.sharedaddy': 1, '.adsbygoogle': 1, script: 1 });
+  });
+
+  test('keeps an iframe of a player Warta has no component for as HTML, and counts it', () => {
+    const { markdown, keptHtml } = convert('<p>Peta:</p><iframe src="https://maps.example/embed?q=1" width="600" height="450" style="border:0" onload="x()"></iframe>');
+    expect(markdown).toBe('Peta:\n\n<iframe src="https://maps.example/embed?q=1" width="600" height="450"></iframe>');
+    expect(Object.fromEntries(keptHtml)).toEqual({ iframe: 1 });
+  });
+
+  test('keeps every image of a block gallery, each with its own caption, and the gallery caption', () => {
+    const html = `<figure class="wp-block-gallery has-nested-images"><figure class="wp-block-image"><img src="https://x.id/1.jpg" alt="Satu"><figcaption>Foto satu</figcaption></figure><figure class="wp-block-image"><img src="https://x.id/2.jpg" alt="Dua"></figure><figure class="wp-block-image"><img src="https://x.id/3.jpg" alt=""><figcaption>Foto tiga</figcaption></figure><figcaption class="blocks-gallery-caption">Suasana banjir</figcaption></figure>`;
+    const { markdown, images } = convert(html);
+    expect(images).toBe(3);
+    expect(markdown).toBe('![Satu](https://x.id/1.jpg "Foto satu")\n\n![Dua](https://x.id/2.jpg)\n\n![Foto tiga](https://x.id/3.jpg "Foto tiga")\n\nSuasana banjir');
+  });
+
+  test('keeps every image of an old-style gallery list with the caption inside each item', () => {
+    const html = `<figure class="wp-block-gallery"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><a href="https://x.id/1.jpg"><img src="https://x.id/1.jpg" alt="A"></a><figcaption>Satu</figcaption></figure></li><li class="blocks-gallery-item"><figure><img src="https://x.id/2.jpg" alt="B"><figcaption>Dua</figcaption></figure></li></ul></figure>`;
+    expect(convert(html).markdown).toBe('![A](https://x.id/1.jpg "Satu")\n\n![B](https://x.id/2.jpg "Dua")');
+  });
+
+  test('keeps a table with its head, and the images, links and emphasis in its cells', () => {
+    const { markdown, images } = convert('<table><thead><tr><th>Nama</th><th>Foto</th></tr></thead><tbody><tr><td><a href="https://old.id/2024/01/05/a/">Budi</a> <strong>(ketua)</strong></td><td><img src="https://x.id/b.jpg" alt="Budi" width="80" height="60"></td></tr></tbody></table>');
+    expect(images).toBe(1);
+    expect(markdown).toBe('<table><thead><tr><th>Nama</th><th>Foto</th></tr></thead><tbody><tr><td><a href="/2024/01/a/">Budi</a> <strong>(ketua)</strong></td><td><img src="https://x.id/b.jpg#w=80&#x26;h=60" alt="Budi" /></td></tr></tbody></table>');
+  });
+
+  test('keeps inserted, struck, subscript and superscript text as HTML', () => {
+    expect(convert('<p>H<sub>2</sub>O, E = mc<sup>2</sup>, <del>lama</del> <s>salah</s> <strike>usang</strike> <ins>baru</ins></p>').markdown).toBe('H<sub>2</sub>O, E = mc<sup>2</sup>, <del>lama</del> <del>salah</del> <del>usang</del> <ins>baru</ins>');
+  });
+
+  test('keeps the words either side of a line break in a caption apart', () => {
+    expect(convert('<figure><img src="https://x.id/a.jpg" alt="A"><figcaption>Banjir<br>di Sudirman</figcaption></figure>').markdown).toBe('![A](https://x.id/a.jpg "Banjir\ndi Sudirman")');
   });
 
   test('turns embed markers, YouTube iframes and Instagram/X blockquotes into components', () => {
@@ -41,7 +75,7 @@ describe('post HTML to Markdown', () => {
   });
 
   test('writes MDX that compiles even with braces, angle brackets and bare URLs in the prose', async () => {
-    const { markdown } = convert('<p>Harga {naik} &lt; 2 kali, lihat <a href="https://x.id">https://x.id</a></p><table><tr><td>a {b}</td></tr></table>', true);
+    const { markdown } = convert('<p>Harga {naik} &lt; 2 kali, lihat <a href="https://x.id">https://x.id</a> H<sub>2</sub>O</p><table><tr><td>a {b} <img src="https://x.id/a.jpg" alt="a"><br>c</td></tr></table><iframe src="https://maps.example/x"></iframe>', true);
     expect(markdown).toContain('Harga \\{naik\\} \\< 2 kali');
     await expect(compile(markdown)).resolves.toBeDefined();
   });

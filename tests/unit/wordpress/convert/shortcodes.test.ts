@@ -3,7 +3,8 @@ import { DEFAULT_SHORTCODE_RULES, emptyStats, expandShortcodes, parseAttributes 
 
 const ctx = {
   rules: DEFAULT_SHORTCODE_RULES,
-  attachment: (id: string) => (id === '7' ? { url: 'https://x.id/a.jpg', alt: 'Foto A', caption: 'Keterangan A', width: 800, height: 600 } : undefined),
+  attachment: (id: string) => (id === '7' ? { url: 'https://x.id/a.jpg', alt: 'Foto A', caption: 'Keterangan A', width: 800, height: 600 } : id === '8' ? { url: 'https://x.id/b.jpg', alt: 'Foto B', caption: '' } : undefined),
+  postAttachments: () => ['8', '7'],
 };
 
 describe('shortcodes', () => {
@@ -16,8 +17,15 @@ describe('shortcodes', () => {
     expect(out.trim()).toBe('<figure><img width="640" src="a.jpg" alt="x"><figcaption>Banjir di Sudirman</figcaption></figure>');
   });
 
-  test('turns [gallery] into one figure per attachment', () => {
-    expect(expandShortcodes('[gallery ids="7,99"]', ctx).trim()).toBe('<figure><img src="https://x.id/a.jpg" alt="Foto A" width="800" height="600"><figcaption>Keterangan A</figcaption></figure>');
+  test('turns [gallery ids] into one figure per attachment and reports ids the export lacks', () => {
+    const stats = emptyStats();
+    expect(expandShortcodes('[gallery ids="7,99"]', ctx, stats).trim()).toBe('<figure><img src="https://x.id/a.jpg" alt="Foto A" width="800" height="600"><figcaption>Keterangan A</figcaption></figure>');
+    expect(stats.missingAttachments).toEqual(['99']);
+  });
+
+  test('shows the images attached to the post for a [gallery] without ids, less those excluded', () => {
+    expect(expandShortcodes('[gallery columns="2"]', ctx).match(/<img/g)).toHaveLength(2);
+    expect(expandShortcodes('[gallery exclude="8"]', ctx)).not.toContain('b.jpg');
   });
 
   test('turns [embed] and Jetpack [youtube] into embed markers', () => {
