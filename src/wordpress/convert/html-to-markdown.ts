@@ -159,6 +159,22 @@ function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
         out.push({ type: 'element', tagName: 'warta-raw', properties: { html: tableHtml(node, options.embedTitle) }, children: [] });
         continue;
       }
+      if (node.tagName === 'pre') {
+        // A code block is text; an image someone put in one (browsers show it) goes right after it.
+        visit(node);
+        const images: Element[] = [];
+        const pull = (el: Element) => {
+          el.children = el.children.filter((c) => {
+            if (c.type === 'element' && c.tagName === 'img') return !images.push(c);
+            if (c.type === 'element') pull(c);
+            return true;
+          });
+        };
+        pull(node);
+        if (textOf(node).trim() !== '' || images.length === 0) out.push(node);
+        if (images.length > 0) out.push({ type: 'element', tagName: 'p', properties: {}, children: images });
+        continue;
+      }
       if (node.tagName === 'h1') node.tagName = 'h2';
       visit(node);
       out.push(node);

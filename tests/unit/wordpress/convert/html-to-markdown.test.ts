@@ -58,6 +58,10 @@ describe('post HTML to Markdown', () => {
     expect(convert('<p>H<sub>2</sub>O, E = mc<sup>2</sup>, <del>lama</del> <s>salah</s> <strike>usang</strike> <ins>baru</ins></p>').markdown).toBe('H<sub>2</sub>O, E = mc<sup>2</sup>, <del>lama</del> <del>salah</del> <del>usang</del> <ins>baru</ins>');
   });
 
+  test('moves an image out of a code block, where Markdown could not show it', () => {
+    expect(convert('<pre>x = 1</pre><pre> <a href="https://x.id/a.png"><img src="https://x.id/a.png" alt="layar"></a></pre>').markdown).toBe('```\nx = 1\n```\n\n![layar](https://x.id/a.png)');
+  });
+
   test('keeps the words either side of a line break in a caption apart', () => {
     expect(convert('<figure><img src="https://x.id/a.jpg" alt="A"><figcaption>Banjir<br>di Sudirman</figcaption></figure>').markdown).toBe('![A](https://x.id/a.jpg "Banjir\ndi Sudirman")');
   });
