@@ -23,7 +23,7 @@ import { compileBylinePatterns } from './convert/byline.ts';
 import { convertPost, linkRewriter, type ConvertContext } from './convert/convert-post.ts';
 import { mapComments } from './convert/comments.ts';
 import { emptyStats } from './convert/shortcodes.ts';
-import { addTo, emptyReport, type ImportReport } from './report.ts';
+import { addTo, emptyReport, liftedTsv, type ImportReport } from './report.ts';
 import type { WordpressStore } from './store.ts';
 import { parseState, serializeState, type ImportState } from './write/import-state.ts';
 import { appendRegistry, personDocument, redirectPage } from './write/documents.ts';
@@ -193,6 +193,8 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       const file = rel(path.join(publicDir, ...r.from.split('/').filter(Boolean), 'index.html'));
       writer.stage(file, redirectPage(encodePath(r.to), absoluteUrl(plan.site.url, r.to), plan.site.locale), report.otherFiles);
     }
+
+    writer.stage(rel(path.join(wpDir, 'lifted.tsv')), liftedTsv(report), report.otherFiles);
 
     const mappingNext = serializeMapping(mapping);
     const mappingChanged = mappingText === undefined || JSON.stringify(parseMapping(mappingText, rel(mappingFile))) !== JSON.stringify(parseMapping(mappingNext, rel(mappingFile)));

@@ -80,6 +80,13 @@ export const addTo = (target: Record<string, number>, from: Map<string, number> 
   for (const [k, v] of from instanceof Map ? from : Object.entries(from)) target[k] = (target[k] ?? 0) + v;
 };
 
+const LIFTED_SHOWN = 40;
+
+/** Every lifted string, one per line: file, tab, text (the full list the summary shortens). */
+export function liftedTsv(r: ImportReport): string {
+  return `file\tlifted\n${r.lifted.map((l) => `${l.file}\t${l.text.replace(/[\t\n]/g, ' ')}`).join('\n')}\n`;
+}
+
 /** The summary the CLI prints. */
 export function summary(r: ImportReport, seconds: number): string {
   const c = (x: Counter) => `${x.new} new, ${x.changed} changed, ${x.unchanged} unchanged, ${x.edited} locally edited (left alone)${x.foreign ? `, ${x.foreign} clashing with existing files (left alone)` : ''}${x.deleted ? `, ${x.deleted} deleted locally (left deleted)` : ''}`;
@@ -105,7 +112,9 @@ export function summary(r: ImportReport, seconds: number): string {
   ];
   if (r.repairedCharacters) lines.push(`repaired: ${r.repairedCharacters} control characters XML forbids were read as spaces`);
   for (const w of r.withheld) lines.push(`  withheld (${w.reasons.join(', ')}), imported as draft: ${w.file} "${w.title}"`);
-  for (const l of r.lifted) lines.push(`  lifted from ${l.file}: "${l.text}"`);
+  // A large archive lifts thousands of bylines: the first ones here, all of them in content/wordpress/lifted.tsv.
+  for (const l of r.lifted.slice(0, LIFTED_SHOWN)) lines.push(`  lifted from ${l.file}: "${l.text}"`);
+  if (r.lifted.length > LIFTED_SHOWN) lines.push(`  … ${r.lifted.length - LIFTED_SHOWN} more lifted strings, every one in content/wordpress/lifted.tsv`);
   for (const f of r.editedFiles) lines.push(`  locally edited, left alone: ${f}`);
   for (const f of r.foreignFiles) lines.push(`  exists and was not written by the import, left alone: ${f}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
