@@ -170,8 +170,10 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     report.created.categories = registries.newCategories.map((c) => c.id);
     report.created.locations = registries.newLocations.map((l) => l.id);
     for (const [name, entries] of [['categories.yaml', registries.newCategories], ['locations.yaml', registries.newLocations]] as const) {
-      if (entries.length === 0) continue;
       const f = rel(path.join(contentDir, name));
+      // An empty registry is a file too: Astro's file loader reports a missing one as an error.
+      if (entries.length === 0 && writer.read(f) === undefined) writer.stage(f, '[]\n', report.otherFiles);
+      if (entries.length === 0) continue;
       writer.staging.write(f, appendRegistry(writer.read(f), entries as Array<Record<string, string>>));
       report.otherFiles.changed++;
     }

@@ -68,6 +68,14 @@ const attr = (el: Element, name: string) => {
 const textOf = (node: HastContent | HastRoot): string =>
   node.type === 'text' ? node.value : node.type === 'element' && node.tagName === 'br' ? '\n' : 'children' in node ? (node.children as HastContent[]).map(textOf).join('') : '';
 const isImageFile = (href: string) => /\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$/i.test(href) || /[?&]attachment_id=|\/attachment\//.test(href);
+const decodable = (url: string) => {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const positive = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
 
 function embedOf(el: Element): { component: EmbedComponent; id: string } | undefined {
@@ -134,6 +142,13 @@ function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
         const hint = ref.width && ref.height && /^https?:/.test(ref.src) && !ref.src.includes('#') ? `#w=${ref.width}&h=${ref.height}` : '';
         node.properties = { src: ref.src + hint, alt: (attr(node, 'alt') ?? '').trim(), ...(attr(node, 'title') ? { title: attr(node, 'title') } : {}) };
         stats.images++;
+        if (!decodable(ref.src)) {
+          // Astro decodes Markdown image paths and renders the story empty when one is not UTF-8
+          // (old uploads named in GBK or Latin-1); as HTML the image is left alone.
+          bump(stats.keptHtml, 'img');
+          out.push({ type: 'element', tagName: 'warta-raw', properties: { html: mdxSafe(toHtml({ type: 'element', tagName: 'img', properties: { src: ref.src, alt: node.properties.alt, ...(ref.width && ref.height ? { width: ref.width, height: ref.height } : {}) }, children: [] }, { closeSelfClosing: true })) }, children: [] });
+          continue;
+        }
         out.push(node);
         continue;
       }

@@ -159,7 +159,7 @@ describe('datelines', () => {
     const { report } = await run(dir, xml);
     expect(front(dir, 'articles/2024/01/tanpa-dateline.md').data.location).toBeUndefined();
     expect(report.patterns.noLocation).toBe(1);
-    expect(fs.existsSync(path.join(dir, 'content/locations.yaml'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'content/locations.yaml'), 'utf8')).toBe('[]\n');
     const mappingFile = path.join(dir, 'content/wordpress/mapping.yaml');
     fs.writeFileSync(mappingFile, fs.readFileSync(mappingFile, 'utf8').replace('defaults:\n', 'defaults:\n  location: palembang\n'));
     await run(dir, xml);

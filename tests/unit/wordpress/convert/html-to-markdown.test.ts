@@ -62,6 +62,12 @@ describe('post HTML to Markdown', () => {
     expect(convert('<pre>x = 1</pre><pre> <a href="https://x.id/a.png"><img src="https://x.id/a.png" alt="layar"></a></pre>').markdown).toBe('```\nx = 1\n```\n\n![layar](https://x.id/a.png)');
   });
 
+  test('writes an image whose address is not UTF-8 (an old GBK file name) as HTML, which Astro does not decode', () => {
+    const { markdown, keptHtml } = convert('<p><img src="http://img.example.cn/d/%B9%B7.jpg" alt="">Teks</p>');
+    expect(markdown).toBe('<img src="http://img.example.cn/d/%B9%B7.jpg" alt="" />Teks');
+    expect(Object.fromEntries(keptHtml)).toEqual({ img: 1 });
+  });
+
   test('keeps the words either side of a line break in a caption apart', () => {
     expect(convert('<figure><img src="https://x.id/a.jpg" alt="A"><figcaption>Banjir<br>di Sudirman</figcaption></figure>').markdown).toBe('![A](https://x.id/a.jpg "Banjir\ndi Sudirman")');
   });
