@@ -66,13 +66,16 @@ export function imageKey(url: string, base: string): string | undefined {
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$/i;
 const linkText = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Text of a hast subtree, with block boundaries and line breaks as spaces. */
+const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'iframe', 'video', 'audio']);
+
+/** Text of a hast subtree as a reader sees it: blocks and line breaks separate words, inline markup does not. */
 function textOf(node: Root | RootContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element' && node.type !== 'root') return '';
   if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template')) return '';
   if (node.type === 'element' && node.tagName === 'br') return ' ';
-  return ` ${node.children.map(textOf).join('')} `;
+  const inner = node.children.map(textOf).join('');
+  return node.type === 'element' && BLOCK.has(node.tagName) ? ` ${inner} ` : inner;
 }
 
 function walk(node: Root | RootContent, visit: (el: Element) => void) {

@@ -9,6 +9,11 @@ describe('what a reader gets of a story', () => {
     expect([...wordBag('don’t').keys()]).toEqual(["don't"]);
   });
 
+  test('reads inline markup as part of the word it sits in, as a reader does', () => {
+    const f = htmlFacts('<pre><span>System</span><span>.</span><span>out</span></pre><p>백<b>엔드</b></p>', 'https://x.id');
+    expect([...f.words.keys()]).toEqual(['system.out', '백엔드']);
+  });
+
   test('counts each word at most as often as the source has it', () => {
     expect(keptOf(wordBag('a a b c'), wordBag('a b b'))).toBe(2);
   });
