@@ -253,6 +253,39 @@ function tableHtml(table: Element, embedTitle: string): string {
   return mdxSafe(html);
 }
 
+const CAPTION_TAGS = new Set(['a', 'em', 'i', 'strong', 'b', 'br', 'code', 'sub', 'sup']);
+
+/** The figure's caption when it holds a link (a Markdown image title is plain text and would lose it). */
+function captionWithLinks(figure: Element): Element | undefined {
+  let caption: Element | undefined;
+  const find = (n: ElementContent) => {
+    if (n.type !== 'element' || caption) return;
+    if (n.tagName === 'figcaption') caption = n;
+    else n.children.forEach(find);
+  };
+  figure.children.forEach(find);
+  if (!caption) return undefined;
+  let hasLink = false;
+  const clean = (nodes: ElementContent[]): ElementContent[] =>
+    nodes.flatMap((n): ElementContent[] => {
+      if (n.type === 'text') return [n];
+      if (n.type !== 'element') return [];
+      if (!CAPTION_TAGS.has(n.tagName)) return clean(n.children);
+      if (n.tagName === 'a') hasLink = true;
+      return [{ type: 'element', tagName: n.tagName, properties: n.tagName === 'a' ? { href: n.properties.href } : {}, children: clean(n.children) }];
+    });
+  const children = clean(caption.children);
+  return hasLink ? { type: 'element', tagName: 'figcaption', properties: {}, children } : undefined;
+}
+
+/** A captioned image as HTML, its size hint turned back into attributes. */
+function figureHtml(img: Element, caption: Element): string {
+  const src = String(img.properties.src);
+  const hint = /#w=(\d+)&h=(\d+)$/.exec(src);
+  const image: Element = { type: 'element', tagName: 'img', properties: { src: hint ? src.slice(0, hint.index) : src, alt: img.properties.alt ?? '', ...(hint ? { width: Number(hint[1]), height: Number(hint[2]) } : {}) }, children: [] };
+  return mdxSafe(toHtml({ type: 'element', tagName: 'figure', properties: {}, children: [image, caption] }, { closeSelfClosing: true }));
+}
+
 /** One image per item of a figure: a gallery becomes all of its images, each with its own caption. */
 function figureImages(node: Element): { images: Array<{ img: Element; caption: string }>; caption: string } {
   const imgs: Element[] = [];
@@ -326,6 +359,8 @@ export function htmlToMdast(html: string, options: HtmlToMdastOptions): Converte
       figure: (state, node: Element) => {
         const { images, caption } = figureImages(node);
         if (images.length === 0) return state.toFlow(state.all(node));
+        const linked = images.length === 1 ? captionWithLinks(node) : undefined;
+        if (linked) return { type: 'html', value: figureHtml(images[0]!.img, linked) };
         const out: Paragraph[] = images.map(({ img, caption: c }) => {
           const image: Image = { type: 'image', url: String(img.properties.src), alt: String(img.properties.alt ?? ''), title: c || null };
           if (!image.alt && c) image.alt = c.replace(/\s+/g, ' ');

@@ -68,6 +68,10 @@ describe('post HTML to Markdown', () => {
     expect(Object.fromEntries(keptHtml)).toEqual({ img: 1 });
   });
 
+  test('keeps a caption with a link as an HTML figure, so the link survives', () => {
+    expect(convert('<figure><img src="https://x.id/a.jpg" alt="A" width="580" height="300"><figcaption>Lihat <a href="https://y.id/">sumber</a> foto</figcaption></figure>').markdown).toBe('<figure><img src="https://x.id/a.jpg" alt="A" width="580" height="300" /><figcaption>Lihat <a href="https://y.id/">sumber</a> foto</figcaption></figure>');
+  });
+
   test('keeps the words either side of a line break in a caption apart', () => {
     expect(convert('<figure><img src="https://x.id/a.jpg" alt="A"><figcaption>Banjir<br>di Sudirman</figcaption></figure>').markdown).toBe('![A](https://x.id/a.jpg "Banjir\ndi Sudirman")');
   });
