@@ -133,6 +133,14 @@ const text = (node: Node, name: string) => own(child(node, name)?.text.trim() ??
 // converted and dropped per item, so they need no copy.
 const raw = (node: Node, name: string) => child(node, name)?.text ?? '';
 
+/**
+ * Hand-made and very old exports may lack `wp:post_id`; WordPress's own short link
+ * (`?p=19`, in the link or the guid) still names the post, else its line in the file does.
+ */
+function idFromLink(url: string): string | undefined {
+  return /[?&](?:p|page_id|attachment_id)=(\d+)/.exec(url)?.[1];
+}
+
 function toItem(node: Node): WxrItem {
   const meta = new Map<string, string>();
   for (const m of node.children.filter((c) => c.name === 'wp:postmeta')) meta.set(text(m, 'wp:meta_key'), own(raw(m, 'wp:meta_value')));
@@ -143,7 +151,7 @@ function toItem(node: Node): WxrItem {
     creator: text(node, 'dc:creator'),
     content: raw(node, 'content:encoded'),
     excerpt: raw(node, 'excerpt:encoded'),
-    id: text(node, 'wp:post_id'),
+    id: text(node, 'wp:post_id') || idFromLink(text(node, 'link')) || idFromLink(text(node, 'guid')) || `line-${node.line}`,
     date: text(node, 'wp:post_date'),
     dateGmt: text(node, 'wp:post_date_gmt'),
     slug: text(node, 'wp:post_name'),
