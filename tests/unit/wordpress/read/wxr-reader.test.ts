@@ -100,6 +100,11 @@ describe('reading a WXR export', () => {
     expect(records).toEqual([{ kind: 'site', site: expect.objectContaining({ title: 'Blog' }) }]);
   });
 
+  test('names an item without wp:post_id by its ?p= link, else by its line', async () => {
+    const records = await collect(tmp(wxr('<wp:wxr_version>1.2</wp:wxr_version>', '<item><link>https://x.id/?p=19</link><wp:post_type>post</wp:post_type></item>\n<item><wp:post_type>post</wp:post_type></item>')));
+    expect(records.filter((r) => r.kind === 'item').map((r) => r.kind === 'item' && r.item.id)).toEqual(['19', 'line-3']);
+  });
+
   test('reads control characters XML forbids as spaces and counts them', async () => {
     const repairs = { controlCharacters: 0 };
     const out: WxrRecord[] = [];
