@@ -286,56 +286,42 @@ function figureHtml(img: Element, caption: Element): string {
   return mdxSafe(toHtml({ type: 'element', tagName: 'figure', properties: {}, children: [image, caption] }, { closeSelfClosing: true }));
 }
 
+/** Elements with this tag under `el`, in document order. */
+function descendants(el: Element, tag: string): Element[] {
+  const found: Element[] = [];
+  const look = (n: ElementContent) => {
+    if (n.type !== 'element') return;
+    if (n.tagName === tag) found.push(n);
+    else n.children.forEach(look);
+  };
+  el.children.forEach(look);
+  return found;
+}
+
+/** Caption text: the figcaptions under `el` (or only its own when not `deep`), line breaks kept. */
+function captionOf(el: Element, deep: boolean): string {
+  const captions = deep ? descendants(el, 'figcaption') : el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
+  return captions
+    .map((c) => textOf(c))
+    .join(' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
+}
+
 /** One image per item of a figure: a gallery becomes all of its images, each with its own caption. */
 function figureImages(node: Element): { images: Array<{ img: Element; caption: string }>; caption: string } {
-  const imgs: Element[] = [];
-  const collect = (n: ElementContent) => {
-    if (n.type !== 'element') return;
-    if (n.tagName === 'img') imgs.push(n);
-    n.children.forEach(collect);
-  };
-  node.children.forEach(collect);
-  // A gallery item's caption may sit in a figure inside the list item; the gallery's own caption is its direct child.
-  const captionOf = (el: Element, deep: boolean) => {
-    const found: string[] = [];
-    const look = (n: ElementContent) => {
-      if (n.type !== 'element') return;
-      if (n.tagName === 'figcaption') found.push(textOf(n));
-      else if (deep) n.children.forEach(look);
-    };
-    el.children.forEach(look);
-    return found
-      .join(' ')
-      .replace(/[ \t]+/g, ' ')
-      .replace(/ ?\n ?/g, '\n')
-      .trim();
-  };
-  if (imgs.length <= 1) {
-    // One image: every caption in the figure is its caption.
-    const all: string[] = [];
-    const caps = (n: ElementContent) => {
-      if (n.type !== 'element') return;
-      if (n.tagName === 'figcaption') all.push(textOf(n));
-      else n.children.forEach(caps);
-    };
-    node.children.forEach(caps);
-    const caption = all.join(' ').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
-    return { images: imgs.map((img) => ({ img, caption })), caption: '' };
-  }
-  // A gallery: each inner figure (or list item) holds one image and its own caption.
+  const imgs = descendants(node, 'img');
+  // One image: every caption in the figure is its caption.
+  if (imgs.length <= 1) return { images: imgs.map((img) => ({ img, caption: captionOf(node, true) })), caption: '' };
+  // A gallery: each inner figure (or list item) holds one image and its own caption; the gallery's caption is its direct child.
   const images: Array<{ img: Element; caption: string }> = [];
   const walk = (el: Element) => {
     for (const c of el.children) {
       if (c.type !== 'element') continue;
       if (c.tagName === 'img') images.push({ img: c, caption: '' });
       else if ((c.tagName === 'figure' || c.tagName === 'li') && c.children.length > 0) {
-        const inner: Element[] = [];
-        const find = (n: ElementContent) => {
-          if (n.type !== 'element') return;
-          if (n.tagName === 'img') inner.push(n);
-          n.children.forEach(find);
-        };
-        c.children.forEach(find);
+        const inner = descendants(c, 'img');
         if (inner.length === 1) images.push({ img: inner[0]!, caption: captionOf(c, true) });
         else walk(c);
       } else if (c.tagName !== 'figcaption') walk(c);

@@ -25,23 +25,25 @@ export class Staging {
     return this.staged.has(rel);
   }
 
-  write(rel: string, content: string | Buffer) {
+  /** Records a staged file; returns where to write it, or undefined in a dry run. */
+  private target(rel: string): string | undefined {
     if (!this.staged.has(rel)) this.files.push(rel);
     this.staged.add(rel);
-    if (this.dryRun) return;
+    if (this.dryRun) return undefined;
     const target = path.join(this.dir, rel);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
+    return target;
+  }
+
+  write(rel: string, content: string | Buffer) {
+    const target = this.target(rel);
+    if (target) fs.writeFileSync(target, content);
   }
 
   /** Copies a file (an upload) without reading it into memory. */
   copy(rel: string, source: string) {
-    if (!this.staged.has(rel)) this.files.push(rel);
-    this.staged.add(rel);
-    if (this.dryRun) return;
-    const target = path.join(this.dir, rel);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(source, target);
+    const target = this.target(rel);
+    if (target) fs.copyFileSync(source, target);
   }
 
   remove(rel: string) {
