@@ -104,6 +104,14 @@ function embedOf(el: Element): { component: EmbedComponent; id: string } | undef
 
 type Stats = Omit<ConvertedBody, 'tree'>;
 
+/** What the conversion drops by rule (and counts): scripts, forms, ad slots, share bars. */
+export function droppedBy(el: Element, junk: readonly string[] = DEFAULT_JUNK_CLASSES): string | undefined {
+  if (DROP_TAGS.has(el.tagName)) return el.tagName;
+  const junkClass = classes(el).find((c: string) => junk.some((j) => c === j || c.startsWith(j)));
+  if (junkClass) return `.${junkClass}`;
+  return attr(el, 'id')?.startsWith('div-gpt-ad') ? '#div-gpt-ad' : undefined;
+}
+
 /** Cleans the HTML tree in place: junk out, embeds marked, images sized, links rewritten. */
 function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
   const junk = options.junkClasses ?? DEFAULT_JUNK_CLASSES;
@@ -121,13 +129,9 @@ function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
         out.push({ type: 'element', tagName: 'warta-embed', properties: { component: embed.component, embedId: embed.id }, children: [] });
         continue;
       }
-      if (DROP_TAGS.has(node.tagName)) {
-        bump(stats.dropped, node.tagName);
-        continue;
-      }
-      const junkClass = classes(node).find((c: string) => junk.some((j) => c === j || c.startsWith(j)));
-      if (junkClass || attr(node, 'id')?.startsWith('div-gpt-ad')) {
-        bump(stats.dropped, junkClass ? `.${junkClass}` : '#div-gpt-ad');
+      const dropped = droppedBy(node, junk);
+      if (dropped) {
+        bump(stats.dropped, dropped);
         continue;
       }
       if (RAW_TAGS.has(node.tagName)) {

@@ -9,6 +9,7 @@ import type { Element, Root, RootContent } from 'hast';
 import type { WxrItem } from '../read/wxr-reader.ts';
 import type { ExportIndex } from '../read/export-index.ts';
 import { decodeEntities } from '../convert/text.ts';
+import { droppedBy } from '../convert/html-to-markdown.ts';
 
 export interface Facts {
   words: Map<string, number>;
@@ -83,9 +84,16 @@ function walk(node: Root | RootContent, visit: (el: Element) => void) {
   if (node.type === 'element' || node.type === 'root') for (const c of node.children) walk(c, visit);
 }
 
-/** Words, images and links of an HTML fragment (the built story, or a WordPress body). */
-export function htmlFacts(html: string, base: string, facts: Facts = { words: new Map(), images: new Set(), links: new Map() }): Facts {
+/** Removes what the import drops by rule (and reports): a story's facts are what is left. */
+function withoutDropped(node: Root | Element) {
+  node.children = node.children.filter((c) => !(c.type === 'element' && droppedBy(c)));
+  for (const c of node.children) if (c.type === 'element') withoutDropped(c);
+}
+
+/** Words, images and links of an HTML fragment (the built story, or a WordPress body with `source`). */
+export function htmlFacts(html: string, base: string, facts: Facts = { words: new Map(), images: new Set(), links: new Map() }, source = false): Facts {
   const tree = fromHtml(html, { fragment: true });
+  if (source) withoutDropped(tree);
   wordBag(textOf(tree), facts.words);
   walk(tree, (el) => {
     const src = el.properties.src ?? el.properties.dataSrc;
@@ -107,7 +115,8 @@ export function htmlFacts(html: string, base: string, facts: Facts = { words: ne
 const SHORTCODE_TAG = /\[\/?[a-z][a-z0-9_-]*(?:[\s=][^\]]*)?\]/g;
 
 /**
- * The facts of a WordPress post as its readers saw them: the body's text (block
+ * The facts of a WordPress post as its readers saw them, less what the import drops by
+ * rule and reports (scripts, forms, ad slots, share bars): the body's text (block
  * comments and shortcode tags are markup, their content is text), its images
  * (block galleries hold theirs in their HTML), the images of its `[gallery]`
  * shortcodes (by attachment id, or the post's attachments when it names none) and
@@ -116,7 +125,7 @@ const SHORTCODE_TAG = /\[\/?[a-z][a-z0-9_-]*(?:[\s=][^\]]*)?\]/g;
 export function sourceFacts(it: WxrItem, index: ExportIndex): Facts {
   const base = index.site.baseUrl;
   const html = it.content.replace(/<!--[\s\S]*?-->/g, ' ').replace(SHORTCODE_TAG, ' ');
-  const facts = htmlFacts(html, base);
+  const facts = htmlFacts(html, base, undefined, true);
   const addAttachment = (id: string) => {
     const a = index.attachments.get(id.trim());
     const k = a ? imageKey(a.url, base) : undefined;
