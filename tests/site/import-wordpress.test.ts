@@ -188,6 +188,27 @@ describe('importing safely', () => {
     expect(fs.readdirSync(dir)).toEqual(['content']);
   });
 
+  test.each([
+    ['a plain RSS feed', 'feed.xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>Liputan ABN</title><link>https://liputanabn.com</link><item><title>A</title><link>https://liputanabn.com/a/</link></item></channel></rss>', /is an RSS feed, not a WordPress export/],
+    ['a sitemap', 'sitemap.xml', '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://liputanabn.com/</loc></url></urlset>', /is a sitemap/],
+    ['an empty file', 'empty.xml', '', /is empty/],
+    ['a file with only a byte-order mark', 'bom.xml', '\uFEFF', /is empty/],
+    ['a folder', 'export-folder', undefined, /is a folder, not an export file/],
+  ])('refuses %s with exit 1, a message saying how to export, and writes nothing', (_name, fileName, text, message) => {
+    const dir = scratchSite('wordpress-not-an-export');
+    const input = path.join(outputRoot, 'wordpress-inputs', fileName);
+    fs.mkdirSync(path.dirname(input), { recursive: true });
+    if (text === undefined) fs.mkdirSync(input, { recursive: true });
+    else fs.writeFileSync(input, text);
+    const before = snapshot(dir);
+    const run = runImport(dir, { WARTA_DB_PATH: path.join(dir, 'data/warta.sqlite') }, input);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Tools → Export → All content');
+    expect(snapshot(dir)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.warta-import-'))).toEqual([]);
+  });
+
   test('a truncated export fails with the line number and leaves the site untouched', () => {
     const dir = scratchSite('wordpress-broken');
     const before = snapshot(dir);

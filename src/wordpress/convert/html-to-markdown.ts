@@ -195,6 +195,8 @@ function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
         continue;
       }
       if (node.tagName === 'h1') node.tagName = 'h2';
+      // Early block galleries are lists; as Markdown lists their captions would become mere tooltips.
+      if ((node.tagName === 'ul' || node.tagName === 'ol') && classes(node).some((c) => c === 'wp-block-gallery' || c === 'blocks-gallery-grid')) node.tagName = 'figure';
       visit(node);
       out.push(node);
     }

@@ -48,6 +48,11 @@ describe('post HTML to Markdown', () => {
     expect(convert(html).markdown).toBe('![A](https://x.id/1.jpg "Satu")\n\n![B](https://x.id/2.jpg "Dua")');
   });
 
+  test('keeps every caption of an early block gallery written as a list', () => {
+    const html = '<ul class="wp-block-gallery columns-3"><li class="blocks-gallery-item"><figure><img src="https://x.id/1.jpg" alt="A"><figcaption>Satu<br>dua</figcaption></figure></li><li class="blocks-gallery-item"><figure><img src="https://x.id/2.jpg" alt="B"><figcaption>Tiga</figcaption></figure></li></ul>';
+    expect(convert(html).markdown).toBe('![A](https://x.id/1.jpg "Satu\ndua")\n\n![B](https://x.id/2.jpg "Tiga")');
+  });
+
   test('keeps a table with its head, and the images, links and emphasis in its cells', () => {
     const { markdown, images } = convert('<table><thead><tr><th>Nama</th><th>Foto</th></tr></thead><tbody><tr><td><a href="https://old.id/2024/01/05/a/">Budi</a> <strong>(ketua)</strong></td><td><img src="https://x.id/b.jpg" alt="Budi" width="80" height="60"></td></tr></tbody></table>');
     expect(images).toBe(1);
