@@ -65,6 +65,12 @@ export function compileBylinePatterns(source: BylinePatternSource): BylinePatter
   };
 }
 
+/**
+ * A copy sharing no memory with the post's text: a slice of it would keep the whole
+ * chunk of the export the reader read it from alive for as long as the report lives.
+ */
+const own = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
+
 export interface LiftedByline {
   /** Dateline as typed, e.g. "PALEMBANG". */
   place?: string;
@@ -152,8 +158,8 @@ export function liftByline(tree: Root, patterns: BylinePatterns): LiftedByline {
     for (const re of patterns.dateline) {
       const m = re.exec(text);
       if (m?.groups?.place && m.index === 0) {
-        found.place = m.groups.place.replace(/\s+/g, ' ').replace(/\.$/, '').trim();
-        found.removed.push(m[0].trim());
+        found.place = own(m.groups.place.replace(/\s+/g, ' ').replace(/\.$/, '').trim());
+        found.removed.push(own(m[0].trim()));
         cutStart(texts, m[0].length);
         tidy(first);
         if (isEmptyParagraph(first)) tree.children.shift();
@@ -174,8 +180,8 @@ export function liftByline(tree: Root, patterns: BylinePatterns): LiftedByline {
       for (const re of patterns.editor) {
         const m = re.exec(line);
         if (m?.groups?.name) {
-          found.editor = m.groups.name.trim();
-          found.removed.push(line.trim());
+          found.editor = own(m.groups.name.trim());
+          found.removed.push(own(line.trim()));
           p.children = p.children.slice(0, start);
           lifted = true;
           break;
@@ -188,8 +194,8 @@ export function liftByline(tree: Root, patterns: BylinePatterns): LiftedByline {
       for (const re of patterns.reporter) {
         const m = re.exec(text);
         if (m?.groups?.code) {
-          found.codes = m.groups.code.split(patterns.coByline).map((c) => c.trim()).filter(Boolean);
-          found.removed.push(m[0].trim());
+          found.codes = m.groups.code.split(patterns.coByline).map((c) => own(c.trim())).filter(Boolean);
+          found.removed.push(own(m[0].trim()));
           cutEnd(texts, m[0].length);
           lifted = true;
           break;
