@@ -9,8 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { importWordpress } from '../src/server/import/wordpress-import.ts';
+import { importWordpress } from '../src/wordpress/import-wordpress.ts';
 import { openSqlite } from '../src/server/storage/sqlite.ts';
+import { storeFor } from './wordpress-store.ts';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '20000' }, keep: { type: 'boolean', default: false } } });
 const posts = Number(values.posts);
@@ -56,7 +57,7 @@ let last = 0;
 const report = await importWordpress({
   file,
   contentDir: content,
-  storage,
+  store: storeFor(storage),
   onProgress: ({ phase, done, total }) => {
     // BENCH_DEBUG=1 prints memory every 2,000 posts: a flat heapUsed means nothing is retained per post.
     if (process.env.BENCH_DEBUG && done % 2000 === 0) {

@@ -3,36 +3,24 @@
  *
  * Imports a WordPress export (WXR) into Warta content, and its comments and view
  * counts into the comment store (DATABASE_URL or WARTA_DB_PATH, as the server).
- * The work is in src/server/import/wordpress-import.ts; this file parses arguments and
- * prints progress and the summary.
+ * The import is src/wordpress/; this file parses arguments, wires the store in and prints.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importWordpress, type ImportReport } from '../src/server/import/wordpress-import.ts';
-import { WxrSyntaxError } from '../src/lib/wordpress/wxr-reader.ts';
+import { importWordpress } from '../src/wordpress/import-wordpress.ts';
+import { summary } from '../src/wordpress/report.ts';
+import { WxrInputError, WxrSyntaxError } from '../src/wordpress/read/wxr-reader.ts';
 import { contentDir } from '../src/lib/site-config.ts';
 import { loadSettings, SettingsError } from '../src/server/settings.ts';
 import { openStorage } from '../src/server/storage/open-storage.ts';
+import { storeFor } from './wordpress-store.ts';
 import type { Storage } from '../src/server/storage/storage.ts';
 
 const USAGE = 'usage: npm run import:wordpress -- <export.xml> [--uploads <wp-content/uploads>] [--dry-run] [--content <dir>] [--public <dir>] [--no-comments]';
-
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      uploads: { type: 'string' },
-      content: { type: 'string' },
-      public: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      'no-comments': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-}
+const options = { uploads: { type: 'string' }, content: { type: 'string' }, public: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'no-comments': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } as const;
+let args: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
 try {
-  args = parse();
+  args = parseArgs({ allowPositionals: true, options });
 } catch (error) {
   console.error(`import-wordpress: ${(error as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -42,35 +30,28 @@ if (args.values.help || args.positionals.length !== 1) {
   process.exit(args.values.help ? 0 : 2);
 }
 
-const file = path.resolve(args.positionals[0]!);
-const dryRun = args.values['dry-run'];
 const started = Date.now();
 const tty = process.stderr.isTTY;
 let lastDraw = 0;
 const progress = ({ phase, done, total }: { phase: string; done: number; total: number }) => {
-  if (!tty) return;
-  const now = Date.now();
-  if (now - lastDraw < 100) return;
-  lastDraw = now;
-  const seconds = ((now - started) / 1000).toFixed(1);
-  const count = total ? `${done}/${total} posts` : `${done} items`;
-  process.stderr.write(`\r${phase === 'reading' ? 'reading  ' : 'importing'} ${count} · ${seconds} s   `);
+  if (!tty || Date.now() - lastDraw < 100) return;
+  lastDraw = Date.now();
+  process.stderr.write(`\r${phase === 'reading' ? 'reading  ' : 'importing'} ${total ? `${done}/${total} posts` : `${done} items`} · ${((lastDraw - started) / 1000).toFixed(1)} s   `);
 };
 
 let storage: Storage | undefined;
 try {
-  if (!dryRun && !args.values['no-comments']) {
+  if (!args.values['dry-run'] && !args.values['no-comments']) {
     // The store needs no secret for an import; a placeholder keeps the one settings schema usable.
-    const settings = loadSettings({ WARTA_SECRET: 'import-does-not-use-the-secret-0000', ...process.env });
-    storage = await openStorage(settings);
+    storage = await openStorage(loadSettings({ WARTA_SECRET: 'import-does-not-use-the-secret-0000', ...process.env }));
   }
   const report = await importWordpress({
-    file,
+    file: path.resolve(args.positionals[0]!),
     contentDir: args.values.content ? path.resolve(args.values.content) : contentDir(),
     publicDir: args.values.public ? path.resolve(args.values.public) : undefined,
     uploadsDir: args.values.uploads ? path.resolve(args.values.uploads) : undefined,
-    dryRun,
-    storage,
+    dryRun: args.values['dry-run'],
+    store: storage && storeFor(storage),
     onProgress: progress,
   });
   if (tty) process.stderr.write('\r\x1b[K');
@@ -78,33 +59,10 @@ try {
 } catch (error) {
   if (tty) process.stderr.write('\r\x1b[K');
   if (error instanceof WxrSyntaxError) console.error(`import-wordpress: the export is not well-formed XML, nothing was written:\n  ${error.message}`);
+  else if (error instanceof WxrInputError) console.error(`import-wordpress: not a WordPress export, nothing was written:\n  ${error.message}`);
   else if (error instanceof SettingsError) console.error(error.message);
   else console.error(`import-wordpress: ${error instanceof Error ? error.message : String(error)}\nNothing was written.`);
   process.exitCode = 1;
 } finally {
   await storage?.close();
-}
-
-function summary(r: ImportReport, seconds: number): string {
-  const c = (x: ImportReport['articles']) => `${x.new} new, ${x.changed} changed, ${x.unchanged} unchanged, ${x.edited} locally edited (left alone)${x.foreign ? `, ${x.foreign} clashing with existing files (left alone)` : ''}${x.deleted ? `, ${x.deleted} deleted locally (left deleted)` : ''}`;
-  const top = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `[${k}] ×${v}`).join(', ') || 'none';
-  const p = r.patterns;
-  const lines = [
-    `${r.dryRun ? 'Dry run (nothing written)' : 'WordPress import'} in ${seconds.toFixed(1)} s`,
-    `articles: ${c(r.articles)}`,
-    `pages: ${c(r.pages)}`,
-    `other files: ${c(r.otherFiles)}`,
-    `posts: ${r.posts.total} (${r.posts.published} published, ${r.posts.scheduled} scheduled, ${r.posts.drafts} drafts); skipped ${r.posts.trashed} trashed, ${r.posts.autoDrafts} auto-drafts, ${r.posts.otherTypes} other items`,
-    `bylines: dateline ${p.dateline}/${p.dateline + p.locationFromDefault}, reporter code ${p.reporter} (author used for ${p.reporterFromAuthor}), editor line ${p.editor} (fallback for ${p.editorFromFallback})`,
-    `created: ${r.created.people.length} people, ${r.created.categories.length} categories, ${r.created.locations.length} locations`,
-    `comments: ${r.comments.approved} approved, ${r.comments.pending} pending, ${r.comments.spam} spam, ${r.comments.rejected} trashed; ${r.comments.pingbacks} pingbacks skipped; ${r.dryRun ? 'not stored (dry run)' : `${r.comments.stored} new in the store`}`,
-    `view counts: ${r.views} articles`,
-    `embeds: ${Object.entries(r.embeds).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}; images: ${r.images.body} in bodies, ${r.images.covers} covers, ${r.images.copied} copied from uploads${r.images.coversWithoutSize ? `, ${r.images.coversWithoutSize} covers dropped (size unknown; pass --uploads)` : ''}`,
-    `shortcodes: converted ${top(r.shortcodes.handled)}; dropped ${top(r.shortcodes.dropped)}; unwrapped ${top(r.shortcodes.unwrapped)}; unknown, left as text ${top(r.shortcodes.unknown)}`,
-    `redirects: ${r.redirects.paths} old paths, ${r.redirects.shortLinks} ?p= links; permalink ${r.redirects.permalink}${r.redirects.keptWordpressPermalink ? " (WordPress's structure kept)" : ''}`,
-  ];
-  for (const f of r.editedFiles) lines.push(`  locally edited, left alone: ${f}`);
-  for (const f of r.foreignFiles) lines.push(`  exists and was not written by the import, left alone: ${f}`);
-  for (const w of r.warnings) lines.push(`  warning: ${w}`);
-  return lines.join('\n');
 }

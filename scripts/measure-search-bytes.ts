@@ -82,11 +82,11 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   const nav = [...content.categories.values()].map((c) => `<a href="/kategori/${c.id}/">${esc(c.name)}</a>`).join(' ');
   const pageHtml = (a: (typeof content.articles)[number]) => {
-    const location = content.locations.get(a.data.location)!;
+    const location = a.data.location === undefined ? undefined : content.locations.get(a.data.location)!;
     const category = content.categories.get(a.data.category)!;
     const reporters = a.data.reporter.map((id) => content.people.get(id)!.name);
     const paragraphs = a.body.trim().split(/\n\n+/);
-    const body = paragraphs.map((p, i) => `<p>${i === 0 ? `<span class="dateline">${esc(site.datelineLabel)} | ${esc(location.name.toUpperCase())} –</span> ` : ''}${esc(p)}</p>`).join('\n');
+    const body = paragraphs.map((p, i) => `<p>${i === 0 && location ? `<span class="dateline">${esc(site.datelineLabel)} | ${esc(location.name.toUpperCase())} –</span> ` : ''}${esc(p)}</p>`).join('\n');
     return `<!DOCTYPE html><html lang="${site.locale}"><head><title>${esc(a.data.title)}</title></head><body>
 <header class="site-header" data-pagefind-ignore><nav>${nav}</nav></header>
 <main><article><header class="article-header" data-pagefind-body><h1>${esc(a.data.title)}</h1></header>
@@ -94,7 +94,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
 <div class="article-body" data-pagefind-body>${body}</div>
 <section class="share" data-pagefind-ignore>Bagikan</section>
 <div class="pagefind-meta" hidden data-pagefind-ignore>
-<span data-pagefind-filter="kategori">${esc(category.name)}</span><span data-pagefind-filter="lokasi">${esc(location.name)}</span>${reporters.map((r) => `<span data-pagefind-filter="reporter">${esc(r)}</span>`).join('')}
+<span data-pagefind-filter="kategori">${esc(category.name)}</span><span data-pagefind-filter="lokasi">${esc(location?.name ?? '')}</span>${reporters.map((r) => `<span data-pagefind-filter="reporter">${esc(r)}</span>`).join('')}
 <span data-pagefind-sort="tanggal[data-value]" data-value="${toZonedIso(a.data.date, site.timeZone)}"></span>
 <span data-pagefind-meta="tanggal[data-value]" data-value="${esc(formatDate(a.data.date, site.locale, site.timeZone))}"></span>
 <span data-pagefind-meta="kategori[data-value]" data-value="${esc(category.name)}"></span>

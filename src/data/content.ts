@@ -24,7 +24,8 @@ export interface Article {
   path: string;
   url: string;
   category: Category;
-  location: Location;
+  /** Undefined for a story without a location: it prints no dateline. */
+  location?: Location;
   reporters: Person[];
   editor: Person;
   /** A person from the registry, or the free-text credit. */
@@ -195,7 +196,7 @@ async function load(): Promise<Catalog> {
         url: absoluteUrl(site.url, path),
         // Ids were checked by the content validator before Astro started, so lookups cannot miss.
         category: categoryMap.get(data.category)!,
-        location: locations.get(data.location)!,
+        location: data.location === undefined ? undefined : locations.get(data.location)!,
         reporters: data.reporter.map((id) => people.get(id)!),
         editor: people.get(data.editor)!,
         photographer,

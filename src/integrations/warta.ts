@@ -69,9 +69,8 @@ export function createWarta(root = process.cwd()): Warta {
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({
           vite: {
-            ...output.setup(command),
             define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') },
-            build: { rollupOptions: { onwarn: quietAstroDirective } },
+            build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],
           },

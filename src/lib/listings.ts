@@ -9,7 +9,7 @@ export interface ListingArticle {
   id: string;
   date: Date;
   category: string;
-  location: string;
+  location?: string;
   reporters: string[];
   editor: string;
   tags: { name: string; slug: string }[];

@@ -16,8 +16,9 @@ export interface NewsArticleInput {
   authors: { name: string; url: string }[];
   editor?: { name: string; url: string };
   publisher: { name: string; url: string; logo?: { url: string; width: number; height: number } };
-  dateline: string;
-  location: string;
+  /** Absent for a story without a location. */
+  dateline?: string;
+  location?: string;
   section: string;
   keywords: string[];
   language: string;
@@ -45,8 +46,8 @@ export function newsArticleJsonLd(a: NewsArticleInput) {
       url: a.publisher.url,
       ...(a.publisher.logo ? { logo: { '@type': 'ImageObject', ...a.publisher.logo } } : {}),
     },
-    dateline: a.dateline,
-    locationCreated: { '@type': 'Place', name: a.location },
+    ...(a.dateline ? { dateline: a.dateline } : {}),
+    ...(a.location ? { locationCreated: { '@type': 'Place', name: a.location } } : {}),
     articleSection: a.section,
     keywords: a.keywords.join(', '),
     inLanguage: a.language,

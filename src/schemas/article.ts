@@ -59,8 +59,11 @@ function baseSchema(timeZone: string) {
     date: dateSchema(timeZone),
     /** Last substantive update; shown as "Diperbarui …" and used as `dateModified`. */
     updated: dateSchema(timeZone).optional(),
-    /** Location id from `content/locations.yaml`; gives the dateline. */
-    location: z.string().trim().min(1),
+    /**
+     * Location id from `content/locations.yaml`; gives the dateline. Optional: a story
+     * without one (an opinion piece, a story imported without a dateline) prints none.
+     */
+    location: z.string().trim().min(1).optional(),
     /** Reporter id, or a list of ids for a co-byline. */
     reporter: oneOrMany(z.string().trim().min(1)).pipe(z.array(z.string()).min(1)),
     /** Editor id from `content/people/`. */

@@ -13,7 +13,7 @@ const site = sites.demo;
 const SAMPLE = '/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/';
 const content = loadContent(path.join(root, site.content), root);
 const published = content.articles.filter((a) => isPublished(a.data, new Date(site.now)));
-const locationOf = (url: string) => content.locations.get(published.find((a) => a.path === url)!.data.location)!.name;
+const locationOf = (url: string) => content.locations.get(published.find((a) => a.path === url)!.data.location!)!.name;
 const dateOf = (url: string) => published.find((a) => a.path === url)!.data.date.getTime();
 const t = translations.id;
 

@@ -14,6 +14,11 @@ import type { Storage } from '../../src/server/storage/storage.ts';
 import { runBuild } from '../helpers/build-site.ts';
 import { outputRoot, root } from '../helpers/sites.ts';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../unit/server/helpers/engines.ts';
+import { importWordpress } from '../../src/wordpress/import-wordpress.ts';
+import { indexExport } from '../../src/wordpress/read/export-index.ts';
+import { parseMapping } from '../../src/wordpress/plan/mapping.ts';
+import { fidelityText, verifyExport } from '../../src/wordpress/verify/verify-export.ts';
+import { openSqlite } from '../../src/server/storage/sqlite.ts';
 
 const fixture = path.join(root, 'tests/fixtures/wordpress/liputan.xml');
 const truncated = path.join(root, 'tests/fixtures/wordpress/liputan-truncated.xml');
@@ -67,7 +72,7 @@ describe.each(ENGINES)('importing the Liputan ABN export (comments on %s)', (eng
     expect(first.stdout).toContain('articles: 33 new, 0 changed');
     expect(first.stdout).toContain('pages: 3 new');
     expect(first.stdout).toContain('posts: 33 (31 published, 0 scheduled, 2 drafts); skipped 1 trashed');
-    expect(first.stdout).toMatch(/bylines: dateline 25\/33, reporter code 25 \(author used for 8\), editor line 24 \(fallback for 9\)/);
+    expect(first.stdout).toMatch(/bylines: dateline 25\/33 \(8 without a dateline print none\), reporter code 25 \(author used for 8\), editor line 24 \(fallback for 9\)/);
   });
 
   test('writes content that passes the content check with no errors', () => {
@@ -87,8 +92,15 @@ describe.each(ENGINES)('importing the Liputan ABN export (comments on %s)', (eng
     expect(yaml.load(fs.readFileSync(path.join(dir, 'content/people/bolok.yaml'), 'utf8'))).toEqual({ name: 'Bolok', code: 'Bolok', roles: ['reporter'] });
   });
 
-  test('falls back to the WordPress author where the body has no byline', () => {
-    expect(article(dir, '2024/01/jadwal-pemadaman-listrik-pekan-ini.md').data).toMatchObject({ reporter: 'hendra-kurniawan', editor: 'hendra-kurniawan', category: 'pemerintahan' });
+  test('falls back to the WordPress author where the body has no byline, and invents no dateline', () => {
+    const a = article(dir, '2024/01/jadwal-pemadaman-listrik-pekan-ini.md');
+    expect(a.data).toMatchObject({ reporter: 'hendra-kurniawan', editor: 'hendra-kurniawan', category: 'pemerintahan' });
+    expect(a.data.location).toBeUndefined();
+  });
+
+  test('lists every string it lifted out of a story', () => {
+    expect(first.stdout).toContain('lifted from content/articles/2024/01/polisi-amankan-dua-pelaku-curanmor-di-kertapati.md: "Liputanabn.com | PALEMBANG –"');
+    expect(first.stdout).toContain('lifted from content/articles/2024/01/polisi-amankan-dua-pelaku-curanmor-di-kertapati.md: "( Bolok )"');
   });
 
   test('turns captions, covers and bare embed URLs into Warta images and components', () => {
@@ -119,7 +131,7 @@ describe.each(ENGINES)('importing the Liputan ABN export (comments on %s)', (eng
     expect(siti!.parentId).toBe(rahmat!.id);
     expect(redaksi).toMatchObject({ parentId: siti!.id, authorKind: 'newsroom', authorEmail: null });
     expect(rahmat).toMatchObject({ authorEmail: 'rahmat@example.id', createdAt: '2024-01-10T03:00:00.000Z' });
-    expect(first.stdout).toContain('comments: 14 approved, 1 pending, 1 spam, 0 trashed; 1 pingbacks skipped; 16 new in the store');
+    expect(first.stdout).toContain('comments: 14 approved, 1 pending, 1 spam, 0 trashed (0 on pages, 0 on items that are no article or page); not conversation, skipped: pingback ×1; 16 new in the store');
   });
 
   test('starts view counts from post_views_count and views meta', async () => {
@@ -176,6 +188,27 @@ describe('importing safely', () => {
     expect(fs.readdirSync(dir)).toEqual(['content']);
   });
 
+  test.each([
+    ['a plain RSS feed', 'feed.xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>Liputan ABN</title><link>https://liputanabn.com</link><item><title>A</title><link>https://liputanabn.com/a/</link></item></channel></rss>', /is an RSS feed, not a WordPress export/],
+    ['a sitemap', 'sitemap.xml', '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://liputanabn.com/</loc></url></urlset>', /is a sitemap/],
+    ['an empty file', 'empty.xml', '', /is empty/],
+    ['a file with only a byte-order mark', 'bom.xml', '\uFEFF', /is empty/],
+    ['a folder', 'export-folder', undefined, /is a folder, not an export file/],
+  ])('refuses %s with exit 1, a message saying how to export, and writes nothing', (_name, fileName, text, message) => {
+    const dir = scratchSite('wordpress-not-an-export');
+    const input = path.join(outputRoot, 'wordpress-inputs', fileName);
+    fs.mkdirSync(path.dirname(input), { recursive: true });
+    if (text === undefined) fs.mkdirSync(input, { recursive: true });
+    else fs.writeFileSync(input, text);
+    const before = snapshot(dir);
+    const run = runImport(dir, { WARTA_DB_PATH: path.join(dir, 'data/warta.sqlite') }, input);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Tools → Export → All content');
+    expect(snapshot(dir)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.warta-import-'))).toEqual([]);
+  });
+
   test('a truncated export fails with the line number and leaves the site untouched', () => {
     const dir = scratchSite('wordpress-broken');
     const before = snapshot(dir);
@@ -196,5 +229,31 @@ describe('building the imported site', () => {
     expect(fs.readFileSync(path.join(client, '2024/01/lomba-bidar-meriahkan-hut-kota-palembang/index.html'), 'utf8')).toContain('Lomba Bidar Meriahkan HUT Kota Palembang');
     expect(fs.readFileSync(path.join(client, '2024/01/10/polisi-amankan-dua-pelaku-curanmor-di-kertapati/index.html'), 'utf8')).toContain('url=/2024/01/polisi-amankan-dua-pelaku-curanmor-di-kertapati/');
     expect(fs.existsSync(path.join(client, 'tentang-kami/index.html'))).toBe(true);
+  });
+
+  test('keeps every word, image, old URL and comment of the export (the fidelity check on this build)', async () => {
+    const dir = path.join(outputRoot, `wordpress-import-${ENGINES[0]}`);
+    const client = path.join(dir, 'dist/client');
+    // What the import wrote into public/ is what a build copies into its output.
+    fs.cpSync(path.join(dir, 'public'), client, { recursive: true, force: false });
+    const contentDir = path.join(dir, 'content');
+    // A dry run reports the same posts, paths and lifted bylines as the run that wrote the site.
+    const report = await importWordpress({ file: fixture, contentDir, dryRun: true });
+    const storage = openSqlite(path.join(dir, 'fidelity.sqlite'));
+    await storage.migrate();
+    const stored: Record<string, number> = {};
+    try {
+      const { storeFor } = await import('../../scripts/wordpress-store.ts');
+      await importWordpress({ file: fixture, contentDir: fs.mkdtempSync(path.join(outputRoot, 'wordpress-fidelity-')), store: storeFor(storage) });
+      for (const s of ['approved', 'pending', 'spam', 'rejected'] as const) stored[s] = await storage.countComments({ status: s });
+    } finally {
+      await storage.close();
+    }
+    const mapping = parseMapping(fs.readFileSync(path.join(contentDir, 'wordpress/mapping.yaml'), 'utf8'), 'mapping.yaml');
+    const fidelity = await verifyExport({ file: fixture, index: await indexExport(fixture), mapping, report, client, stored, secondRun: report });
+    expect(fidelity.failures, fidelityText('liputan', fidelity)).toEqual([]);
+    expect(fidelity.words[0]).toBe(fidelity.words[1]);
+    expect(fidelity.images[0]).toBe(fidelity.images[1]);
+    expect(fidelity.urls.broken).toEqual([]);
   });
 });

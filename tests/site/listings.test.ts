@@ -55,7 +55,7 @@ describe('section pages of the demo site', () => {
   });
 
   it('gives every location and month its page', () => {
-    for (const [id, list] of groupBy(published, (a) => [a.data.location])) expectSection(`/lokasi/${id}/`, paths(list));
+    for (const [id, list] of groupBy(published, (a) => (a.data.location ? [a.data.location] : []))) expectSection(`/lokasi/${id}/`, paths(list));
     for (const [key, list] of groupBy(published, (a) => [monthKey(a.data.date, index.site.timeZone)])) expectSection(`/arsip/${key}/`, paths(list));
   });
 

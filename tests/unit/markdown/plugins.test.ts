@@ -69,6 +69,12 @@ describe('createMarkdownPlugins', () => {
       expect((await renderArticle(article)).html).toBe(expectedHtml);
     });
 
+    it('prints no dateline for a story without a location', async () => {
+      const { html } = await renderArticle(article, {});
+      expect(html).not.toContain('class="dateline"');
+      expect(html).not.toContain('PALEMBANG');
+    });
+
     it('keeps the dateline out of the summary and the word count', async () => {
       const { frontmatter } = await renderArticle(article);
       expect(frontmatter).toEqual({
