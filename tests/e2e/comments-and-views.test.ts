@@ -333,6 +333,43 @@ describe('the moderation page', () => {
     await context.close();
   });
 
+  it('names the comment a reply answers, clears the notice on switching tabs, styles the reply form and keeps counts and list in step after a newsroom reply', async () => {
+    const thread = (await (await fetch(`${origin}/api/comments/${discussed.id}`)).json()) as { comments: { id: string; author: { name: string } }[] };
+    const sari = thread.comments.find((c) => c.author.name === 'Sari Palembang')!;
+    const { token, minSeconds } = (await (await fetch(`${origin}/api/comments/${discussed.id}/token`)).json()) as { token: string; minSeconds: number };
+    await new Promise((r) => setTimeout(r, minSeconds * 1000 + 100)); // the form token's minimum age
+    const posted = await fetch(`${origin}/api/comments/${discussed.id}`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', 'user-agent': agent(133) },
+      body: JSON.stringify({ name: 'Budi Plaju', email: 'budi@example.com', text: 'Setuju, Sari. Di Plaju juga begitu.', parentId: sari.id, token }),
+    });
+    expect(posted.status).toBe(201);
+
+    const { context, page } = await moderator();
+    const reply = moderationItem(page, 'Di Plaju juga begitu.');
+    await reply.locator('.moderation-item__parent q').waitFor();
+    expect(await reply.locator('.moderation-item__parent').textContent()).toBe('Balasan untuk Sari Palembang: Semoga banjir cepat surut. Tetap waspada, warga!');
+    await reply.getByRole('button', { name: 'Setujui' }).click();
+    await page.getByText('Komentar disetujui.').waitFor();
+
+    const approvedTab = page.getByRole('tab', { name: /^Disetujui/ });
+    await approvedTab.click();
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toBe('');
+    await moderationItem(page, 'Di Plaju juga begitu.').getByRole('button', { name: 'Balas sebagai redaksi' }).click();
+    const field = page.getByLabel('Balasan redaksi untuk Budi Plaju');
+    const send = page.getByRole('button', { name: 'Kirim balasan' });
+    expect(await field.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(118, 118, 118)');
+    expect(await send.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(179, 18, 27)');
+    const countBefore = Number(/\((\d+)\)/.exec((await approvedTab.textContent())!)![1]);
+    await field.fill('Terima kasih, Budi.');
+    await send.click();
+    await page.getByText('Balasan redaksi sudah terbit.').waitFor();
+    await moderationItem(page, 'Terima kasih, Budi.').waitFor();
+    expect(await approvedTab.textContent()).toBe(`Disetujui (${countBefore + 1})`);
+    expect(await page.locator('.moderation-item').count()).toBe(countBefore + 1);
+    await context.close();
+  });
+
   it('refuses an unknown token and keeps the editor out', async () => {
     const { context, page } = await reader(131);
     await page.goto(`${origin}/moderasi/`);
