@@ -14,12 +14,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { buildInputsDigest } from './build-inputs.ts';
+import { freePort } from './free-port.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,16 +48,6 @@ function builtSite(): string {
   return dist;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const site = builtSite();
 const client = path.join(site, 'client');
