@@ -55,7 +55,7 @@ export interface FrontPage<T> {
 
 /**
  * The front page's slots: the newest story marked `headline` (else the newest), the
- * `topCount` newest others beside it, breaking stories from the 24 hours before the
+ * `topCount` newest others beside it (when the site has stories enough), breaking stories from the 24 hours before the
  * build, and the latest list: the first `latestCount` stories (the first page of the
  * latest listing, so /halaman/2/ follows on without a gap) less those already shown
  * above it, so no story appears twice. `articles` are newest first.
@@ -68,7 +68,9 @@ export function frontPage<T>(
   topCount = 0,
 ): FrontPage<T> {
   const headline = articles.find((a) => describe(a).headline) ?? articles[0];
-  const top = articles.filter((a) => a !== headline).slice(0, topCount);
+  // A small site keeps its stories in the latest list: top stories only when half a page is left for it.
+  const others = articles.length - 1;
+  const top = others - topCount >= latestCount / 2 ? articles.filter((a) => a !== headline).slice(0, topCount) : [];
   const shown = new Set([headline, ...top]);
   const dayAgo = now.getTime() - 24 * 60 * 60 * 1000;
   const breaking = articles.filter((a) => {

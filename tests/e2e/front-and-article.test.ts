@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content-check.ts';
+import { isPublished } from '../../src/lib/publishing.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { serveStatic } from '../helpers/static-server.ts';
-import { outDir, sites } from '../helpers/sites.ts';
+import { outDir, root, sites } from '../helpers/sites.ts';
 
 interface Story {
   id: string;
@@ -19,6 +21,11 @@ interface Story {
 }
 const stories = JSON.parse(readFileSync(path.join(outDir(sites.demo), 'warta-articles.json'), 'utf8')) as Story[];
 const isStory = (href: string | null) => !!href && stories.some((s) => s.url === href);
+/** Published stories, newest first. */
+const newest = loadContent(path.join(root, sites.demo.content), root)
+  .articles.filter((a) => isPublished(a.data, new Date(sites.demo.now)) && !a.data.retracted)
+  .sort((a, b) => b.data.date.getTime() - a.data.date.getTime())
+  .map((a) => a.path);
 const LAPTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -109,26 +116,27 @@ describe('on a 390 × 844 phone', () => {
 });
 
 describe('the article page', () => {
-  const story = stories[2]!;
+  const story = stories.find((s) => s.url === newest[2])!;
 
   it('puts Berita Terkini and Terpopuler in a rail beside the story on a wide screen, without the story itself', async () => {
     const page = await open(story.url, LAPTOP);
     const latest = page.locator('[data-latest-box]');
-    await latest.waitFor();
+    await latest.locator('li').first().waitFor();
     const [body, rail] = await Promise.all([page.locator('.article-body').boundingBox(), page.locator('.article-rail').boundingBox()]);
     expect(rail!.x).toBeGreaterThan(body!.x + body!.width);
     expect(rail!.y).toBeLessThan(LAPTOP.height);
     const hrefs = await latest.locator('li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toHaveLength(5);
     expect(hrefs).not.toContain(story.url);
-    expect(hrefs).toEqual(stories.filter((s) => s.id !== story.id).slice(0, 5).map((s) => s.url));
+    expect(hrefs).toEqual(newest.filter((url) => url !== story.url).slice(0, 5));
     await page.locator('[data-popular-box] li').first().waitFor();
     await page.close();
   });
 
-  it('shows Berita Terkini after the story and before the comments on a phone', async () => {
+  it('shows Berita Terkini after the story and before the comments on a phone, and no Terpopuler there', async () => {
     const page = await open(story.url, PHONE);
-    await page.locator('[data-latest-box]').waitFor();
+    await page.locator('[data-latest-box] li').first().waitFor();
+    expect(await page.locator('.article-rail [data-popular-box]').isVisible()).toBe(false);
     const [body, latest, comments] = await Promise.all(
       ['.article-body', '[data-latest-box]', '.comments'].map((s) => page.locator(s).first().evaluate((el) => el.getBoundingClientRect().top + scrollY)),
     );

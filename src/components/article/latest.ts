@@ -1,15 +1,21 @@
-/** Fills "Berita Terkini" (LatestBox.astro) from /terkini.json; on any failure it stays hidden. */
+/** Fills "Berita Terkini" (LatestBox.astro) from /terkini.json; on any failure the box is hidden. */
 import type { LatestItem } from '../../lib/latest-feed.ts';
 
 export async function fillLatestBox(box: HTMLElement, endpoint = '/terkini.json'): Promise<void> {
+  const list = box.querySelector<HTMLElement>('[data-latest-list]')!;
+  if (!(await fill(box, list, endpoint))) box.hidden = true;
+  list.removeAttribute('aria-busy');
+}
+
+async function fill(box: HTMLElement, list: HTMLElement, endpoint: string): Promise<boolean> {
   try {
     const response = await fetch(endpoint, { headers: { Accept: 'application/json' } });
-    if (!response.ok) return;
+    if (!response.ok) return false;
     const items = ((await response.json()) as LatestItem[])
       .filter((item) => item.id !== box.dataset.articleId && typeof item.url === 'string')
       .slice(0, Number(box.dataset.shown ?? 5));
-    if (items.length === 0) return;
-    box.querySelector('[data-latest-list]')!.replaceChildren(
+    if (items.length === 0) return false;
+    list.replaceChildren(
       ...items.map((item) => {
         const li = document.createElement('li');
         const meta = document.createElement('p');
@@ -25,8 +31,9 @@ export async function fillLatestBox(box: HTMLElement, endpoint = '/terkini.json'
         return li;
       }),
     );
-    box.hidden = false;
+    return true;
   } catch {
     // Offline or no list: the article reads fine without it.
+    return false;
   }
 }

@@ -44,6 +44,8 @@ export async function fillPopularBox(box: HTMLElement): Promise<void> {
   const limit = Number(box.dataset.limit ?? 5);
   const template = box.dataset.template ?? '{count}';
   const numbers = new Intl.NumberFormat(box.dataset.locale ?? document.documentElement.lang);
+  // Laid out nowhere (the article rail on phones): nothing to fetch.
+  if (box.getClientRects().length === 0) return;
   const [day, week] = await Promise.all([load('day', limit), load('week', limit)]);
   list.removeAttribute('aria-busy');
   if (day.length === 0 && week.length === 0) {

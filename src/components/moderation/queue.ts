@@ -10,6 +10,7 @@ import type { createReplyContext } from './reply-context.ts';
 import { toggleReplyForm } from './reply-form.ts';
 
 const STATUSES: CommentStatus[] = ['pending', 'approved', 'spam', 'rejected'];
+const TARGET: Record<ModerationAction, CommentStatus> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
 const PAGE = 50;
 
 export interface QueueView {
@@ -32,6 +33,11 @@ export function createQueue(desk: Desk, view: QueueView, replies: ReturnType<typ
       const label = tab.dataset.label ?? '';
       tab.textContent = total === undefined ? label : t('moderation.tabCount', { label, count: desk.numbers.format(total) });
     }
+  }
+
+  function adjustTotal(status: CommentStatus, by: number): void {
+    totals.set(status, Math.max(0, (totals.get(status) ?? 0) + by));
+    labelTabs();
   }
 
   async function refreshTotals(): Promise<void> {
@@ -99,6 +105,9 @@ export function createQueue(desk: Desk, view: QueueView, replies: ReturnType<typ
     if (action === 'delete' && !window.confirm(t('moderation.confirmDelete'))) return;
     const done = await desk.call<unknown>((api) => (action === 'delete' ? api.remove(comment.id) : api.moderate(comment.id, action as ModerationAction)));
     if (!done) return;
+    // The counts move at once; the API's totals follow (another editor may be at work too).
+    adjustTotal(comment.status, -1);
+    if (action !== 'delete') adjustTotal(TARGET[action as ModerationAction], +1);
     removeItem(li);
     desk.say(t(`moderation.done.${action}`));
     await refreshTotals();

@@ -82,11 +82,17 @@ describe('the front page', () => {
   });
 
   it('puts the newest other stories beside the headline and shows no story twice', () => {
-    const page = frontPage(articles, (a) => a, now, 20, 2);
+    const page = frontPage(articles, (a) => a, now, 4, 2);
     const shown = [page.headline!, ...page.top, ...page.latest].map((a) => a.id);
     expect(page.top.map((a) => a.id)).toEqual(articles.filter((a) => a.id !== 'marked-headline').slice(0, 2).map((a) => a.id));
     expect(new Set(shown).size).toBe(shown.length);
-    expect(shown.sort()).toEqual(articles.map((a) => a.id).sort());
+    expect(shown.sort()).toEqual(articles.slice(0, 4).map((a) => a.id).concat('marked-headline').filter((id, i, all) => all.indexOf(id) === i).sort());
+  });
+
+  it('gives a small site no top stories, so its few stories stay in the latest list', () => {
+    const page = frontPage(articles.slice(0, 3), (a) => a, now, 20, 4);
+    expect(page.top).toEqual([]);
+    expect(page.latest).toHaveLength(2);
   });
 
   it('keeps the latest list to the first listing page, so the next page follows without a gap', () => {
