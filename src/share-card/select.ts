@@ -6,7 +6,7 @@
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 
 /** Default for WARTA_SHARE_CARDS: how many of the newest stories get a card of their own. */
-export const DEFAULT_SHARE_CARDS = 200;
+export const DEFAULT_SHARE_CARDS = 150;
 
 export function shareCardLimit(env: NodeJS.ProcessEnv): number {
   return wholeNumberFromEnv(env, 'WARTA_SHARE_CARDS', DEFAULT_SHARE_CARDS, {
