@@ -16,6 +16,7 @@ import { relatedIndex, type RelatedCandidate } from '../lib/related.ts';
 import { pageKey } from '../lib/page-keys.ts';
 import { adScheduleDay } from '../lib/ads.ts';
 import type { ListingPage } from '../lib/paginate.ts';
+import { shareCardLimit, storiesWithCards } from '../share-card/select.ts';
 
 export interface Article {
   id: string;
@@ -139,12 +140,22 @@ export function siteKey(): Promise<string> {
 /** A story's content digest: its file plus what its Markdown depends on (render-dependencies.ts). */
 const digestOf = (a: Article) => `${a.id}:${a.entry.digest ?? JSON.stringify(a.data)}:${a.state}`;
 
-/** Incremental-build key of an article page: the story, its related stories, reply links. */
+/**
+ * Whether a story's share image is a card drawn for it (share-card/select.ts) rather than
+ * the site's card: it changes as newer stories push it out of the newest few.
+ */
+export async function hasShareCard(article: Article): Promise<boolean> {
+  const ids = await fromCatalog('shareCards', (c) => storiesWithCards(c.articles, (a) => !!a.data.cover, (a) => a.id, shareCardLimit(process.env)));
+  return ids.has(article.id);
+}
+
+/** Incremental-build key of an article page: the story, its related stories, reply links, its share image. */
 export async function articlePageKey(article: Article): Promise<string> {
   const related = await relatedStories(article);
   return pageKey(
     await siteKey(),
     digestOf(article),
+    await hasShareCard(article),
     article.rightOfReply && JSON.stringify(article.rightOfReply),
     article.replyTo && JSON.stringify(article.replyTo),
     ...related.map(digestOf),

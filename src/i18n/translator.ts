@@ -1,5 +1,6 @@
 import id from './id.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import { fillTemplate } from './format.ts';
 
 /** Indonesian is the source of truth: every other locale must carry exactly its keys (tested). */
 export type TranslationKey = keyof typeof id;
@@ -12,16 +13,10 @@ export const translations: Record<Locale, Record<TranslationKey, string>> = { id
 export const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 
 /**
- * Returns `t(key, params)` for one locale. Placeholders are `{name}`; a missing
- * parameter is left visible rather than silently dropped, so tests catch it.
+ * Returns `t(key, params)` for one locale. Placeholders are `{name}` (format.ts, shared
+ * with the browser scripts); a missing parameter is left visible, so tests catch it.
  */
 export function createTranslator(locale: Locale): Translator {
   const table = translations[locale];
-  return (key, params) => {
-    const template = table[key] ?? translations.id[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  };
+  return (key, params) => fillTemplate(table[key] ?? translations.id[key] ?? key, params);
 }

@@ -47,24 +47,38 @@ export function dayKey(date: Date, timeZone: string): string {
 
 export interface FrontPage<T> {
   headline?: T;
+  /** The stories beside the headline, newest first. */
+  top: T[];
   breaking: T[];
   latest: T[];
 }
 
 /**
- * The front page's slots: the newest story marked `headline` (else the newest),
- * breaking stories from the 24 hours before the build, and the latest stories
- * without the headline. `articles` are newest first.
+ * The front page's slots: the newest story marked `headline` (else the newest), the
+ * `topCount` newest others beside it (when the site has stories enough), breaking stories from the 24 hours before the
+ * build, and the latest list: the first `latestCount` stories (the first page of the
+ * latest listing, so /halaman/2/ follows on without a gap) less those already shown
+ * above it, so no story appears twice. `articles` are newest first.
  */
-export function frontPage<T>(articles: T[], describe: (item: T) => Pick<ListingArticle, 'date' | 'headline' | 'breaking'>, now: Date, latestCount: number): FrontPage<T> {
+export function frontPage<T>(
+  articles: T[],
+  describe: (item: T) => Pick<ListingArticle, 'date' | 'headline' | 'breaking'>,
+  now: Date,
+  latestCount: number,
+  topCount = 0,
+): FrontPage<T> {
   const headline = articles.find((a) => describe(a).headline) ?? articles[0];
+  // A small site keeps its stories in the latest list: top stories only when half a page is left for it.
+  const others = articles.length - 1;
+  const top = others - topCount >= latestCount / 2 ? articles.filter((a) => a !== headline).slice(0, topCount) : [];
+  const shown = new Set([headline, ...top]);
   const dayAgo = now.getTime() - 24 * 60 * 60 * 1000;
   const breaking = articles.filter((a) => {
     const d = describe(a);
     return d.breaking && d.date.getTime() > dayAgo && d.date.getTime() <= now.getTime();
   });
-  const latest = articles.filter((a) => a !== headline).slice(0, latestCount);
-  return { headline, breaking, latest };
+  const latest = articles.slice(0, latestCount).filter((a) => !shown.has(a));
+  return { headline, top, breaking, latest };
 }
 
 export interface CalendarDay {

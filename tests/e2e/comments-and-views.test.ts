@@ -3,21 +3,17 @@
  * (`node dist/server/entry.mjs`, as `npm start` runs it): pages and API on one port,
  * a fresh SQLite file per run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { serveStatic } from '../helpers/static-server.ts';
-import { buildDir, outDir, sites } from '../helpers/sites.ts';
+import { outDir, sites } from '../helpers/sites.ts';
 
-const EDITOR_TOKEN = randomBytes(24).toString('hex');
 interface Story {
   id: string;
   title: string;
@@ -36,50 +32,8 @@ const [viewed, manyViews, discussed, hostile, noScript] = onFrontPage as [Story,
 const agent = (version: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version}.0.0.0 Safari/537.36`;
 
 let browser: Browser;
-let server: ChildProcess;
+let server: BuiltServer;
 let origin: string;
-let dataDir: string;
-const serverOutput: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(): Promise<void> {
-  const port = await freePort();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'warta-e2e-'));
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(buildDir(sites.demo), 'server/entry.mjs')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      WARTA_DB_PATH: path.join(dataDir, 'warta.sqlite'),
-      WARTA_SECRET: randomBytes(32).toString('hex'),
-      WARTA_EDITORS: `editor:${EDITOR_TOKEN}`,
-      WARTA_ARTICLES_FILE: path.join(outDir(sites.demo), 'warta-articles.json'),
-      WARTA_COMMENT_MIN_SECONDS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d: Buffer) => serverOutput.push(d.toString()));
-  server.stderr!.on('data', (d: Buffer) => serverOutput.push(d.toString()));
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) break;
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the built server did not start:\n${serverOutput.join('')}`);
-}
 
 /** A reader with their own browser (own agent, so own visitor for the view count). */
 async function reader(version: number, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
@@ -98,7 +52,7 @@ async function postComment(page: Page, fields: { name: string; email: string; te
 async function moderator(): Promise<{ context: BrowserContext; page: Page }> {
   const session = await reader(130, { viewport: { width: 412, height: 915 } });
   await session.page.goto(`${origin}/moderasi/`);
-  await session.page.getByLabel('Token editor').fill(EDITOR_TOKEN);
+  await session.page.getByLabel('Token editor').fill(server.editorToken);
   await session.page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await session.page.locator('[data-workspace]').waitFor({ state: 'visible' });
   return session;
@@ -120,18 +74,14 @@ function moderationItem(page: Page, text: string) {
 }
 
 beforeAll(async () => {
-  await startServer();
+  server = await startBuiltServer(sites.demo, { WARTA_COMMENT_MIN_SECONDS: '1' });
+  origin = server.origin;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('view counts', () => {
@@ -330,6 +280,43 @@ describe('the moderation page', () => {
     await page.locator('.moderation-item').first().waitFor(); // the no-JavaScript comment still waits in the queue
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
     expect(await wcagViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('names the comment a reply answers, clears the notice on switching tabs, styles the reply form and keeps counts and list in step after a newsroom reply', async () => {
+    const thread = (await (await fetch(`${origin}/api/comments/${discussed.id}`)).json()) as { comments: { id: string; author: { name: string } }[] };
+    const sari = thread.comments.find((c) => c.author.name === 'Sari Palembang')!;
+    const { token, minSeconds } = (await (await fetch(`${origin}/api/comments/${discussed.id}/token`)).json()) as { token: string; minSeconds: number };
+    await new Promise((r) => setTimeout(r, minSeconds * 1000 + 100)); // the form token's minimum age
+    const posted = await fetch(`${origin}/api/comments/${discussed.id}`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', 'user-agent': agent(133) },
+      body: JSON.stringify({ name: 'Budi Plaju', email: 'budi@example.com', text: 'Setuju, Sari. Di Plaju juga begitu.', parentId: sari.id, token }),
+    });
+    expect(posted.status).toBe(201);
+
+    const { context, page } = await moderator();
+    const reply = moderationItem(page, 'Di Plaju juga begitu.');
+    await reply.locator('.moderation-item__parent q').waitFor();
+    expect(await reply.locator('.moderation-item__parent').textContent()).toBe('Balasan untuk Sari Palembang: Semoga banjir cepat surut. Tetap waspada, warga!');
+    await reply.getByRole('button', { name: 'Setujui' }).click();
+    await page.getByText('Komentar disetujui.').waitFor();
+
+    const approvedTab = page.getByRole('tab', { name: /^Disetujui/ });
+    await approvedTab.click();
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toBe('');
+    await moderationItem(page, 'Di Plaju juga begitu.').getByRole('button', { name: 'Balas sebagai redaksi' }).click();
+    const field = page.getByLabel('Balasan redaksi untuk Budi Plaju');
+    const send = page.getByRole('button', { name: 'Kirim balasan' });
+    expect(await field.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(118, 118, 118)');
+    expect(await send.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(179, 18, 27)');
+    const countBefore = Number(/\((\d+)\)/.exec((await approvedTab.textContent())!)![1]);
+    await field.fill('Terima kasih, Budi.');
+    await send.click();
+    await page.getByText('Balasan redaksi sudah terbit.').waitFor();
+    await moderationItem(page, 'Terima kasih, Budi.').waitFor();
+    expect(await approvedTab.textContent()).toBe(`Disetujui (${countBefore + 1})`);
+    expect(await page.locator('.moderation-item').count()).toBe(countBefore + 1);
     await context.close();
   });
 

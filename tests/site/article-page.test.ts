@@ -28,7 +28,7 @@ describe('the sample article page', () => {
   const $ = loadPage(site, SAMPLE);
   const article = $('article.article');
 
-  it('shows breadcrumb, headline, byline, body, reporter code, editor, tags, share, related and comments in that order', () => {
+  it('shows breadcrumb, headline, byline, body, reporter code, editor, tags, share, related, the rail and comments in that order', () => {
     const order = [
       '.breadcrumb',
       'h1',
@@ -39,10 +39,13 @@ describe('the sample article page', () => {
       '.tags',
       '.share',
       '.related',
+      '.article-rail [data-latest-box]',
+      '.article-rail [data-popular-box]',
       '[data-comments-mount]',
     ];
-    const all = article.find('*').toArray();
-    const positions = order.map((sel) => all.indexOf(article.find(sel).get(0)!));
+    const page = $('.article-page');
+    const all = page.find('*').toArray();
+    const positions = order.map((sel) => all.indexOf(page.find(sel).get(0)!));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });

@@ -145,3 +145,14 @@ describe('a warm build after editing, retitling and removing stories', () => {
     expect(texts.some((t) => t.includes('ditulis redaktur setelah terbit'))).toBe(true);
   });
 });
+
+describe('share cards in a warm build', () => {
+  it('draws again only the card of the retitled story and copies every other card', () => {
+    const cards = [...fates(second.output)].filter(([file]) => /^og\/[^/]+\.png$/.test(file));
+    expect(cards.length).toBeGreaterThan(5);
+    const drawn = cards.filter(([, fate]) => fate === 'rendered').map(([file]) => file);
+    const retitledHasCard = fs.existsSync(path.join(client, `og/${relatedId}.png`));
+    expect(drawn).toEqual(retitledHasCard ? [`og/${relatedId}.png`] : []);
+    expect(cards.find(([file]) => file === `og/${removedId}.png`)).toBeUndefined();
+  });
+});

@@ -56,8 +56,11 @@ export function createAdminApi(token: string) {
   const comment = (id: string) => `/api/admin/comments/${encodeURIComponent(id)}`;
   return {
     me: () => call<{ editor: string }>('GET', '/api/admin/me'),
-    list: (status: CommentStatus, offset = 0, limit = 50) =>
-      call<{ total: number; items: AdminComment[] }>('GET', `/api/admin/comments?status=${status}&limit=${limit}&offset=${offset}`),
+    list: (status: CommentStatus, offset = 0, limit = 50, articleId?: string) =>
+      call<{ total: number; items: AdminComment[] }>(
+        'GET',
+        `/api/admin/comments?status=${status}&limit=${limit}&offset=${offset}${articleId ? `&article=${encodeURIComponent(articleId)}` : ''}`,
+      ),
     moderate: (id: string, action: ModerationAction) => call<{ status: CommentStatus }>('POST', `${comment(id)}/${action}`),
     remove: (id: string) => call<{ deleted: boolean }>('DELETE', comment(id)),
     reply: (id: string, text: string) => call<{ id: string }>('POST', `${comment(id)}/reply`, { text }),

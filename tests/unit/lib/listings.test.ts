@@ -80,6 +80,25 @@ describe('the front page', () => {
   it('leaves the headline story out of the latest list', () => {
     expect(frontPage(articles, (a) => a, now, 20).latest.map((a) => a.id)).not.toContain('marked-headline');
   });
+
+  it('puts the newest other stories beside the headline and shows no story twice', () => {
+    const page = frontPage(articles, (a) => a, now, 4, 2);
+    const shown = [page.headline!, ...page.top, ...page.latest].map((a) => a.id);
+    expect(page.top.map((a) => a.id)).toEqual(articles.filter((a) => a.id !== 'marked-headline').slice(0, 2).map((a) => a.id));
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown.sort()).toEqual(articles.slice(0, 4).map((a) => a.id).concat('marked-headline').filter((id, i, all) => all.indexOf(id) === i).sort());
+  });
+
+  it('gives a small site no top stories, so its few stories stay in the latest list', () => {
+    const page = frontPage(articles.slice(0, 3), (a) => a, now, 20, 4);
+    expect(page.top).toEqual([]);
+    expect(page.latest).toHaveLength(2);
+  });
+
+  it('keeps the latest list to the first listing page, so the next page follows without a gap', () => {
+    const page = frontPage(articles, (a) => a, now, 2, 1);
+    expect(page.latest.every((a) => articles.indexOf(a) < 2)).toBe(true);
+  });
 });
 
 describe('the index date picker', () => {
