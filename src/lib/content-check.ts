@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
 import { PersonSchema, type Person } from '../schemas/person.ts';
 import { CategorySchema, LocationSchema, type Category, type Location } from '../schemas/taxonomy.ts';

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import type { Services, WartaHono } from '../http/app-env.ts';
 import { findEditor } from '../http/editor-auth.ts';
 import { readBody } from '../http/read-body.ts';
