@@ -223,12 +223,33 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
           params: { value: target, ...(suggestion ? { suggestion } : {}) },
         });
       }
+      // Astro decodes every Markdown image URL with decodeURI; one that cannot be decoded
+      // stops the story's rendering, so the page would be published without its text.
+      for (const url of imageUrls(text)) {
+        if (!decodable(url)) problems.push({ file, line: firstLine + index, severity: 'error', key: 'error.imageUrl', params: { value: url, fixed: url.replace(/%(?![0-9A-Fa-f]{2})/g, '%25') } });
+      }
     });
   }
 
   // Nothing half-valid is published: an article with any error stays out of the index.
   const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   return { site, people, categories, locations, articles: articles.filter((a) => !broken.has(a.file)), problems };
+}
+
+const IMAGE_URL = /!\[[^\]]*\]\(\s*<?([^\s)>]+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)/g;
+
+/** URLs of Markdown images and link definitions on one line of a body. */
+export function imageUrls(line: string): string[] {
+  return [...line.matchAll(IMAGE_URL)].map((m) => (m[1] ?? m[2])!);
+}
+
+function decodable(url: string): boolean {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The body `npm run new` writes, in every language, so a story published unwritten is caught. */
