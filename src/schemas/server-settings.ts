@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'astro/zod';
 import { TimeZoneSchema } from './time-zone.ts';
 
@@ -42,6 +43,17 @@ const editors = z
     return result;
   });
 
+/** An IP address or CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+const ipOrRange = z.string().refine(
+  (entry) => {
+    const [address, bits, extra] = entry.split('/');
+    const version = isIP(address ?? '');
+    if (version === 0 || extra !== undefined) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  },
+  { message: 'must list IP addresses or CIDR ranges such as 127.0.0.1, 10.0.0.0/8, ::1' },
+);
+
 const origin = z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin);
 
 /** Raw environment → typed settings. Keys are the env var names. */
@@ -74,6 +86,16 @@ export const ServerSettingsSchema = z
       .regex(/^[a-z0-9-]+$/i, { message: 'must be a header name such as cf-connecting-ip' })
       .transform((h) => h.toLowerCase())
       .optional(),
+    /**
+     * Peers whose forwarded headers are believed (X-Forwarded-Proto/-Host for the public
+     * origin, WARTA_TRUSTED_PROXY_HEADER for the client IP): addresses or CIDR ranges,
+     * comma-separated. Default: loopback, where a reverse proxy on the same machine connects from.
+     */
+    WARTA_TRUSTED_PROXIES: z
+      .string()
+      .default('127.0.0.0/8,::1')
+      .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(ipOrRange)),
     /** Origins (besides the API's own) allowed to POST and to read cross-origin, comma-separated. */
     WARTA_ALLOWED_ORIGINS: list.pipe(z.array(origin)),
     /** Public site URL, e.g. https://liputanabn.com; sent to Akismet and used for absolute links. */
@@ -130,6 +152,7 @@ export const ServerSettingsSchema = z
     secret: env.WARTA_SECRET,
     editors: env.WARTA_EDITORS,
     trustedProxyHeader: env.WARTA_TRUSTED_PROXY_HEADER,
+    trustedProxies: env.WARTA_TRUSTED_PROXIES,
     allowedOrigins: env.WARTA_ALLOWED_ORIGINS,
     siteUrl: env.WARTA_SITE_URL,
     articlesFile: env.WARTA_ARTICLES_FILE,

@@ -6,6 +6,8 @@ import type { ArticleCatalog } from './catalog/catalog.ts';
 import type { AppEnv, RequestEnv, Services } from './http/app-env.ts';
 import { errorResponse } from './http/error-response.ts';
 import { checkOrigin } from './http/origin-check.ts';
+import { isTrustedProxy } from './http/proxies.ts';
+import { publicOrigins } from './http/public-origin.ts';
 import { jsonLogger, type Logger } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -70,7 +72,10 @@ export function createApp(options: AppOptions): WartaApp {
     }),
   );
   app.use('/api/*', async (c, next) => {
-    if (c.req.method === 'POST' || c.req.method === 'DELETE') checkOrigin(c.req.raw, ctx.settings.allowedOrigins);
+    if (c.req.method === 'POST' || c.req.method === 'DELETE') {
+      const own = publicOrigins(c.req.raw, { siteUrl: ctx.settings.siteUrl, fromTrustedProxy: isTrustedProxy(ctx.settings.trustedProxies, c.env?.clientIp) });
+      checkOrigin(c.req.raw, own, ctx.settings.allowedOrigins);
+    }
     await next();
   });
 

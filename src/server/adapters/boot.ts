@@ -20,8 +20,10 @@ export interface Booted {
  * Settings are checked synchronously, before any await, so a bad environment fails
  * at import/start time even on platforms that boot lazily.
  */
-export function boot(env: Env, options: { catalog?: ArticleCatalog; log?: Logger } = {}): { settings: ServerSettings; ready: Promise<Booted> } {
-  const settings = loadSettings(env);
+export function boot(env: Env, options: { catalog?: ArticleCatalog; log?: Logger; siteUrl?: string } = {}): { settings: ServerSettings; ready: Promise<Booted> } {
+  const loaded = loadSettings(env);
+  // WARTA_SITE_URL wins; else the URL the site was built for (site.yaml `url`).
+  const settings = { ...loaded, siteUrl: loaded.siteUrl ?? options.siteUrl?.replace(/\/+$/, '') };
   const catalog = options.catalog ?? (settings.articlesUrl ? urlCatalog(settings.articlesUrl) : fileCatalog(settings.articlesFile));
   const log = options.log ?? jsonLogger();
   const ready = openStorage(settings).then((storage) => ({ settings, storage, app: createApp({ storage, settings, catalog, log }) }));
