@@ -25,7 +25,6 @@ export async function startCaddy(host: string, backend: string): Promise<Caddy> 
     path.join(dir, 'Caddyfile'),
     `{
 \tadmin off
-\tpersist_config off
 \tskip_install_trust
 \tlocal_certs
 \thttp_port ${httpPort}

@@ -1,14 +1,6 @@
 import { errorFields, type Logger } from '../log.ts';
 import { ApiError } from '../service/errors.ts';
-
-// Errors that mean "the database is away", worth a 503 the client may retry.
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', '57P01', '57P03', '53300']);
-
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNAVAILABLE.has(code)) return true;
-  return error instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
-}
+import { describeCause, isUnavailable } from '../storage/unavailable.ts';
 
 /**
  * Every error becomes JSON `{ error, message }` here and only here. ApiErrors carry
@@ -23,8 +15,13 @@ export function errorResponse(error: unknown, log: Logger, request: Request): Re
     return new Response(JSON.stringify(body), { status: error.status, headers });
   }
   const path = new URL(request.url).pathname;
+  if ((error as { code?: unknown } | null)?.code === 'WARTA_ARTICLES_UNAVAILABLE') {
+    log.error('article list unavailable', { method: request.method, path, cause: (error as Error).message });
+    headers.set('retry-after', '5');
+    return new Response(JSON.stringify({ error: 'unavailable', message: 'the list of published articles is not available yet; try again shortly' }), { status: 503, headers });
+  }
   if (isUnavailable(error)) {
-    log.error('database unavailable', { method: request.method, path, ...errorFields(error) });
+    log.error('database unavailable', { method: request.method, path, cause: describeCause(error) });
     headers.set('retry-after', '5');
     return new Response(JSON.stringify({ error: 'unavailable', message: 'the database is not reachable; try again shortly' }), { status: 503, headers });
   }

@@ -66,6 +66,8 @@ export interface Storage {
   migrate(): Promise<void>;
   /** True when a trivial query succeeds. */
   ping(): Promise<boolean>;
+  /** Commits one tiny write (a health-check row); throws the engine's error when writes fail (full or read-only disk). */
+  checkWrite(): Promise<void>;
   close(): Promise<void>;
 
   /** Counts one view if (article, day, visitor) is new; atomic in SQL. */

@@ -137,7 +137,7 @@ describe.each(ENGINES)('security on %s', (engine) => {
     });
 
     test('reports the database as reachable', async () => {
-      expect(await (await t.request('/api/health')).json()).toEqual({ ok: true, db: 'reachable', engine });
+      expect(await (await t.request('/api/health')).json()).toEqual({ ok: true, db: 'reachable', writes: 'ok', engine });
     });
   });
 });
@@ -169,7 +169,7 @@ describe('failures inside the function', () => {
       expect(await views.json()).toEqual({ error: 'unavailable', message: 'the database is not reachable; try again shortly' });
       const health = await app.fetch(new Request(`${ORIGIN}/api/health`), {});
       expect(health.status).toBe(503);
-      expect(await health.json()).toEqual({ ok: false, db: 'unreachable', engine: 'postgres' });
+      expect(await health.json()).toEqual({ ok: false, db: 'unreachable', writes: 'failing', engine: 'postgres' });
     } finally {
       await storage.close();
     }
