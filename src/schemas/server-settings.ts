@@ -118,6 +118,8 @@ export const ServerSettingsSchema = z
     WARTA_COMMENT_RATE_WINDOW: int(10, 86_400, 600),
     /** Largest request body, in bytes; bigger bodies get 413. */
     WARTA_BODY_LIMIT: int(1024, 1_048_576, 16_384),
+    /** Seconds a client has to send the whole request body; slower uploads get 408. */
+    WARTA_BODY_TIMEOUT: int(1, 600, 30),
     /** Seconds any one database call may take (connect, query, statement) before the request gets 503. */
     WARTA_DB_TIMEOUT: int(1, 60, 5),
     /** Akismet API key; when set, every new comment is checked. */
@@ -168,6 +170,7 @@ export const ServerSettingsSchema = z
       rateWindowSeconds: env.WARTA_COMMENT_RATE_WINDOW,
     },
     bodyLimit: env.WARTA_BODY_LIMIT,
+    bodyTimeoutMs: env.WARTA_BODY_TIMEOUT * 1000,
     dbTimeoutMs: env.WARTA_DB_TIMEOUT * 1000,
     akismet: env.WARTA_AKISMET_KEY ? { key: env.WARTA_AKISMET_KEY, endpoint: env.WARTA_AKISMET_ENDPOINT } : undefined,
     webhookUrl: env.WARTA_WEBHOOK_URL,

@@ -33,7 +33,7 @@ export function commentRoutes(app: WartaHono, s: Services) {
 
   app.post('/api/comments/:id', async (c) => {
     const article = await requireArticle(s.ctx, c.req.param('id'));
-    const body = await readBody(c.req.raw, s.ctx.settings.bodyLimit);
+    const body = await readBody(c.req.raw, s.ctx.settings);
     // A browser's plain form post navigates, so it gets a page back, not JSON:
     // 303 to the article with the outcome in the query (RFC 9110 §15.4.4).
     const navigating = body.form && /text\/html/.test(c.req.header('accept') ?? '');

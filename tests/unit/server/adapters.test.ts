@@ -67,7 +67,10 @@ describe(`platform adapters on ${engine}`, () => {
     const later = path.join(site.dir, 'later', 'warta-articles.json');
     const lines: string[] = [];
     const write = process.stdout.write;
-    process.stdout.write = ((line: string) => lines.push(String(line))) as typeof process.stdout.write;
+    process.stdout.write = ((line: string) => {
+      lines.push(String(line));
+      return true;
+    }) as typeof process.stdout.write;
     try {
       const handler = createAstroHandler({ env: { ...database.env, WARTA_SECRET: 'adapter-test-secret-0123456789abcdef', WARTA_ARTICLES_FILE: later } });
       const before = await handler({ request: viewRequest(), clientAddress: '198.51.100.4' });
