@@ -18,18 +18,25 @@ const list = z
   .optional()
   .transform((value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
-/** `ana:token1,budi:token2` → `{ ana: 'token1', budi: 'token2' }`. */
+const MIN_DISTINCT_SECRET_CHARACTERS = 10;
+
+/**
+ * `ana:token1,budi:token2` → `{ ana: 'token1', budi: 'token2' }`. Messages name an
+ * entry by its position or its (valid) name, never by its text: a malformed entry
+ * may be all token.
+ */
 const editors = z
   .string()
   .optional()
   .transform((value, ctx) => {
     const result: Record<string, string> = {};
-    for (const entry of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const entries = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    for (const [index, entry] of entries.entries()) {
       const at = entry.indexOf(':');
       const name = entry.slice(0, at).trim();
       const token = entry.slice(at + 1).trim();
       if (at < 1 || !/^[\p{L}\p{N} ._-]{1,60}$/u.test(name)) {
-        ctx.addIssue({ code: 'custom', message: `"${entry.slice(0, 20)}…" is not "name:token" (names use letters, digits, space, . _ -)` });
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} of ${entries.length} is not "name:token" (names use letters, digits, space, . _ -; entries are separated by commas)` });
       } else if (token.length < 24) {
         ctx.addIssue({ code: 'custom', message: `token of editor "${name}" is shorter than 24 characters; generate one with \`openssl rand -hex 24\`` });
       } else if (name in result) {
@@ -73,7 +80,11 @@ export const ServerSettingsSchema = z
      */
     WARTA_SECRET: z
       .string({ message: 'required; generate one with `openssl rand -hex 32`' })
-      .min(32, { message: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' }),
+      .min(32, { message: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' })
+      // Length alone lets "aaaa…" through; a random value has many distinct characters (hex: about 16).
+      .refine((secret) => new Set(secret).size >= MIN_DISTINCT_SECRET_CHARACTERS, {
+        message: `has too few distinct characters (fewer than ${MIN_DISTINCT_SECRET_CHARACTERS}) to be random; generate one with \`openssl rand -hex 32\``,
+      }),
     /** Editors allowed to moderate, as `name:token` pairs separated by commas. No editors = admin API closed. */
     WARTA_EDITORS: editors,
     /**

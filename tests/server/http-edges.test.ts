@@ -9,13 +9,16 @@ import { BROWSER_UA, startServer, type RunningServer } from './helpers/spawn-ser
  * What only a real socket shows (`serve:api`, Node's HTTP server): methods the
  * Fetch API cannot represent, chunked uploads, uploads that stall or are cut off.
  */
+const SECRET = 'edge-test-secret-0123456789abcdefghij';
+const TOKEN = 'edge-editor-token-0123456789abcdef';
+
 describe('the standalone server at the HTTP edge', () => {
   const site = tempSite();
   let database: TestDatabase;
   let server: RunningServer;
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
-    server = await startServer({ ...database.env, WARTA_SECRET: 'edge-test-secret-0123456789abcdefghij', WARTA_ARTICLES_FILE: site.articlesFile, WARTA_BODY_TIMEOUT: '1' });
+    server = await startServer({ ...database.env, WARTA_SECRET: SECRET, WARTA_EDITORS: `ana:${TOKEN}`, WARTA_ARTICLES_FILE: site.articlesFile, WARTA_BODY_TIMEOUT: '1' });
   });
   afterAll(async () => {
     await server?.stop();
@@ -68,5 +71,16 @@ describe('the standalone server at the HTTP edge', () => {
     expect(lines().map((l) => l.msg)).not.toContain('database unavailable');
     // And the server is fine afterwards.
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  test('never writes the secret or an editor token to its log', async () => {
+    for (const token of [TOKEN, `${TOKEN}x`]) {
+      await fetch(`${server.url}/api/admin/comments/a%00b/approve`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'user-agent': BROWSER_UA } });
+    }
+    await raw('POST', '/api/admin/privacy/export', ['{"email":'], { destroyAfterMs: 50 });
+    const log = server.output.join('');
+    expect(log).toContain('listening');
+    expect(log).not.toContain(SECRET);
+    expect(log).not.toContain(TOKEN);
   });
 });

@@ -160,7 +160,7 @@ describe('failures inside the function', () => {
 
   test('an unreachable PostgreSQL gives 503 on data endpoints and on health', async () => {
     const { openPostgres } = await import('../../../src/server/storage/postgres.ts');
-    const storage = openPostgres('postgres://postgres@127.0.0.1:1/none');
+    const storage = openPostgres('postgres://warta:hunter2-db-password@127.0.0.1:1/none');
     const log = memoryLogger();
     const app = createApp({ storage, settings, catalog, log });
     try {
@@ -170,6 +170,8 @@ describe('failures inside the function', () => {
       const health = await app.fetch(new Request(`${ORIGIN}/api/health`), {});
       expect(health.status).toBe(503);
       expect(await health.json()).toEqual({ ok: false, db: 'unreachable', writes: 'failing', engine: 'postgres' });
+      expect(log.lines).toContainEqual(expect.objectContaining({ msg: 'database unavailable', cause: expect.stringMatching(/^ECONNREFUSED: /) }));
+      expect(JSON.stringify(log.lines)).not.toContain('hunter2');
     } finally {
       await storage.close();
     }
