@@ -175,6 +175,37 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
       return Number(row.n);
     },
 
+    async listThreadPage({ articleId, after, limit }) {
+      let query = db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('status', '=', 'approved').where('parent_id', 'is', null);
+      if (after) {
+        query = query.where((eb) => eb.or([eb('created_at', '>', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)])]));
+      }
+      const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute();
+      const roots = rows.slice(0, limit).map(toRecord);
+      // Replies level by level (a reply may answer a reply); the ids go in batches to stay under parameter limits.
+      const replies: CommentRecord[] = [];
+      let frontier = roots.map((r) => r.id);
+      while (frontier.length > 0) {
+        const next: string[] = [];
+        for (let at = 0; at < frontier.length; at += 1000) {
+          const children = await db
+            .selectFrom('comments')
+            .selectAll()
+            .where('parent_id', 'in', frontier.slice(at, at + 1000))
+            .where('status', '=', 'approved')
+            .orderBy('created_at')
+            .orderBy('id')
+            .execute();
+          for (const child of children) {
+            replies.push(toRecord(child));
+            next.push(child.id);
+          }
+        }
+        frontier = next;
+      }
+      return { roots, replies, more: rows.length > limit };
+    },
+
     async setCommentStatus(id, status, by, at) {
       const result = await db
         .updateTable('comments')

@@ -5,7 +5,7 @@ import { DatabaseUnavailable, describeCause, isUnavailable, needsReconnect } fro
 type Method = Exclude<keyof Storage, 'engine'>;
 const METHODS = [
   'migrate', 'ping', 'checkWrite', 'close', 'recordView', 'viewTotals', 'popular', 'prune', 'hit',
-  'insertComment', 'getComment', 'listComments', 'countComments', 'setCommentStatus', 'deleteComment',
+  'insertComment', 'getComment', 'listComments', 'listThreadPage', 'countComments', 'setCommentStatus', 'deleteComment',
   'commentsByEmail', 'deleteCommentsByEmail', 'hasApprovedComment', 'importComments', 'raiseViewTotals', 'appendAudit', 'listAudit',
 ] as const satisfies readonly Method[];
 
