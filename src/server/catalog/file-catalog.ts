@@ -1,15 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { catalogFromList, parseArticleList, type ArticleCatalog } from './catalog.ts';
-
-/** The published-article list cannot be read (not built yet, mid-deploy): a 503, not a bug. */
-export class ArticleListUnavailable extends Error {
-  readonly code = 'WARTA_ARTICLES_UNAVAILABLE';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'ArticleListUnavailable';
-  }
-}
+import { ArticleListUnavailable, catalogFromList, parseArticleList, type ArticleCatalog } from './catalog.ts';
 
 /**
  * The article list from the file the build writes, re-read when its mtime changes,

@@ -177,6 +177,21 @@ describe('failures inside the function', () => {
     }
   });
 
+  test('an article list URL that cannot be reached gives 503 with Retry-After, and the log says why', async () => {
+    const { urlCatalog } = await import('../../../src/server/catalog/url-catalog.ts');
+    const { storage, cleanup } = await openTestStorage('sqlite');
+    const log = memoryLogger();
+    const app = createApp({ storage, settings, catalog: urlCatalog('http://127.0.0.1:1/warta-articles.json'), log });
+    try {
+      const r = await app.fetch(new Request(`${ORIGIN}/api/comments/banjir-palembang`), {});
+      expect([r.status, r.headers.get('retry-after')]).toEqual([503, '5']);
+      expect(await r.json()).toEqual({ error: 'unavailable', message: 'the list of published articles is not available yet; try again shortly' });
+      expect(log.lines).toContainEqual(expect.objectContaining({ msg: 'article list unavailable', cause: expect.stringContaining('cannot load the article list from http://127.0.0.1:1/warta-articles.json') }));
+    } finally {
+      await cleanup();
+    }
+  });
+
   test('a closed SQLite database reports unreachable on health', async () => {
     const { storage, cleanup } = await openTestStorage('sqlite');
     await storage.close();
