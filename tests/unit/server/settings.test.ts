@@ -87,6 +87,15 @@ describe('server settings', () => {
     }
   });
 
+  test('trusts loopback proxies by default and takes addresses or CIDR ranges, refusing anything else', () => {
+    expect(loadSettings({ WARTA_SECRET: SECRET }).trustedProxies).toEqual(['127.0.0.0/8', '::1']);
+    expect(loadSettings({ WARTA_SECRET: SECRET, WARTA_TRUSTED_PROXIES: '10.0.0.5, 192.168.0.0/16,fd00::/8' }).trustedProxies).toEqual(['10.0.0.5', '192.168.0.0/16', 'fd00::/8']);
+    for (const bad of ['10.0.0.0/33', 'caddy', '10.0.0.1/8/1', '::1/129']) {
+      expect(() => loadSettings({ WARTA_SECRET: SECRET, WARTA_TRUSTED_PROXIES: bad })).toThrow('WARTA_TRUSTED_PROXIES: must list IP addresses or CIDR ranges such as 127.0.0.1, 10.0.0.0/8, ::1');
+    }
+    expect(loadSettings({ WARTA_SECRET: SECRET, WARTA_DB_TIMEOUT: '2', WARTA_BODY_TIMEOUT: '45' })).toMatchObject({ dbTimeoutMs: 2000, bodyTimeoutMs: 45_000 });
+  });
+
   test('treats empty variables as unset', () => {
     expect(loadSettings({ WARTA_SECRET: SECRET, DATABASE_URL: '', WARTA_AKISMET_KEY: ' ' }).databaseUrl).toBeUndefined();
   });
