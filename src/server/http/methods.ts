@@ -8,7 +8,13 @@ export interface RouteInfo {
   path: string;
 }
 
-const pattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`);
+const patterns = new Map<string, RegExp>();
+/** A Hono path (`/api/comments/:id/token`) as a RegExp, built once per path. */
+function pattern(path: string): RegExp {
+  let re = patterns.get(path);
+  if (!re) patterns.set(path, (re = new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`)));
+  return re;
+}
 
 /**
  * 405 with `Allow` (RFC 9110 §15.5.6) when the method is not one the API uses, or
