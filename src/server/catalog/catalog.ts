@@ -26,6 +26,16 @@ export const ArticleListSchema = z.array(
   }),
 );
 
+/** The published-article list cannot be read (not built yet, mid-deploy, site unreachable): a 503, not a bug. */
+export class ArticleListUnavailable extends Error {
+  readonly code = 'WARTA_ARTICLES_UNAVAILABLE';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArticleListUnavailable';
+  }
+}
+
 export function catalogFromList(list: readonly ArticleRef[]): ArticleCatalog {
   const byId = new Map(list.map((a) => [a.id, a]));
   return { get: (id) => byId.get(id) };
