@@ -8,6 +8,7 @@ import { errorResponse } from './http/error-response.ts';
 import { checkOrigin } from './http/origin-check.ts';
 import { jsonLogger, type Logger } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { healthRoutes } from './routes/health.ts';
 import { viewRoutes } from './routes/views.ts';
@@ -52,6 +53,8 @@ export function createApp(options: AppOptions): WartaApp {
   };
 
   const app = new Hono<AppEnv>();
+  // Before secure-headers: the sign-in popup's page sets its own CSP (see routes/auth.ts).
+  authRoutes(app, services);
   app.use(
     secureHeaders({
       // API answers are data; the one HTML page has no script and only inline CSS.
