@@ -143,7 +143,8 @@ export function editorConfig(sources: EditorSources): Record<string, unknown> {
         identifier_field: 'title',
         summary: '{{title}}',
         sortable_fields: { fields: ['date', 'title'], default: { field: 'date', direction: 'descending' } },
-        media_folder: '',
+        // Relative to the entry's own path (…/YYYY/MM/<slug>): '..' is the month folder beside the story.
+        media_folder: '..',
         public_folder: '.',
         fields: EDITOR_FIELDS.map((name) => fields[name]),
       },

@@ -127,7 +127,7 @@ describe('the GitHub workflow', () => {
   });
 
   test('stories are written as content/articles/YYYY/MM/<slug>.md with photos beside them', () => {
-    expect(configOf().collections[0]).toMatchObject({ folder: 'content/articles', path: '{{year}}/{{month}}/{{slug}}', extension: 'md', media_folder: '', public_folder: '.' });
+    expect(configOf().collections[0]).toMatchObject({ folder: 'content/articles', path: '{{year}}/{{month}}/{{slug}}', extension: 'md', media_folder: '..', public_folder: '.' });
   });
 
   test('the repository comes from WARTA_EDITOR_REPO or GitHub Actions, and a malformed one stops the build', () => {
