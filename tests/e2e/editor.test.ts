@@ -121,6 +121,7 @@ describe('the newsroom editor on a phone', () => {
 
     // The preview, as readers will see the story: Warta's Markdown plugins and stylesheet.
     await page.getByRole('button', { name: 'Preview' }).tap();
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:'))).toBe(true);
     const frame = page.frames().find((f) => f.url().startsWith('blob:'))!;
     await frame.locator('.warta-preview .editor-line').waitFor();
     const previewHtml = await frame.locator('.warta-preview').innerHTML();
@@ -180,7 +181,7 @@ describe('the newsroom editor on a phone', () => {
     await page.getByRole('textbox', { name: 'Isi berita' }).tap();
     await page.keyboard.type('Isi berita.');
     await page.getByRole('button', { name: 'Save' }).tap();
-    const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+    const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog')).first();
     await expect.poll(() => dialog.innerText()).toContain('Berita belum bisa disimpan. Perbaiki dulu:');
     expect(await dialog.innerText()).toContain('reporter: wajib diisi. Tambahkan "reporter:" ke frontmatter.');
     expect(await writtenArticles(page)).toEqual({});
