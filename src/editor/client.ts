@@ -20,7 +20,7 @@ interface EditorPageData {
 declare global {
   interface Window {
     h: (type: string, props: Record<string, unknown>) => unknown;
-    DOMPurify: { sanitize: (html: string) => string };
+    DOMPurify: { sanitize: (html: string, options?: Record<string, unknown>) => string };
   }
 }
 
@@ -52,7 +52,8 @@ CMS.registerPreviewStyle(globalCss);
 CMS.registerPreviewTemplate(COLLECTION, (({ entry, getAsset }: { entry: ImmutableMap; getAsset: (path: string) => { url?: string } | undefined }) => {
   const fields = (entry.get('data') as ImmutableMap).toJS() as Record<string, any>;
   const cover = fields.cover?.src ? { url: getAsset(fields.cover.src)?.url ?? fields.cover.src, alt: fields.cover.alt, caption: fields.cover.caption } : undefined;
-  const html = window.DOMPurify.sanitize(renderPreview({ ...fields, cover }));
+  // DOMPurify's default URL rule, plus blob: for a photo not saved yet (a same-origin object URL).
+  const html = window.DOMPurify.sanitize(renderPreview({ ...fields, cover }), { ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|blob):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i });
   return window.h('div', { className: 'warta-preview', dangerouslySetInnerHTML: { __html: html } });
 }) as never);
 

@@ -125,7 +125,8 @@ describe('the newsroom editor on a phone', () => {
     const frame = page.frames().find((f) => f.url().startsWith('blob:'))!;
     await frame.locator('.warta-preview .editor-line').waitFor();
     const previewHtml = await frame.locator('.warta-preview').innerHTML();
-    expect(await frame.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet], style')].some((s) => (s as HTMLLinkElement).href?.includes('/_astro/global.')))).toBe(true);
+    expect(await frame.locator('.warta-preview figure.cover img').getAttribute('src')).toMatch(/^blob:/);
+    expect(await frame.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet], style')].some((s) => /global[^/]*\.css/.test((s as HTMLLinkElement).href ?? '')))).toBe(true);
     await page.getByRole('button', { name: 'Preview' }).tap();
 
     await page.getByRole('button', { name: 'Save' }).tap();
