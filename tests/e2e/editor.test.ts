@@ -21,6 +21,8 @@ const TITLE = 'Banjir Rendam Kertapati Usai Hujan Semalam';
 const BODY = 'Hujan deras sejak malam merendam puluhan rumah di Kertapati, Palembang. Warga mengungsi ke masjid terdekat.';
 
 let browser: Browser;
+/** Hosts other than the site's that the editor asked for anything. */
+const foreignHosts = new Set<string>();
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {
@@ -42,6 +44,10 @@ function registryFiles(): Record<string, string> {
 /** Opens the editor signed in to local mode on an OPFS folder, on the new-story form. */
 async function openNewStory(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && url.origin !== server.origin) foreignHosts.add(url.host);
+  });
   await page.addInitScript(() => {
     (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
       (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true });
@@ -100,6 +106,8 @@ describe('the newsroom editor on a phone', () => {
     let started = Date.now();
     const page = await openNewStory();
     timings['open editor'] = Date.now() - started;
+    // Fonts and code come from the site; the one outside call is the editor's GitHub status check.
+    expect([...foreignHosts].filter((host) => host !== 'www.githubstatus.com')).toEqual([]);
     started = Date.now();
 
     await page.getByRole('textbox', { name: 'Judul (wajib)' }).fill(TITLE);
