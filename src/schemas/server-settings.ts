@@ -151,12 +151,22 @@ export const ServerSettingsSchema = z
     WARTA_TIME_ZONE: TimeZoneSchema,
     /** Language of the plain HTML comment page and redirect messages. */
     WARTA_LOCALE: z.enum(['id', 'en']).default('id'),
+    /** Client id of the newsroom's GitHub OAuth app, for the browser editor's sign-in (docs/editor.md). */
+    WARTA_GITHUB_CLIENT_ID: optionalString,
+    /** Its client secret; set both or neither. */
+    WARTA_GITHUB_CLIENT_SECRET: optionalString,
+    /** GitHub's web address (GitHub Enterprise, or a local stub in tests). */
+    WARTA_GITHUB_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).default('https://github.com'),
     /** Address the standalone Node server binds to. */
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     /** Port of the standalone Node server. */
     PORT: int(0, 65_535, 8787),
   })
   .superRefine((env, ctx) => {
+    if (!env.WARTA_GITHUB_CLIENT_ID !== !env.WARTA_GITHUB_CLIENT_SECRET) {
+      const missing = env.WARTA_GITHUB_CLIENT_ID ? 'WARTA_GITHUB_CLIENT_SECRET' : 'WARTA_GITHUB_CLIENT_ID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'required with the other WARTA_GITHUB_CLIENT_* setting: set both (the OAuth app\'s client id and secret) or neither' });
+    }
     if (env.WARTA_SMTP_URL && (!env.WARTA_SMTP_FROM || env.WARTA_SMTP_TO.length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['WARTA_SMTP_URL'], message: 'needs WARTA_SMTP_FROM and WARTA_SMTP_TO as well' });
     }
@@ -193,6 +203,9 @@ export const ServerSettingsSchema = z
     locale: env.WARTA_LOCALE,
     host: env.HOST,
     port: env.PORT,
+    githubAuth: env.WARTA_GITHUB_CLIENT_ID && env.WARTA_GITHUB_CLIENT_SECRET
+      ? { clientId: env.WARTA_GITHUB_CLIENT_ID, clientSecret: env.WARTA_GITHUB_CLIENT_SECRET, url: env.WARTA_GITHUB_URL }
+      : undefined,
   }));
 
 /** The env var names this schema knows, for "did you mean" hints on typos. */

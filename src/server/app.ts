@@ -12,6 +12,7 @@ import { publicOrigins } from './http/public-origin.ts';
 import { checkUrlText } from './http/text-rule.ts';
 import { jsonLogger, type Logger } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { healthRoutes } from './routes/health.ts';
 import { viewRoutes } from './routes/views.ts';
@@ -60,6 +61,8 @@ export function createApp(options: AppOptions): WartaApp {
   const app = new Hono<AppEnv>();
   // Filled once every route is registered, below.
   const routes: RouteInfo[] = [];
+  // Before secure-headers: the sign-in popup's page sets its own CSP (see routes/auth.ts).
+  authRoutes(app, services);
   app.use(
     secureHeaders({
       // API answers are data; the one HTML page has no script and only inline CSS.

@@ -257,6 +257,13 @@ const CASES: Case[] = [
   admin('admin audit with a zero limit', '/api/admin/audit?limit=0', 'GET', undefined, 400),
   admin('admin action on a SQL id', `/api/admin/comments/${encodeURIComponent("x' OR 1=1")}/approve`, 'POST', undefined, 404),
   admin('admin delete of an unknown id', '/api/admin/comments/abc', 'DELETE', undefined, 404),
+  // The editor's GitHub sign-in (configured below with a GitHub no case reaches)
+  { name: 'sign-in with another provider', path: '/api/auth?provider=gitlab', method: 'GET', status: 400 },
+  { name: 'sign-in with a scope that is not scope names', path: `/api/auth?scope=${encodeURIComponent('repo user')}`, method: 'GET', status: 400 },
+  { name: 'sign-in with a NUL in the scope', path: '/api/auth?scope=repo%00', method: 'GET', status: 400 },
+  { name: 'sign-in callback without state or cookie', path: '/api/auth/callback?code=abc', method: 'GET', status: 400 },
+  { name: 'sign-in callback with a forged state', path: '/api/auth/callback?code=abc&state=forged', method: 'GET', headers: { cookie: 'warta_oauth_state=0123456789abcdef0123456789abcdef0123456789abcdef' }, status: 400 },
+  { name: 'sign-in callback with a broken escape in the code', path: '/api/auth/callback?code=%E0%A4%A&state=x', method: 'GET', status: 400 },
   ...EVERY_ROUTE,
 ];
 
@@ -271,7 +278,7 @@ for (const { engine, skip } of ENGINE_RUNS) {
     let t: TestApp;
     const statuses: number[] = [];
     beforeAll(async () => {
-      t = await createTestApp(engine, { WARTA_BODY_TIMEOUT: '1' });
+      t = await createTestApp(engine, { WARTA_BODY_TIMEOUT: '1', WARTA_GITHUB_CLIENT_ID: 'Iv1.0123456789abcdef', WARTA_GITHUB_CLIENT_SECRET: '0123456789abcdef0123456789abcdef01234567', WARTA_GITHUB_URL: 'http://127.0.0.1:9' });
       const approved = await t.comment('banjir-palembang');
       await t.admin(`/api/admin/comments/${approved}/approve`, { method: 'POST' });
     });
