@@ -30,7 +30,7 @@ export interface ImportReport {
   /** Paths that exist but were not written by the import (id clash, or an existing file). */
   foreignFiles: string[];
   posts: { total: number; published: number; drafts: number; scheduled: number; trashed: number; autoDrafts: number; otherTypes: Record<string, number> };
-  /** Posts WordPress showed (or protected) that are imported as drafts: password, private, untitled. */
+  /** Posts WordPress showed (or protected) that are imported as drafts: password, private, untitled, undated. */
   withheld: Array<{ file: string; title: string; reasons: WithheldReason[] }>;
   patterns: { dateline: number; reporter: number; editor: number; reporterFromAuthor: number; editorFromFallback: number; noLocation: number };
   /** Every string the byline rules took out of a story, with its file. */
@@ -100,7 +100,7 @@ export function summary(r: ImportReport, seconds: number): string {
     `pages: ${c(r.pages)}`,
     `other files: ${c(r.otherFiles)}`,
     `posts: ${r.posts.total} (${r.posts.published} published, ${r.posts.scheduled} scheduled, ${r.posts.drafts} drafts); skipped ${r.posts.trashed} trashed, ${r.posts.autoDrafts} auto-drafts, ${others} other items${others ? ` (${list(r.posts.otherTypes)})` : ''}`,
-    `withheld as drafts: ${r.withheld.length}${r.withheld.length ? ' (listed below: password-protected, private or untitled in WordPress)' : ''}`,
+    `withheld as drafts: ${r.withheld.length}${r.withheld.length ? ' (listed below: password-protected, private, untitled or with a date that cannot be read)' : ''}`,
     `bylines: dateline ${p.dateline}/${p.dateline + p.noLocation} (${p.noLocation} without a dateline print none), reporter code ${p.reporter} (author used for ${p.reporterFromAuthor}), editor line ${p.editor} (fallback for ${p.editorFromFallback}); ${r.lifted.length} strings lifted (listed below)`,
     `created: ${r.created.people.length} people, ${r.created.categories.length} categories, ${r.created.locations.length} locations`,
     `comments: ${r.comments.approved} approved, ${r.comments.pending} pending, ${r.comments.spam} spam, ${r.comments.rejected} trashed (${r.comments.onPages} on pages, ${r.comments.onOtherItems} on items that are no article or page); not conversation, skipped: ${list(r.comments.notConversation)}; ${r.dryRun ? 'not stored (dry run)' : `${r.comments.stored} new in the store`}`,

@@ -24,8 +24,11 @@ export interface BylinePatternSource {
   coBylineSeparator: string;
 }
 
-// A name in a code: up to three words of letters (no digits, no sentence), e.g. "Rina Oktaviani".
-const NAME = String.raw`\p{L}[\p{L}.'’-]*(?: \p{L}[\p{L}.'’-]*){0,2}`;
+// A name in a code: up to three words in Latin script, each capitalised ("Rina Oktaviani")
+// or a short lower-case agency code ("ant", "rel"). A remark at the end of a story,
+// "(public domain)" or "(全文完)", is not a name and stays in the text.
+const WORD = String.raw`(?:(?=\p{Script=Latin})\p{Lu}[\p{Script=Latin}.'’-]*|\p{Ll}{2,4})`;
+const NAME = String.raw`${WORD}(?: ${WORD}){0,2}`;
 
 export const DEFAULT_BYLINE_PATTERNS: BylinePatternSource = {
   dateline: [

@@ -6,7 +6,8 @@
  */
 import { zonedTimeToDate } from '../../lib/dates.ts';
 
-const WP_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+// WordPress writes a space between date and time; exports made by other tools often an ISO `T`.
+const WP_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/;
 
 function fields(text: string) {
   const m = WP_DATE.exec(text.trim());

@@ -19,7 +19,7 @@ import { decodeSlug, idFrom, uniqueId } from './ids.ts';
 import { inferPermalink, oldPath, type PermalinkSample } from './permalinks.ts';
 import type { ImportState } from '../write/import-state.ts';
 
-export type WithheldReason = 'password' | 'private' | 'untitled';
+export type WithheldReason = 'password' | 'private' | 'untitled' | 'undated';
 
 export interface PostPlan {
   wpId: string;
@@ -118,7 +118,16 @@ export function planImport(input: PlanInput): ImportPlan {
       datelineLabel: title || 'Portal Berita',
       permalink: inferred ?? '/:year/:month/:slug/',
     };
-    site = SiteSchema.parse(siteInput);
+    const parsed = SiteSchema.safeParse(siteInput);
+    if (!parsed.success) {
+      // Old exports (and hand-made ones) may have no site address at all.
+      const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'site'}: ${i.message}`).join('; ');
+      throw new Error(
+        `the export does not say enough about the site to write content/site.yaml (${fields}). ` +
+          'Write content/site.yaml first (at least name, description and url: the portal\'s address, e.g. https://liputanabn.com) and run the import again.',
+      );
+    }
+    site = parsed.data;
     siteDoc = `# Written by the WordPress import; every key is documented in src/schemas/site.ts.\n${yaml.dump(siteInput, { lineWidth: -1 })}`;
   }
   const clock: ExportClock = { timeZone: site.timeZone, offsetMinutes: index.offsetMinutes };
@@ -160,14 +169,17 @@ export function planImport(input: PlanInput): ImportPlan {
     if (it.password) withheld.push('password');
     if (it.status === 'private') withheld.push('private');
     if (!title) withheld.push('untitled');
-    const draft = !publishedInWordpress || withheld.length > 0;
     const kind = it.type === 'page' ? 'page' : 'article';
+    const known = kind === 'article' ? wordpressDate(it.dateGmt, it.dateLocal, clock) : undefined;
+    // A date nobody can read is never guessed silently: the story waits as a draft, listed.
+    if (kind === 'article' && !known) withheld.push('undated');
+    const draft = !publishedInWordpress || withheld.length > 0;
     let plan: PostPlan;
     if (kind === 'page') {
       pageWpIds.add(it.wpId);
       plan = { wpId: it.wpId, kind, id, title, file: rel(path.join(contentDir, 'pages', `${id}.md`)), newPath: `/${id}/`, aliases: [], draft, withheld };
     } else {
-      const date = wordpressDate(it.dateGmt, it.dateLocal, clock) ?? new Date(0);
+      const date = known ?? new Date(0);
       const category = registries.categoryFor(it.categories);
       const p = zonedParts(date, site.timeZone);
       const newPath = articlePath(site.permalink, { id, date, category }, site.timeZone);

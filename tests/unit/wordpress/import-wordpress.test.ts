@@ -133,6 +133,22 @@ describe('importing posts WordPress did not show to everyone', () => {
     for (const w of report.withheld) expect(front(dir, w.file.replace(/^content\//, '')).data.draft).toBe(true);
     expect(front(dir, report.withheld[2]!.file.replace(/^content\//, '')).data.title).toBe('Teks tanpa judul di sini.');
   });
+
+  test('reads dates written with an ISO T and never dates a story 1970: an unreadable date makes a listed draft', async () => {
+    const dir = site();
+    const { report } = await run(
+      dir,
+      exportOf({ link: 'https://portal.example' }, [
+        { id: 1, title: 'Tanggal ISO', slug: 'tanggal-iso', link: 'https://portal.example/tanggal-iso/', date: '2025-06-28T09:09:23', gmt: '2025-06-28T02:09:23' },
+        { id: 2, title: 'Tanpa tanggal', slug: 'tanpa-tanggal', link: 'https://portal.example/tanpa-tanggal/', date: 'kemarin', gmt: '0000-00-00 00:00:00' },
+      ]),
+    );
+    const iso = report.items.find((i) => i.wpId === '1')!;
+    expect(new Date(front(dir, iso.file.replace(/^content\//, '')).data.date).toISOString()).toBe('2025-06-28T02:09:23.000Z');
+    expect(iso.draft).toBe(false);
+    expect(report.withheld.map((w) => [w.title, w.reasons])).toEqual([['Tanpa tanggal', ['undated']]]);
+    expect(front(dir, report.withheld[0]!.file.replace(/^content\//, '')).data.draft).toBe(true);
+  });
 });
 
 describe('importing comments', () => {

@@ -26,6 +26,19 @@ describe('lifting the typed byline', () => {
     expect(markdown).toBe('Harga naik.');
   });
 
+  test.each([
+    ['a remark in lower case', 'Foto ini milik umum. (public domain)'],
+    ['a remark in another script', '函数的默认参数只求值一次。(全文完)'],
+  ])('keeps %s at the end of a story in the text', (_, text) => {
+    const { found, markdown } = lift(`<p>${text}</p>`);
+    expect(found.codes).toBeUndefined();
+    expect(markdown).toBe(text);
+  });
+
+  test.each([['( Bolok )', ['Bolok']], ['(ant)', ['ant']], ['(Rina Oktaviani/ant)', ['Rina Oktaviani', 'ant']]])('lifts the code %s', (code, codes) => {
+    expect(lift(`<p>Isi berita. ${code}</p>`).found.codes).toEqual(codes);
+  });
+
   test('splits a co-byline code into reporters', () => {
     expect(lift('<p>Isi berita. (Bolok/Rina Oktaviani)</p>').found.codes).toEqual(['Bolok', 'Rina Oktaviani']);
   });
