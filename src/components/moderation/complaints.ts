@@ -28,7 +28,7 @@ export function createComplaints(desk: Desk, view: ComplaintsView, articleUrls: 
   }
 
   function render(c: AdminComplaint, urls: Map<string, string>): HTMLLIElement {
-    const li = element('li', `moderation-item complaint${c.overdue ? ' complaint--overdue' : ''}`);
+    const li = element('li', `complaint${c.overdue ? ' complaint--overdue' : ''}`);
     li.dataset.complaintId = c.id;
     const metaId = `complaint-${c.id}`;
 
