@@ -94,7 +94,7 @@ describe.each(ENGINES)('complaints on %s', (engine) => {
         expect((await send('192.0.2.60')).status).toBe(201);
         const r = await send('192.0.2.60');
         expect(r.status).toBe(429);
-        expect(await r.json()).toMatchObject({ error: 'rate_limited' });
+        expect(await r.json()).toMatchObject({ error: 'rate_limited', message: expect.stringMatching(/^too many complaints from your network; try again in \d+ seconds$/) });
         expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
         expect((await send('192.0.2.61')).status).toBe(201);
         await app.comment('harga-cabai', {}, '192.0.2.60');
