@@ -364,7 +364,8 @@ describe('readers\u2019 complaints (Laporkan)', () => {
     await visitor.page.goto(`${origin}${reported.url}`);
     await visitor.page.getByRole('button', { name: 'Laporkan komentar Provokator' }).click();
     await visitor.page.getByText('Anda melaporkan komentar Provokator.').waitFor();
-    await visitor.page.getByLabel('Alasan').selectOption({ label: 'SARA (suku, agama, ras, antargolongan)' });
+    // By role: "Alasan" alone would also match the comment form, named "Tinggalkan Balasan".
+    await visitor.page.getByRole('combobox', { name: /^Alasan/ }).selectOption({ label: 'SARA (suku, agama, ras, antargolongan)' });
     await visitor.page.getByLabel('Penjelasan').fill('Menghasut kebencian antarwarga.');
     await visitor.page.getByLabel(/^Kontak/).fill('pelapor@example.com');
     await visitor.page.getByRole('button', { name: 'Kirim Laporan' }).click();
@@ -372,6 +373,7 @@ describe('readers\u2019 complaints (Laporkan)', () => {
     expect(await visitor.page.locator('#laporan-terkirim').isVisible()).toBe(true);
     // The story itself, through the same plain form.
     await visitor.page.locator('summary', { hasText: 'Laporkan' }).click();
+    await visitor.page.getByRole('combobox', { name: /^Alasan/ }).selectOption({ label: 'Fitnah atau hoaks' });
     await visitor.page.getByLabel('Penjelasan').fill('Judulnya tidak sesuai fakta.');
     await visitor.page.getByRole('button', { name: 'Kirim Laporan' }).click();
     await visitor.page.waitForURL(/#laporan-terkirim$/);
