@@ -15,7 +15,7 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 const wellFormed = (s: string) => s.isWellFormed();
 
 /** A single-line text field: trimmed, NFC, no control characters, no lone surrogates. */
-function lineField(max: number) {
+export function lineField(max: number) {
   return z
     .string()
     .refine(wellFormed, { message: 'contains invalid characters (broken UTF-16)' })

@@ -14,6 +14,7 @@ import { jsonLogger, type Logger } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
+import { complaintRoutes } from './routes/complaints.ts';
 import { healthRoutes } from './routes/health.ts';
 import { viewRoutes } from './routes/views.ts';
 import { createCommentService } from './service/comments.ts';
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions): WartaApp {
   viewRoutes(app, services);
   commentRoutes(app, services);
   adminRoutes(app, services);
+  complaintRoutes(app, services);
 
   routes.push(...app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path })));
   app.notFound((c) => errorResponse(new ApiError(404, 'not_found', `no endpoint ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}`), ctx.log, c.req.raw));

@@ -8,6 +8,7 @@ export const MESSAGES = {
     loadMore: 'Muat komentar lainnya',
     back: 'Kembali ke artikel',
     newsroom: 'Redaksi',
+    complaintReceived: 'Laporan Anda sudah kami terima. Redaksi menindaklanjutinya paling lambat 2×24 jam.',
   },
   en: {
     pending: 'Your comment is awaiting moderation.',
@@ -17,5 +18,6 @@ export const MESSAGES = {
     loadMore: 'Load more comments',
     back: 'Back to the article',
     newsroom: 'Newsroom',
+    complaintReceived: 'We have received your report. The newsroom acts on it within 2×24 hours.',
   },
 } as const;

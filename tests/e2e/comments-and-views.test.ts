@@ -26,7 +26,7 @@ const onFrontPage = cheerio
   .map((_, a) => catalog.find((s) => s.url === a.attribs.href))
   .get() as Story[];
 /** Each scenario uses its own story, so counts and threads do not mix. */
-const [viewed, manyViews, discussed, hostile, noScript] = onFrontPage as [Story, Story, Story, Story, Story];
+const [viewed, manyViews, discussed, hostile, noScript, reported] = onFrontPage as [Story, Story, Story, Story, Story, Story];
 
 /** A desktop Chrome agent; a distinct version makes a distinct visitor (the API dedupes on IP + agent). */
 const agent = (version: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version}.0.0.0 Safari/537.36`;
@@ -343,5 +343,65 @@ describe('the moderation page', () => {
     await page.getByRole('button', { name: 'Hapus semua data' }).click();
     await page.getByText('1 komentar dihapus.').waitFor();
     await context.close();
+  });
+});
+
+describe('readers\u2019 complaints (Laporkan)', () => {
+  it('a reader on a phone reports a comment and the story; the editor hides the comment from the queue and it leaves the page', async () => {
+    // A published comment to report, posted and approved through the API.
+    const { token, minSeconds } = (await (await fetch(`${origin}/api/comments/${reported.id}/token`)).json()) as { token: string; minSeconds: number };
+    await new Promise((r) => setTimeout(r, minSeconds * 1000 + 100)); // the form token's minimum age
+    const posted = await fetch(`${origin}/api/comments/${reported.id}`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', 'user-agent': agent(140) },
+      body: JSON.stringify({ name: 'Provokator', email: 'provo@example.com', text: 'Komentar yang menghasut.', token }),
+    });
+    const { id } = (await posted.json()) as { id: string };
+    const approved = await fetch(`${origin}/api/admin/comments/${id}/approve`, { method: 'POST', headers: { origin, authorization: `Bearer ${server.editorToken}` } });
+    expect(approved.status).toBe(200);
+
+    const visitor = await reader(141, { viewport: { width: 390, height: 844 } });
+    await visitor.page.goto(`${origin}${reported.url}`);
+    await visitor.page.getByRole('button', { name: 'Laporkan komentar Provokator' }).click();
+    await visitor.page.getByText('Anda melaporkan komentar Provokator.').waitFor();
+    // By role: "Alasan" alone would also match the comment form, named "Tinggalkan Balasan".
+    await visitor.page.getByRole('combobox', { name: /^Alasan/ }).selectOption({ label: 'SARA (suku, agama, ras, antargolongan)' });
+    await visitor.page.getByLabel('Penjelasan').fill('Menghasut kebencian antarwarga.');
+    await visitor.page.getByLabel(/^Kontak/).fill('pelapor@example.com');
+    await visitor.page.getByRole('button', { name: 'Kirim Laporan' }).click();
+    await visitor.page.waitForURL(/#laporan-terkirim$/);
+    expect(await visitor.page.locator('#laporan-terkirim').isVisible()).toBe(true);
+    // The story itself, through the same plain form.
+    await visitor.page.locator('summary', { hasText: 'Laporkan' }).click();
+    await visitor.page.getByRole('combobox', { name: /^Alasan/ }).selectOption({ label: 'Fitnah atau hoaks' });
+    await visitor.page.getByLabel('Penjelasan').fill('Judulnya tidak sesuai fakta.');
+    await visitor.page.getByRole('button', { name: 'Kirim Laporan' }).click();
+    await visitor.page.waitForURL(/#laporan-terkirim$/);
+    expect(await visitor.page.content()).not.toContain('pelapor@example.com');
+    expect(await visitor.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await visitor.context.close();
+
+    const editor = await moderator();
+    const complaint = (text: string) => editor.page.locator('.complaint').filter({ has: editor.page.locator('.moderation-item__text', { hasText: text }) });
+    const aboutComment = complaint('Menghasut kebencian antarwarga.');
+    await aboutComment.waitFor();
+    expect(await aboutComment.locator('.complaint__deadline').textContent()).toMatch(/^Sisa waktu 47 jam \d+ menit$/);
+    expect(await aboutComment.locator('.complaint__comment').textContent()).toBe('Komentar yang menghasut.');
+    expect(await aboutComment.textContent()).toContain('pelapor@example.com');
+    // Oldest first: the comment's complaint came before the story's.
+    expect(await editor.page.locator('.complaint .moderation-item__text').allTextContents()).toEqual(['Menghasut kebencian antarwarga.', 'Judulnya tidak sesuai fakta.']);
+    await aboutComment.getByRole('button', { name: 'Sembunyikan komentar' }).click();
+    await editor.page.getByText('Komentar disembunyikan; laporan selesai.').waitFor();
+    await complaint('Judulnya tidak sesuai fakta.').getByRole('button', { name: 'Tandai untuk koreksi' }).click();
+    await editor.page.getByText('Berita ditandai untuk koreksi; laporan selesai.').waitFor();
+    expect(await editor.page.locator('.complaint').count()).toBe(0);
+    expect(await wcagViolations(editor.page)).toEqual([]);
+    await editor.context.close();
+
+    const later = await reader(142, { viewport: { width: 390, height: 844 } });
+    await later.page.goto(`${origin}${reported.url}`);
+    await later.page.waitForLoadState('networkidle');
+    expect(await later.page.locator('.comment').count()).toBe(0);
+    await later.context.close();
   });
 });

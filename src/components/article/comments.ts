@@ -84,7 +84,16 @@ export function enhanceComments(root: HTMLElement): void {
     reply.setAttribute('aria-label', t('comments.replyTo', { name: comment.author.name }));
     reply.addEventListener('click', () => startReply(comment));
 
-    body.append(meta, text, reply);
+    // Opens the story's "Laporkan" form (ReportForm.astro) aimed at this comment.
+    const report = document.createElement('button');
+    report.type = 'button';
+    report.className = 'comment__report';
+    report.textContent = t('report.open');
+    report.setAttribute('aria-label', t('report.commentButton', { name: comment.author.name }));
+    report.dataset.reportComment = comment.id;
+    report.dataset.reportName = comment.author.name;
+
+    body.append(meta, text, reply, report);
     li.append(body);
     if (comment.replies.length > 0) {
       const replies = document.createElement('ol');

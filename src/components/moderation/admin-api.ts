@@ -22,6 +22,25 @@ export interface AdminComment {
   createdAt: string;
 }
 
+export type ComplaintAction = 'hide' | 'correct' | 'reject';
+
+/** An open complaint as the admin API lists it, with its deadline (docs/comments-api.md, "Complaints"). */
+export interface AdminComplaint {
+  id: string;
+  articleId: string;
+  articleTitle: string | null;
+  commentId: string | null;
+  commentAuthor: string | null;
+  commentText: string | null;
+  reason: string;
+  text: string;
+  contact: string | null;
+  createdAt: string;
+  deadline: string;
+  msLeft: number;
+  overdue: boolean;
+}
+
 export class AdminError extends Error {
   constructor(
     readonly status: number,
@@ -64,6 +83,9 @@ export function createAdminApi(token: string) {
     moderate: (id: string, action: ModerationAction) => call<{ status: CommentStatus }>('POST', `${comment(id)}/${action}`),
     remove: (id: string) => call<{ deleted: boolean }>('DELETE', comment(id)),
     reply: (id: string, text: string) => call<{ id: string }>('POST', `${comment(id)}/reply`, { text }),
+    complaints: () => call<{ total: number; items: AdminComplaint[] }>('GET', '/api/admin/complaints?status=open&limit=200'),
+    resolveComplaint: (id: string, action: ComplaintAction) =>
+      call<{ status: string }>('POST', `/api/admin/complaints/${encodeURIComponent(id)}/resolve`, { action }),
     exportByEmail: (email: string) => call<{ email: string; comments: AdminComment[] }>('POST', '/api/admin/privacy/export', { email }),
     deleteByEmail: (email: string) => call<{ deleted: number }>('POST', '/api/admin/privacy/delete', { email }),
   };

@@ -2,10 +2,12 @@
  * The moderation page (ModerationPage.astro), put together from its parts: an editor signs
  * in with their own token (session.ts), works the queue per status (queue.ts, one comment
  * per comment-item.ts, replies as the newsroom with reply-form.ts, sees which comment a reply
- * answers with reply-context.ts) and answers privacy requests (privacy.ts). Reader text is
+ * answers with reply-context.ts), settles readers' complaints (complaints.ts) and answers
+ * privacy requests (privacy.ts). Reader text is
  * only ever set as text (comment-text.ts).
  */
 import { translatorFromElement } from '../../i18n/format.ts';
+import { createComplaints } from './complaints.ts';
 import { createDesk } from './desk.ts';
 import { startPrivacy } from './privacy.ts';
 import { createQueue } from './queue.ts';
@@ -21,7 +23,10 @@ export function startModeration(root: HTMLElement): void {
   // One translator for the page: its strings come with the markup (data-strings).
   const t = translatorFromElement(root);
   let queue: ReturnType<typeof createQueue> | undefined;
-  const session = createSession({ signin: $<HTMLFormElement>('[data-signin]'), workspace: $('[data-workspace]'), editorName: $('[data-editor-name]'), say }, t, () => queue!.reload());
+  let complaints: ReturnType<typeof createComplaints> | undefined;
+  const session = createSession({ signin: $<HTMLFormElement>('[data-signin]'), workspace: $('[data-workspace]'), editorName: $('[data-editor-name]'), say }, t, () =>
+    Promise.all([queue!.reload(), complaints!.reload()]).then(() => undefined),
+  );
   const desk = createDesk(root, t, say, session);
   $('[data-signout]').addEventListener('click', () => session.end());
 
@@ -39,6 +44,7 @@ export function startModeration(root: HTMLElement): void {
     createReplyContext(desk),
     urls,
   );
+  complaints = createComplaints(desk, { list: $<HTMLOListElement>('[data-complaints-list]'), empty: $('[data-complaints-empty]') }, urls, () => queue!.reload());
   startPrivacy(desk, { form: $<HTMLFormElement>('[data-privacy]'), result: $('[data-privacy-result]'), download: $<HTMLAnchorElement>('[data-download]') }, () => queue!.reload());
   session.resume();
 }

@@ -3,7 +3,7 @@ import type { ServiceContext } from './context.ts';
 import { ApiError } from './errors.ts';
 
 /**
- * Fixed-window limit whose counter lives in the database, so it holds across
+ * Fixed-window limit per action (`comment`, `complaint`) whose counter lives in the database, so it holds across
  * processes and serverless instances. The bucket is a keyed hash of the IP: the
  * raw address is never stored.
  */
@@ -15,6 +15,6 @@ export async function enforceRateLimit(ctx: ServiceContext, action: string, ip: 
   const hits = await ctx.storage.hit(bucket, new Date(start).toISOString());
   if (hits > max) {
     const retryAfter = Math.ceil((start + windowMs - now) / 1000);
-    throw new ApiError(429, 'rate_limited', `too many comments from your network; try again in ${retryAfter} seconds`, { retryAfter });
+    throw new ApiError(429, 'rate_limited', `too many ${action}s from your network; try again in ${retryAfter} seconds`, { retryAfter });
   }
 }

@@ -20,6 +20,20 @@ export interface Database {
   view_days: { article_id: string; day: string; views: number };
   view_visitors: { day: string; article_id: string; visitor: string };
   rate_limits: { bucket: string; window_start: string; hits: number };
+  complaints: {
+    id: string;
+    article_id: string;
+    comment_id: string | null;
+    reason: string;
+    body: string;
+    contact: string | null;
+    status: string;
+    created_at: string;
+    resolution: string | null;
+    note: string | null;
+    resolved_by: string | null;
+    resolved_at: string | null;
+  };
   audit_log: {
     id: string;
     at: string;

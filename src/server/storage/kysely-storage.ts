@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
-import type { AuditEntry, CommentQuery, CommentRecord, CommentStatus, Storage } from './storage.ts';
+import type { AuditEntry, CommentQuery, CommentRecord, CommentStatus, ComplaintRecord, ComplaintStatus, Storage } from './storage.ts';
 
 /*
  * The single query code path for SQLite and PostgreSQL. Only portable SQL is used:
@@ -25,6 +25,21 @@ const toRecord = (row: CommentRow): CommentRecord => ({
   createdAt: row.created_at,
   moderatedAt: row.moderated_at,
   moderatedBy: row.moderated_by,
+});
+
+const toComplaint = (row: Selectable<Database['complaints']>): ComplaintRecord => ({
+  id: row.id,
+  articleId: row.article_id,
+  commentId: row.comment_id,
+  reason: row.reason,
+  text: row.body,
+  contact: row.contact,
+  status: row.status as ComplaintStatus,
+  createdAt: row.created_at,
+  resolution: row.resolution,
+  note: row.note,
+  resolvedBy: row.resolved_by,
+  resolvedAt: row.resolved_at,
 });
 
 export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engine']): Storage {
@@ -273,6 +288,51 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
             .execute();
         }
       });
+    },
+
+    async insertComplaint(c) {
+      await db
+        .insertInto('complaints')
+        .values({
+          id: c.id,
+          article_id: c.articleId,
+          comment_id: c.commentId,
+          reason: c.reason,
+          body: c.text,
+          contact: c.contact,
+          status: c.status,
+          created_at: c.createdAt,
+          resolution: c.resolution,
+          note: c.note,
+          resolved_by: c.resolvedBy,
+          resolved_at: c.resolvedAt,
+        })
+        .execute();
+    },
+
+    async getComplaint(id) {
+      const row = await db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toComplaint(row);
+    },
+
+    async listComplaints({ status, limit }) {
+      const rows = await db.selectFrom('complaints').selectAll().where('status', '=', status).orderBy('created_at').orderBy('id').limit(limit).execute();
+      return rows.map(toComplaint);
+    },
+
+    async countComplaints(status) {
+      const row = await db.selectFrom('complaints').select(sql<number>`cast(count(*) as integer)`.as('n')).where('status', '=', status).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async resolveComplaint(id, r) {
+      const result = await db
+        .updateTable('complaints')
+        .set({ status: r.status, resolution: r.resolution, note: r.note, resolved_by: r.by, resolved_at: r.at })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async appendAudit(e: AuditEntry) {

@@ -7,6 +7,7 @@ const METHODS = [
   'migrate', 'ping', 'checkWrite', 'close', 'recordView', 'viewTotals', 'popular', 'prune', 'hit',
   'insertComment', 'getComment', 'listComments', 'listThreadPage', 'countComments', 'setCommentStatus', 'deleteComment',
   'commentsByEmail', 'deleteCommentsByEmail', 'hasApprovedComment', 'importComments', 'raiseViewTotals', 'appendAudit', 'listAudit',
+  'insertComplaint', 'getComplaint', 'listComplaints', 'countComplaints', 'resolveComplaint',
 ] as const satisfies readonly Method[];
 
 /** Rejects with DatabaseUnavailable when `promise` has not settled within `ms`. */

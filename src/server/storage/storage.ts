@@ -45,6 +45,26 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+export type ComplaintStatus = 'open' | 'resolved' | 'rejected';
+
+/** A reader's complaint about a story (`commentId` null) or one of its comments. */
+export interface ComplaintRecord {
+  id: string;
+  articleId: string;
+  commentId: string | null;
+  reason: string;
+  text: string;
+  /** How to reach the reader; never published. */
+  contact: string | null;
+  status: ComplaintStatus;
+  createdAt: string;
+  /** What the editor did (`hide`, `correct`, `reject`), who, when, and why. */
+  resolution: string | null;
+  note: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+}
+
 export interface ViewResult {
   /** False when this visitor was already counted for this article today. */
   counted: boolean;
@@ -114,6 +134,17 @@ export interface Storage {
    * `views` (never lowered, so counts gathered since are kept on a re-import).
    */
   raiseViewTotals(totals: ReadonlyArray<{ articleId: string; views: number }>): Promise<void>;
+
+  insertComplaint(complaint: ComplaintRecord): Promise<void>;
+  getComplaint(id: string): Promise<ComplaintRecord | undefined>;
+  /** Complaints with one status, oldest first (the order their deadlines fall due). */
+  listComplaints(query: { status: ComplaintStatus; limit: number }): Promise<ComplaintRecord[]>;
+  countComplaints(status: ComplaintStatus): Promise<number>;
+  /**
+   * Settles an open complaint. False when it is not open (any more): two editors
+   * resolving at once settle it once.
+   */
+  resolveComplaint(id: string, resolution: { status: Exclude<ComplaintStatus, 'open'>; resolution: string; note: string | null; by: string; at: string }): Promise<boolean>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;

@@ -108,6 +108,59 @@ const EVERY_ROUTE: Case[] = [
   adminJson('reply to an unknown id', `${A}/comments/${ID}/reply`, JSON.stringify({ text: 'x' }), 404),
 ];
 
+// Complaints ("Laporkan"): the public post and the editors' queue.
+const P = '/api/complaints';
+const report = { articleId: 'banjir-palembang', reason: 'fitnah', text: 'Tidak benar.' };
+const complaint = (name: string, value: unknown, status?: number): Case => ({ name, path: P, headers: { 'content-type': 'application/json' }, body: typeof value === 'string' ? value : JSON.stringify(value), status });
+const COMPLAINT_FIELDS = ['articleId', 'commentId', 'reason', 'text', 'contact', 'token', 'company'] as const;
+const COMPLAINTS: Case[] = [
+  ...COMPLAINT_FIELDS.map((f) => complaint(`NUL in complaint field ${f}`, { ...report, [f]: `a${NUL}b` }, 400)),
+  ...COMPLAINT_FIELDS.map((f) => ({ ...complaint(`invalid UTF-8 in complaint form field ${f}`, ''), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: bytes(`articleId=banjir-palembang&${f}=`, [0xc3, 0x28]), status: 400 })),
+  complaint('complaint that is malformed JSON', '{"reason":', 400),
+  complaint('complaint that is a JSON array', '[]', 400),
+  complaint('complaint without a reason', { articleId: 'banjir-palembang', text: 'x' }, 400),
+  complaint('complaint with an unknown reason', { ...report, reason: 'bosan' }, 400),
+  complaint('complaint with a numeric reason', { ...report, reason: 1 }, 400),
+  complaint('complaint without text', { articleId: 'banjir-palembang', reason: 'sara' }, 400),
+  complaint('complaint with whitespace-only text', { ...report, text: ' \n ' }, 400),
+  complaint('complaint text over the limit', { ...report, text: 't'.repeat(4001) }, 400),
+  complaint('complaint with an ANSI escape in text', { ...report, text: '\u001b[31mx' }, 400),
+  complaint('complaint contact with a line break', { ...report, contact: 'a@b.id\nBcc: x@y.id' }, 400),
+  complaint('complaint contact over 200 characters', { ...report, contact: 'c'.repeat(201) }, 400),
+  complaint('complaint contact with a bidi override', { ...report, contact: 'x\u202ey' }, 400),
+  complaint('complaint commentId with SQL', { ...report, commentId: "1' OR '1'='1" }, 400),
+  complaint('complaint commentId with HTML', { ...report, commentId: '<b>x</b>' }, 400),
+  complaint('complaint articleId with SQL', { ...report, articleId: "x' OR 1=1 --" }, 400),
+  complaint('complaint articleId too long', { ...report, articleId: 'a'.repeat(201) }, 400),
+  complaint('complaint with a token that is not a token', { ...report, token: 'x' }, 400),
+  complaint('complaint about an unpublished article id', { ...report, articleId: 'tidak-ada' }, 404),
+  complaint('complaint with status set by the client', { ...report, status: 'resolved' }, 400),
+  complaint('complaint with a __proto__ field', '{"articleId":"banjir-palembang","reason":"fitnah","text":"x","__proto__":{"status":"resolved"}}', 400),
+  complaint('complaint with a filled honeypot', { ...report, company: 'ACME' }, 400),
+  complaint('complaint JSON without a token', report, 400),
+  complaint('complaint with a forged token', { ...report, token: '1749524400.AAAAAAAAAAAAAAAAAAAAAAAA' }, 400),
+  complaint('complaint over the size limit', { ...report, text: 'x'.repeat(20_000) }, 413),
+  { name: 'chunked complaint over the size limit', path: P, headers: { 'content-type': 'application/json' }, body: chunks(20), status: 413 },
+  { name: 'complaint as text/plain', path: P, headers: { 'content-type': 'text/plain' }, body: JSON.stringify(report), status: 415 },
+  { name: 'complaint form with a repeated field', path: P, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'reason=sara&reason=fitnah', status: 400 },
+  { name: 'complaint from a foreign origin', path: P, headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify(report), status: 403 },
+  { name: 'GET on the complaint post', path: P, method: 'GET', status: 405 },
+  { name: 'complaint queue without a token', path: `${A}/complaints`, method: 'GET', status: 401 },
+  admin('complaint queue with an unknown status', `${A}/complaints?status=pending`, 'GET', undefined, 400),
+  admin('NUL in the complaint queue status', `${A}/complaints?status=open%00`, 'GET', undefined, 400),
+  admin('complaint queue with a zero limit', `${A}/complaints?limit=0`, 'GET', undefined, 400),
+  admin('complaint queue with SQL in the limit', `${A}/complaints?limit=${encodeURIComponent('1;DROP TABLE complaints')}`, 'GET', undefined, 400),
+  adminJson('resolve an unknown complaint', `${A}/complaints/${ID}/resolve`, JSON.stringify({ action: 'reject' }), 404),
+  adminJson('resolve a complaint with a SQL id', `${A}/complaints/${encodeURIComponent("x' OR 1=1")}/resolve`, JSON.stringify({ action: 'reject' }), 404),
+  adminJson('NUL in the id of a complaint to resolve', `${A}/complaints/a%00b/resolve`, JSON.stringify({ action: 'reject' }), 400),
+  adminJson('resolve with an unknown action', `${A}/complaints/${ID}/resolve`, JSON.stringify({ action: 'delete' }), 400),
+  adminJson('resolve without an action', `${A}/complaints/${ID}/resolve`, '{}', 400),
+  adminJson('resolve with NUL in the note', `${A}/complaints/${ID}/resolve`, JSON.stringify({ action: 'reject', note: `a${NUL}` }), 400),
+  adminJson('resolve with malformed JSON', `${A}/complaints/${ID}/resolve`, '{"action":', 400),
+  adminJson('resolve with extra fields', `${A}/complaints/${ID}/resolve`, JSON.stringify({ action: 'reject', status: 'open' }), 400),
+  adminJson('resolve body that never finishes', `${A}/complaints/${ID}/resolve`, stalled(), 408),
+];
+
 const CASES: Case[] = [
   // Malformed JSON
   rawJson('empty body', '', 400),
@@ -265,6 +318,7 @@ const CASES: Case[] = [
   { name: 'sign-in callback with a forged state', path: '/api/auth/callback?code=abc&state=forged', method: 'GET', headers: { cookie: 'warta_oauth_state=0123456789abcdef0123456789abcdef0123456789abcdef' }, status: 400 },
   { name: 'sign-in callback with a broken escape in the code', path: '/api/auth/callback?code=%E0%A4%A&state=x', method: 'GET', status: 400 },
   ...EVERY_ROUTE,
+  ...COMPLAINTS,
 ];
 
 const routePattern = (path: string) => new RegExp(`^${path.replace(/:\w+/g, '[^/?]+')}(\\?|$)`);
@@ -320,6 +374,7 @@ for (const { engine, skip } of ENGINE_RUNS) {
       expect(t.log.lines.filter((l) => l.level === 'error')).toEqual([]);
       expect(t.log.lines.filter((l) => l.msg === 'client aborted the request')).toHaveLength(1);
       expect(await t.storage.countComments({})).toBe(1);
+      expect(await t.storage.countComplaints('open')).toBe(0);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CommentRecord, ImportedComment, Storage } from '../../../src/server/storage/storage.ts';
+import type { CommentRecord, ComplaintRecord, ImportedComment, Storage } from '../../../src/server/storage/storage.ts';
 import { ENGINES, openTestStorage } from './helpers/engines.ts';
 
 const comment = (over: Partial<CommentRecord>): CommentRecord => ({
@@ -15,6 +15,22 @@ const comment = (over: Partial<CommentRecord>): CommentRecord => ({
   createdAt: '2025-06-10T03:00:00.000Z',
   moderatedAt: null,
   moderatedBy: null,
+  ...over,
+});
+
+const complaint = (over: Partial<ComplaintRecord>): ComplaintRecord => ({
+  id: 'p1',
+  articleId: 'a',
+  commentId: null,
+  reason: 'fitnah',
+  text: 'Berita ini fitnah.',
+  contact: 'siti@example.com',
+  status: 'open',
+  createdAt: '2025-06-10T03:00:00.000Z',
+  resolution: null,
+  note: null,
+  resolvedBy: null,
+  resolvedAt: null,
   ...over,
 });
 
@@ -196,6 +212,41 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
       ]);
       expect(Object.fromEntries(await storage.viewTotals(['s1', 's2']))).toEqual({ s1: 1201, s2: 7 });
       await storage.raiseViewTotals([]);
+    });
+  });
+
+  describe('complaints', () => {
+    test('stores a complaint and reads it back unchanged', async () => {
+      await storage.insertComplaint(complaint({ id: 'p1' }));
+      expect(await storage.getComplaint('p1')).toEqual(complaint({ id: 'p1' }));
+      expect(await storage.getComplaint('nothing')).toBeUndefined();
+    });
+
+    test('lists one status oldest first, ties by id, and counts it', async () => {
+      await storage.insertComplaint(complaint({ id: 'p3', commentId: 'k9', contact: null, createdAt: '2025-06-09T01:00:00.000Z' }));
+      await storage.insertComplaint(complaint({ id: 'p2', createdAt: '2025-06-09T01:00:00.000Z' }));
+      await storage.insertComplaint(complaint({ id: 'p4', status: 'rejected', createdAt: '2025-06-01T00:00:00.000Z' }));
+      expect((await storage.listComplaints({ status: 'open', limit: 10 })).map((c) => c.id)).toEqual(['p2', 'p3', 'p1']);
+      expect((await storage.listComplaints({ status: 'open', limit: 1 })).map((c) => c.id)).toEqual(['p2']);
+      expect(await storage.countComplaints('open')).toBe(3);
+      expect(await storage.countComplaints('resolved')).toBe(0);
+    });
+
+    test('resolves an open complaint once, recording who, when, how and why', async () => {
+      const resolution = { status: 'resolved' as const, resolution: 'hide', note: 'SARA', by: 'ana', at: '2025-06-10T05:00:00.000Z' };
+      expect(await storage.resolveComplaint('p3', resolution)).toBe(true);
+      expect(await storage.resolveComplaint('p3', { ...resolution, status: 'rejected', by: 'budi' })).toBe(false);
+      expect(await storage.resolveComplaint('nothing', resolution)).toBe(false);
+      expect(await storage.getComplaint('p3')).toMatchObject({ status: 'resolved', resolution: 'hide', note: 'SARA', resolvedBy: 'ana', resolvedAt: '2025-06-10T05:00:00.000Z' });
+      expect(await storage.countComplaints('open')).toBe(2);
+    });
+
+    test('two editors resolving one complaint at once settle it once', async () => {
+      await storage.insertComplaint(complaint({ id: 'p5' }));
+      const results = await Promise.all(
+        ['ana', 'budi'].map((by) => storage.resolveComplaint('p5', { status: 'rejected', resolution: 'reject', note: null, by, at: '2025-06-10T06:00:00.000Z' })),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
     });
   });
 

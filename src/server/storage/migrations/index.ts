@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { initial } from './2025-06-01-initial.ts';
 import { commentSourceId } from './2026-11-27-comment-source-id.ts';
 import { commentParentIndex } from './2026-12-06-comment-parent-index.ts';
+import { complaints } from './2026-12-07-complaints.ts';
 
 /*
  * Migrations named by date (GoatCounter's habit) and listed here rather than read
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2025-06-01-initial': initial,
   '2026-11-27-comment-source-id': commentSourceId,
   '2026-12-06-comment-parent-index': commentParentIndex,
+  '2026-12-07-complaints': complaints,
 };
 
 export const migrationProvider: MigrationProvider = {
