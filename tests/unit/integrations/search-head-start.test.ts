@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planHeadStart, startHeadStart } from '../../../src/integrations/search-head-start.ts';
+import type { AstroPrerenderer } from 'astro';
+import { planHeadStart, renderAfter, startHeadStart } from '../../../src/integrations/search-head-start.ts';
 import { pageFolder } from '../../../src/lib/output-folder.ts';
-import type { BundleWriter } from '../../../src/integrations/search-indexer.ts';
+import type { BundleWriter } from '../../../src/integrations/pagefind-service.ts';
 
 let site: string;
 const GLOB = '2026/*/*/index.html';
@@ -98,5 +99,30 @@ describe('startHeadStart', () => {
     const result = await head.finish(['/2026/06/a/']);
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('service died') });
     expect(log).toEqual(['discard']);
+  });
+});
+
+describe('renderAfter', () => {
+  it('renders each page with Astro’s own prerenderer, only once the head start has let it', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const read = new Promise<void>((resolve) => (release = resolve)).then(() => void events.push('search read the kept pages'));
+    const base: AstroPrerenderer = {
+      name: 'default',
+      getStaticPaths: async () => [],
+      render: async (request) => {
+        events.push(`render ${new URL(request.url).pathname}`);
+        return new Response('<html></html>');
+      },
+    };
+    const asked: string[] = [];
+    const wrapped = renderAfter(base, { beforeRewrite: (folder) => (asked.push(folder), read) });
+    const rendering = wrapped.render(new Request('http://localhost/2024/06/lama/'), {} as Parameters<AstroPrerenderer['render']>[1]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(events).toEqual([]);
+    release();
+    expect(await ((await rendering) as Response).text()).toBe('<html></html>');
+    expect(events).toEqual(['search read the kept pages', 'render /2024/06/lama/']);
+    expect(asked).toEqual(['2024/06/lama']);
   });
 });
