@@ -23,59 +23,18 @@ export async function withPagefind<T>(timeoutMs: number, work: (index: PagefindI
   }
 }
 
-/** One bundle being built: pages added by glob or one by one, then written (which also stops its service), or discarded. */
-export interface BundleWriter {
-  /** Pages matching `glob`; a glob that matches none is an error. */
-  add(glob: string): Promise<void>;
-  /** One page, by its URL and HTML (for a few pages; a glob reads many faster). */
-  addFile(url: string, html: string): Promise<void>;
-  write(): Promise<void>;
-  /** Stops the service without writing. */
-  discard(): Promise<void>;
-}
-
 /**
- * Starts Pagefind's service for one bundle, read from `site` and written to `outputPath`.
- * On any failure the service is stopped too.
+ * Indexes the pages under `site` that match `glob` into a bundle at `outputPath`. A glob
+ * that matches no page is an error: every glob asked for holds published stories.
  */
-export async function pagefindBundle(site: string, outputPath: string, timeoutMs: number): Promise<BundleWriter> {
-  const fail = async (error: unknown): Promise<never> => {
-    await pagefindApi.close();
-    throw error;
-  };
-  const created = await deadline(pagefindApi.createIndex({}), timeoutMs, 'createIndex').catch(fail);
-  if (created.errors.length > 0 || !created.index) return fail(new Error(`${PREFIX} createIndex failed: ${created.errors.join('; ') || 'no index'}`));
-  const index = created.index;
-  return {
-    async add(glob) {
-      try {
-        const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
-        assertNoErrors(`addDirectory ${glob}`, added.errors);
-        if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages for ${glob} in ${site}`);
-      } catch (error) {
-        await fail(error);
-      }
-    },
-    async addFile(url, html) {
-      try {
-        const added = await deadline(index.addHTMLFile({ url, content: html }), timeoutMs, 'addHTMLFile');
-        assertNoErrors(`addHTMLFile ${url}`, added.errors);
-      } catch (error) {
-        await fail(error);
-      }
-    },
-    async write() {
-      try {
-        const written = await deadline(index.writeFiles({ outputPath }), timeoutMs, 'writeFiles');
-        assertNoErrors('writeFiles', written.errors);
-      } finally {
-        await pagefindApi.close();
-      }
-    },
-    async discard() {
-      await pagefindApi.close();
-    },
-  };
+export function writeBundle(site: string, glob: string, outputPath: string, timeoutMs: number): Promise<void> {
+  return withPagefind(timeoutMs, async (index) => {
+    const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
+    assertNoErrors(`addDirectory ${glob}`, added.errors);
+    if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages for ${glob} in ${site}`);
+    const written = await deadline(index.writeFiles({ outputPath }), timeoutMs, 'writeFiles');
+    assertNoErrors('writeFiles', written.errors);
+  });
 }
 
 export function assertNoErrors(step: string, errors: string[]): void {

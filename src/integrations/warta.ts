@@ -59,7 +59,7 @@ export function createWarta(root = process.cwd()): Warta {
 
   // Unchanged pages stay in the output folder between builds (kept-output.ts).
   const output = keptOutput(process.env);
-  const search = createSearch(content, published(resolveNow()), root);
+  const search = createSearch(content, published(resolveNow()).map((a) => a.path));
 
   const integration: AstroIntegration = {
     name: 'warta',
@@ -90,15 +90,11 @@ export function createWarta(root = process.cwd()): Warta {
         // Warnings are advice; the build only counts them so its log stays readable.
         if (warnings > 0) logger.info(t('error.warningsOnly', { count: warnings }));
       },
-      'astro:config:done': ({ config, buildOutput, logger }) => {
+      'astro:config:done': ({ config }) => {
         output.configDone(config);
-        search.configDone(config, buildOutput, output.kept, logger);
+        search.configDone(config);
       },
-      'astro:build:start': async ({ logger, setPrerenderer }) => {
-        output.start(logger);
-        await search.buildStart(setPrerenderer);
-      },
-      'astro:build:setup': () => search.buildSetup(),
+      'astro:build:start': ({ logger }) => output.start(logger),
       'astro:build:done': async ({ dir: outDir, assets, logger }) => {
         // The list of published ids lets the comment/view function refuse unknown articles
         // without a database of its own (see src/server).
