@@ -156,7 +156,7 @@ describe('the search page on a phone', () => {
       const title = await results.nth(i).locator('.search-result__title').innerText();
       const excerpt = await results.nth(i).locator('.search-result__excerpt').innerText();
       expect(excerpt.startsWith(title), excerpt).toBe(false);
-      expect(excerpt).not.toMatch(new RegExp(`${content.site.datelineLabel}|\\| [A-Z ]+ –`));
+      expect(excerpt).not.toContain(`${content.site.datelineLabel} |`);
       expect(excerpt.length).toBeGreaterThan(60);
     }
     await page.close();
