@@ -4,6 +4,11 @@
  * Astro's cache; then deletes what this build did not write. The rules are in
  * `lib/output-folder.ts`. Called from the warta integration's hooks (it owns
  * `warta-articles.json`, the file the stamp watches); `WARTA_KEEP_OUTPUT=0` turns it off.
+ *
+ * It relies on undocumented Astro behaviour (7.3): with Vite's `emptyOutDir` off, a page the
+ * incremental build would restore is left in place ("cached") and listed in build:done's
+ * `assets`. This must move in lockstep with Astro; its canary is the warm build in
+ * tests/site/incremental-build.test.ts ("leaves unchanged pages in the kept output folder").
  */
 import fs from 'node:fs';
 import path from 'node:path';
