@@ -8,11 +8,11 @@ import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createWarta } from './src/integrations/warta.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
 import { editorVitePlugin } from './src/editor/vite-plugin.ts';
 
 // Content (and so the site config) is read once, validated, and shared with the
 // Markdown plugins. WARTA_CONTENT_DIR points builds at fixture sites in tests.
+// warta.integration is the whole of Warta, search included.
 const warta = createWarta();
 // Astro's content cache is keyed per content folder AND per schema version: Astro only
 // notices changes to content.config.ts itself, not to the schema files it imports, and
@@ -62,5 +62,5 @@ export default defineConfig({
     // renders everything.
     incrementalBuild: true,
   },
-  integrations: [warta.integration, pagefind(warta), mdx(), sitemap(warta.sitemap)],
+  integrations: [warta.integration, mdx(), sitemap(warta.sitemap)],
 });

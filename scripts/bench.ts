@@ -1,17 +1,23 @@
 /**
- * `npm run bench`: build performance and page weight at newsroom scale (issue 7).
+ * `npm run bench`: build performance and page weight at newsroom scale.
  *
- *   node scripts/bench.ts [--sizes 1000,10000] [--no-baseline] [--no-lighthouse] [--no-warm] [--out .bench/results]
+ *   node scripts/bench.ts [--sizes 1000,10000] [--against <commit>] [--no-baseline] [--no-hugo]
+ *                         [--no-lighthouse] [--no-warm] [--out .bench/results]
  *
  * For each size N: generates a corpus (scripts/generate-corpus.ts, fixed seed) in a
- * temporary folder, then measures under GNU time
- *   - the full production build, cold (Astro's cacheDir for that corpus and the output
- *     folder deleted) and warm (one article edited, caches kept);
- *   - the same for the baseline site (scripts/bench/baseline.ts): article pages only,
- *     same plugins, same Pagefind; ratios Warta/baseline;
- * and once: `npm run check` on the first size, page weight and Lighthouse (mobile) for
- * the article page, front page and search page of the first size's build.
- * Prints a table and writes JSON to --out (bench-<time>.json and latest.json).
+ * temporary folder, then measures under GNU time, cold (output, Astro's cache and Node's
+ * compile cache deleted) and warm (one story edited, caches kept):
+ *   - the full production build of the current tree;
+ *   - with --against, the same build of an older commit, checked out beside it in a git
+ *     worktree under .bench/against/ with its own `npm ci`: the progress since then;
+ *   - the baseline site (scripts/bench/baseline.ts): article pages only, same plugins,
+ *     same Pagefind;
+ *   - Hugo, when `hugo` is on PATH, on the same articles with the minimal templates in
+ *     scripts/bench/hugo/ (no search index);
+ * and prints Warta's ratio to each, and to the fastest peer (baseline or Hugo). Once:
+ * `npm run check` on the first size, page weight and Lighthouse (mobile) for the article
+ * page, front page and search page of the first size's build.
+ * Prints tables and writes JSON to --out (bench-<time>.json and latest.json).
  *
  * Builds are heavy: the bench waits while other `astro build`/vitest processes run,
  * and never runs two builds at once. Output folders live under .bench/ (git-ignored):
@@ -22,7 +28,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { astroCacheDir } from './bench/cache-dir.ts';
 import { timed, tail, type RunResult } from './bench/measure.ts';
 import { outputStats, pageWeight, type OutputStats, type PageWeight } from './bench/site-stats.ts';
 import { writeBaseline } from './bench/baseline.ts';
@@ -37,6 +42,8 @@ const { values } = parseArgs({
     'no-lighthouse': { type: 'boolean', default: false },
     'no-warm': { type: 'boolean', default: false },
     'no-wait': { type: 'boolean', default: false },
+    against: { type: 'string' },
+    'no-hugo': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -55,12 +62,17 @@ const log = (msg: string) => console.log(`[warta:bench] ${new Date().toISOString
 interface BuildFigures extends RunResult {
   output?: OutputStats;
 }
+interface Phases {
+  cold: BuildFigures;
+  warm?: BuildFigures;
+}
 interface SizeResult {
   n: number;
   corpusSeconds: number;
-  warta: { cold: BuildFigures; warm?: BuildFigures };
-  baseline?: { cold: BuildFigures; warm?: BuildFigures };
-  ratios?: Record<string, number>;
+  /** The current tree first, then its peers: `warta@<commit>` (--against), `baseline`, `hugo`. */
+  builds: Record<string, Phases>;
+  /** Warta's wall time (and CPU, peak RSS for cold) over each peer's; `fastest` is the quickest of baseline and Hugo. */
+  ratios: Record<string, Record<string, number>>;
 }
 
 function version(pkg: string): string {
@@ -91,12 +103,26 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return e;
 }
 
-async function build(label: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; outDir: string }): Promise<BuildFigures> {
+/** A site the bench builds: the current tree, or one of its peers. */
+interface Site {
+  name: string;
+  /** The command and its arguments (an `astro build` unless it is Hugo). */
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** The folder holding the built pages (a `client/` inside it is used when there is one). */
+  outDir: string;
+  /** What a cold build deletes first: output, caches, compile cache. */
+  coldPaths: string[];
+}
+
+async function build(label: string, site: Site): Promise<BuildFigures> {
   await waitForQuiet();
   const load = os.loadavg()[0]!.toFixed(2);
-  const r = await timed(process.execPath, [astro, 'build', ...args], { cwd: options.cwd, env: options.env, log: path.join(logs, `${label}.log`) });
+  const r = await timed(site.command, site.args, { cwd: site.cwd, env: site.env, log: path.join(logs, `${label}.log`) });
   if (r.exitCode !== 0) throw new Error(`[warta:bench] ${label} failed (exit ${r.exitCode}):\n${tail(r.log)}`);
-  const client = fs.existsSync(path.join(options.outDir, 'client')) ? path.join(options.outDir, 'client') : options.outDir;
+  const client = fs.existsSync(path.join(site.outDir, 'client')) ? path.join(site.outDir, 'client') : site.outDir;
   const figures = { ...r, output: outputStats(client) };
   log(`${label}: ${r.wallS.toFixed(1)} s wall, ${r.cpuS.toFixed(1)} s CPU, ${r.peakRssMB.toFixed(0)} MB peak RSS, ${figures.output.pages} pages (load before: ${load})`);
   return figures;
@@ -121,54 +147,129 @@ function compileCache(name: string): string {
   return dir;
 }
 
-async function measureSize(n: number): Promise<SizeResult> {
+/** Warta built from the current tree, in `root`. */
+function wartaSite(name: string, projectRoot: string, n: number, corpus: string): Site {
+  // Inside the project: an outDir outside it breaks Astro's prerender chunk resolution.
+  const outDir = path.join(projectRoot, '.bench', `out-${n}`);
+  const cache = path.join(projectRoot, '.bench', `cache-${n}`);
+  const compileCache = path.join(bench, 'compile-cache', `${name}-${n}`);
+  return {
+    name,
+    command: process.execPath,
+    args: [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    cwd: projectRoot,
+    env: env({ WARTA_CONTENT_DIR: corpus, WARTA_CACHE_DIR: cache, NODE_COMPILE_CACHE: compileCache }),
+    outDir,
+    // An older commit may not read WARTA_CACHE_DIR: its default cache folders go too (its worktree is the bench's own).
+    coldPaths: [outDir, cache, compileCache, ...(projectRoot === root ? [] : [path.join(projectRoot, 'node_modules/.astro')])],
+  };
+}
+
+function baselineSite(n: number, corpus: string): Site {
+  const baseRoot = writeBaseline(path.join(bench, 'baseline'));
+  const outDir = path.join(baseRoot, `dist-${n}`);
+  const cache = path.join(baseRoot, `.cache-${n}`);
+  const compileCache = path.join(bench, 'compile-cache', `baseline-${n}`);
+  return {
+    name: 'baseline',
+    command: process.execPath,
+    args: [astro, 'build'],
+    cwd: baseRoot,
+    env: env({ WARTA_CONTENT_DIR: corpus, WARTA_BENCH_ROOT: root, WARTA_BENCH_CACHE_DIR: cache, WARTA_BENCH_OUT_DIR: outDir, NODE_COMPILE_CACHE: compileCache }),
+    outDir,
+    coldPaths: [outDir, cache, compileCache],
+  };
+}
+
+/** Hugo on the same articles with the minimal templates in scripts/bench/hugo/ (no search index). */
+function hugoSite(hugo: string, n: number, corpus: string): Site {
+  const outDir = path.join(bench, 'hugo', `public-${n}`);
+  const cache = path.join(bench, 'hugo', `cache-${n}`);
+  return {
+    name: 'hugo',
+    command: hugo,
+    args: ['--source', path.join(root, 'scripts/bench/hugo'), '--contentDir', path.join(corpus, 'articles'), '--destination', outDir, '--cacheDir', cache, '--quiet'],
+    cwd: root,
+    env: env({}),
+    outDir,
+    coldPaths: [outDir, cache],
+  };
+}
+
+/** `hugo` on PATH, or undefined. */
+function findHugo(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const file = path.join(dir, 'hugo');
+    if (dir && fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * A worktree of `commit` under .bench/against/ with its own dependencies (`npm ci`, again only
+ * when its lockfile differs from the one they were installed from), so an older Warta builds
+ * beside the current one on the same machine in the same run.
+ */
+function againstWorktree(commit: string): { root: string; name: string } {
+  const sha = execFileSync('git', ['rev-parse', '--verify', `${commit}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  const dir = path.join(bench, 'against', sha.slice(0, 12));
+  if (!fs.existsSync(path.join(dir, '.git'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    execFileSync('git', ['worktree', 'prune'], { cwd: root });
+    execFileSync('git', ['worktree', 'add', '--detach', dir, sha], { cwd: root, stdio: 'inherit' });
+  }
+  const lock = fs.readFileSync(path.join(dir, 'package-lock.json'));
+  const marker = path.join(dir, 'node_modules', '.warta-bench-lock');
+  if (!fs.existsSync(marker) || !fs.readFileSync(marker).equals(lock)) {
+    log(`npm ci in ${path.relative(root, dir)} (${sha.slice(0, 12)})`);
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit', env: env({}) });
+    fs.writeFileSync(marker, lock);
+  }
+  return { root: dir, name: `warta@${sha.slice(0, 7)}` };
+}
+
+async function measureSize(n: number, against: { root: string; name: string } | undefined, hugo: string | undefined): Promise<SizeResult> {
   const corpus = path.join(tmp, `corpus-${n}`);
   fs.rmSync(corpus, { recursive: true, force: true });
   const started = performance.now();
   execFileSync(process.execPath, [path.join(root, 'scripts/generate-corpus.ts'), '--count', String(n), '--out', corpus, '--seed', values.seed], { stdio: 'inherit' });
   const corpusSeconds = (performance.now() - started) / 1000;
 
-  const outDir = path.join(bench, `out-${n}`);
-  const wartaEnv = env({ WARTA_CONTENT_DIR: corpus, NODE_COMPILE_CACHE: compileCache(`warta-${n}`) });
-  fs.rmSync(astroCacheDir(root, corpus), { recursive: true, force: true });
-  fs.rmSync(outDir, { recursive: true, force: true });
-  const result: SizeResult = { n, corpusSeconds, warta: { cold: await build(`warta-${n}-cold`, ['--outDir', outDir], { cwd: root, env: wartaEnv, outDir }) } };
-  if (!fs.existsSync(astroCacheDir(root, corpus))) log(`warning: expected Astro's cache at ${astroCacheDir(root, corpus)}; astro.config.mjs changed its key?`);
+  const sites = [wartaSite('warta', root, n, corpus)];
+  if (against) sites.push(wartaSite(against.name, against.root, n, corpus));
+  if (!values['no-baseline']) sites.push(baselineSite(n, corpus));
+  if (hugo) sites.push(hugoSite(hugo, n, corpus));
 
-  let baseline: { root: string; env: NodeJS.ProcessEnv; outDir: string } | undefined;
-  if (!values['no-baseline']) {
-    const baseRoot = writeBaseline(path.join(bench, 'baseline'));
-    const baseOut = path.join(baseRoot, `dist-${n}`);
-    const cache = path.join(baseRoot, `.cache-${n}`);
-    fs.rmSync(cache, { recursive: true, force: true });
-    fs.rmSync(baseOut, { recursive: true, force: true });
-    baseline = {
-      root: baseRoot,
-      outDir: baseOut,
-      env: env({ WARTA_CONTENT_DIR: corpus, WARTA_BENCH_ROOT: root, WARTA_BENCH_CACHE_DIR: cache, WARTA_BENCH_OUT_DIR: baseOut, NODE_COMPILE_CACHE: compileCache(`baseline-${n}`) }),
-    };
-    result.baseline = { cold: await build(`baseline-${n}-cold`, [], { cwd: baseRoot, env: baseline.env, outDir: baseOut }) };
+  // Cold builds one after another, then warm ones: every site's warm build sees one story changed since its cold one.
+  const builds: Record<string, Phases> = {};
+  for (const site of sites) {
+    for (const p of site.coldPaths) fs.rmSync(p, { recursive: true, force: true });
+    builds[site.name] = { cold: await build(`${site.name}-${n}-cold`, site) };
   }
-
   if (!values['no-warm']) {
-    editOneArticle(corpus, 1);
-    result.warta.warm = await build(`warta-${n}-warm`, ['--outDir', outDir], { cwd: root, env: wartaEnv, outDir });
-    if (baseline && result.baseline) {
-      editOneArticle(corpus, 2);
-      result.baseline.warm = await build(`baseline-${n}-warm`, [], { cwd: baseline.root, env: baseline.env, outDir: baseline.outDir });
+    for (const [round, site] of sites.entries()) {
+      editOneArticle(corpus, round + 1);
+      builds[site.name]!.warm = await build(`${site.name}-${n}-warm`, site);
     }
   }
-  if (result.baseline) {
-    const r = (a: number | undefined, b: number | undefined) => (a && b ? Number((a / b).toFixed(2)) : NaN);
-    result.ratios = {
-      coldWall: r(result.warta.cold.wallS, result.baseline.cold.wallS),
-      coldCpu: r(result.warta.cold.cpuS, result.baseline.cold.cpuS),
-      coldPeakRss: r(result.warta.cold.peakRssMB, result.baseline.cold.peakRssMB),
-      warmWall: r(result.warta.warm?.wallS, result.baseline.warm?.wallS),
-      pages: r(result.warta.cold.output?.pages, result.baseline.cold.output?.pages),
-    };
+
+  const r = (a: number | undefined, b: number | undefined) => (a && b ? Number((a / b).toFixed(2)) : NaN);
+  const ratios: SizeResult['ratios'] = {};
+  const warta = builds.warta!;
+  const ratio = (peer: Phases) => ({
+    coldWall: r(warta.cold.wallS, peer.cold.wallS),
+    coldCpu: r(warta.cold.cpuS, peer.cold.cpuS),
+    coldPeakRss: r(warta.cold.peakRssMB, peer.cold.peakRssMB),
+    warmWall: r(warta.warm?.wallS, peer.warm?.wallS),
+  });
+  for (const [name, peer] of Object.entries(builds)) if (name !== 'warta') ratios[name] = ratio(peer);
+  // The fastest other generator per phase (an older Warta is not a peer but a yardstick of progress).
+  const peers = Object.entries(builds).filter(([name]) => name === 'baseline' || name === 'hugo');
+  if (peers.length > 0) {
+    const fastest = (phase: 'cold' | 'warm') => peers.map(([, p]) => p[phase]?.wallS ?? Infinity).reduce((x, y) => Math.min(x, y));
+    ratios.fastest = { coldWall: r(warta.cold.wallS, fastest('cold')), warmWall: r(warta.warm?.wallS, fastest('warm') === Infinity ? undefined : fastest('warm')) };
   }
-  return result;
+  return { n, corpusSeconds, builds, ratios };
 }
 
 async function measureCheck(n: number) {
@@ -228,31 +329,36 @@ const machine = {
 fs.mkdirSync(resultsDir, { recursive: true });
 log(`machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}`);
 
+const against = values.against ? againstWorktree(values.against) : undefined;
+const hugo = values['no-hugo'] ? undefined : findHugo();
+if (!hugo && !values['no-hugo']) log('no hugo on PATH: the report has no Hugo figure (Debian: apt-get install hugo)');
 const results: SizeResult[] = [];
-for (const n of sizes) results.push(await measureSize(n));
+for (const n of sizes) results.push(await measureSize(n, against, hugo));
 const check = await measureCheck(sizes.includes(1000) ? 1000 : sizes[0]!);
 const pages = await measurePages(sizes[0]!);
 
-const report = { date: new Date().toISOString(), machine, wartaNow: WARTA_NOW, seed: Number(values.seed), sizes: results, check, pages };
+const report = { date: new Date().toISOString(), machine, wartaNow: WARTA_NOW, seed: Number(values.seed), against: against?.name, sizes: results, check, pages };
 const stamp = report.date.replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2));
 
 const rows: (string | number)[][] = [['N', 'build', 'wall s', 'CPU s', 'peak RSS', 'pages', 'output']];
 for (const r of results) {
-  const add = (name: string, f?: BuildFigures) =>
-    f && rows.push([r.n, name, f.wallS.toFixed(1), f.cpuS.toFixed(1), `${f.peakRssMB.toFixed(0)} MB`, f.output?.pages ?? '', f.output ? mb(f.output.bytes) : '']);
-  add('warta cold', r.warta.cold);
-  add('warta warm', r.warta.warm);
-  add('baseline cold', r.baseline?.cold);
-  add('baseline warm', r.baseline?.warm);
+  for (const [name, phases] of Object.entries(r.builds)) {
+    for (const [phase, f] of Object.entries(phases) as [string, BuildFigures][]) {
+      rows.push([r.n, `${name} ${phase}`, f.wallS.toFixed(1), f.cpuS.toFixed(1), `${f.peakRssMB.toFixed(0)} MB`, f.output?.pages ?? '', f.output ? mb(f.output.bytes) : '']);
+    }
+  }
 }
 console.log(`\n${table(rows)}`);
-if (results.some((r) => r.ratios)) {
-  const ratioRows: (string | number)[][] = [['N', 'cold wall', 'cold CPU', 'cold peak RSS', 'warm wall', 'pages']];
-  for (const r of results) if (r.ratios) ratioRows.push([r.n, r.ratios.coldWall!, r.ratios.coldCpu!, r.ratios.coldPeakRss!, r.ratios.warmWall!, r.ratios.pages!]);
-  console.log(`\nWarta / baseline\n${table(ratioRows)}`);
+const ratioRows: (string | number)[][] = [['N', 'Warta / …', 'cold wall', 'cold CPU', 'cold peak RSS', 'warm wall']];
+for (const r of results) {
+  for (const [peer, q] of Object.entries(r.ratios)) {
+    const name = peer === 'fastest' ? 'fastest peer' : peer;
+    ratioRows.push([r.n, name, q.coldWall ?? '', q.coldCpu ?? '', q.coldPeakRss ?? '', q.warmWall ?? '']);
+  }
 }
+if (ratioRows.length > 1) console.log(`\nRatios (same run)\n${table(ratioRows)}`);
 console.log(`\nnpm run check, ${check.n} articles: ${check.wallS.toFixed(2)} s wall, ${check.cpuS.toFixed(2)} s CPU, ${check.peakRssMB.toFixed(0)} MB`);
 const weightRows: (string | number)[][] = [['page', 'HTML raw/gz', 'CSS raw/gz', 'JS raw/gz', 'HTML+CSS+JS gz', 'requests']];
 for (const w of pages.weights) {

@@ -4,6 +4,11 @@
  * Astro's cache; then deletes what this build did not write. The rules are in
  * `lib/output-folder.ts`. Called from the warta integration's hooks (it owns
  * `warta-articles.json`, the file the stamp watches); `WARTA_KEEP_OUTPUT=0` turns it off.
+ *
+ * It relies on undocumented Astro behaviour (7.3): with Vite's `emptyOutDir` off, a page the
+ * incremental build would restore is left in place ("cached") and listed in build:done's
+ * `assets`. This must move in lockstep with Astro; its canary is the warm build in
+ * tests/site/incremental-build.test.ts ("leaves unchanged pages in the kept output folder").
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,17 +24,14 @@ export interface KeptOutput {
   configDone(config: AstroConfig): void;
   /** At build:start: keep the folder if the stamp allowed it, else empty it as Astro would. */
   start(logger: AstroIntegrationLogger): void;
-  /**
-   * From config:done: the last build's stamp when its output folder is kept (its pages are
-   * in place), else undefined. Search reads those pages early (search-head-start.ts).
-   */
+  /** From config:done: the last build's stamp when its output folder is kept, else undefined. */
   readonly kept: OutputStamp | undefined;
   /** At build:done, once `stampedFile` is written: prune. `dir` is the static site, `assets` Astro's page files. */
   finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger): void;
   /**
-   * Writes the stamp that lets the next build keep the folder. Called by the search integration
-   * once its bundle is written and checked, the last part of the folder a build completes: a
-   * folder is kept only when all of it is.
+   * Writes the stamp that lets the next build keep the folder. Called once the search bundle is
+   * written and checked, the last part of the folder a build completes: a folder is kept only
+   * when all of it is.
    */
   seal(): void;
 }
@@ -53,13 +55,11 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
     configDone(config) {
       outDir = fileURLToPath(config.outDir);
       stampFile = fileURLToPath(new URL('warta-output.json', config.cacheDir));
-      // Decided this early so search can start its service while this process is small (pagefind.ts).
       const stamp = enabled ? readStamp(stampFile) : undefined;
       kept = mayKeepOutput(stamp, outDir) ? stamp : undefined;
       sealed = undefined;
       if (!enabled) return;
-      // From here on this build changes the folder (search removes pages from config:done on), and
-      // it counts as this build's start: content files changed since are not in it.
+      // This counts as the build's start: content files changed since are not in it.
       since = Date.now();
       // Gone until this build finishes: if it fails half way, the next build starts from an empty folder.
       fs.rmSync(stampFile, { force: true });
@@ -75,7 +75,7 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
     finish(dir, assets, stampedFile, logger) {
       if (!enabled) return;
       const keep = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-      // The search bundle is written while this runs, and its integration replaces it whole.
+      // Search replaces its bundle whole after this.
       const removed = pruneOutput(outDir, { keep, since, skip: new Set([path.join(dir, 'pagefind')]) });
       if (removed.length > 0) logger.info(`removed ${removed.length} files this build no longer writes from the output folder`);
       sealed = stampOf(outDir, stampedFile, since);

@@ -1,7 +1,8 @@
 /**
- * Wires Warta into Astro: validates all content before Astro starts (so every
- * problem is reported at once and the build fails), hands the article index to
- * the Markdown plugins, and writes build artefacts other parts need.
+ * Wires Warta into Astro, as one integration: validates all content before Astro starts
+ * (so every problem is reported at once and the build fails), hands the article index to
+ * the Markdown plugins, writes build artefacts other parts need, keeps the output folder
+ * (kept-output.ts) and builds the search index (pagefind.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,8 @@ import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-pr
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { dataStoreFromFile } from './data-store-from-file.ts';
-import { keptOutput, type KeptOutput } from './kept-output.ts';
+import { keptOutput } from './kept-output.ts';
+import { createSearch } from './pagefind.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -33,8 +35,7 @@ export interface Warta {
   markdownProcessor: ParallelProcessor;
   /** Stories live at `now`: published and not retracted (the API's list and the search index). */
   published(now: Date): ContentIndex['articles'];
-  /** Whether this build keeps the last build's output folder (kept-output.ts); known from config:done. */
-  output: Pick<KeptOutput, 'kept' | 'seal'>;
+  /** The one integration to list in astro.config.mjs; it includes search. */
   integration: AstroIntegration;
 }
 
@@ -58,6 +59,7 @@ export function createWarta(root = process.cwd()): Warta {
 
   // Unchanged pages stay in the output folder between builds (kept-output.ts).
   const output = keptOutput(process.env);
+  const search = createSearch(content, published(resolveNow()).map((a) => a.path));
 
   const integration: AstroIntegration = {
     name: 'warta',
@@ -69,7 +71,7 @@ export function createWarta(root = process.cwd()): Warta {
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({
           vite: {
-            define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') },
+            define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'), ...search.viteDefine },
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],
@@ -88,9 +90,12 @@ export function createWarta(root = process.cwd()): Warta {
         // Warnings are advice; the build only counts them so its log stays readable.
         if (warnings > 0) logger.info(t('error.warningsOnly', { count: warnings }));
       },
-      'astro:config:done': ({ config }) => output.configDone(config),
+      'astro:config:done': ({ config }) => {
+        output.configDone(config);
+        search.configDone(config);
+      },
       'astro:build:start': ({ logger }) => output.start(logger),
-      'astro:build:done': ({ dir: outDir, assets, logger }) => {
+      'astro:build:done': async ({ dir: outDir, assets, logger }) => {
         // The list of published ids lets the comment/view function refuse unknown articles
         // without a database of its own (see src/server).
         const list = published(resolveNow()).map((a) => ({ id: a.id, title: a.data.title, url: a.path }));
@@ -98,9 +103,14 @@ export function createWarta(root = process.cwd()): Warta {
         const listFile = path.join(out, 'warta-articles.json');
         fs.writeFileSync(listFile, JSON.stringify(list));
         logger.info(`${list.length} articles published`);
-        // Before search indexes the pages (the next integration), so no deleted story's page is read.
+        // Pruned before search reads the pages, so no deleted story's page is indexed.
         output.finish(out, assets, listFile, logger);
+        await search.buildDone(out, list.map((a) => a.url), logger);
+        // The search bundle is the last part of the folder a build completes: a folder is kept only when all of it is.
+        output.seal();
       },
+      'astro:server:setup': ({ server, logger }) => search.serverSetup(server, logger),
+      'astro:server:start': ({ address, logger }) => search.serverStart(address, logger),
     },
   };
 
@@ -110,7 +120,7 @@ export function createWarta(root = process.cwd()): Warta {
     site.timeZone,
   );
 
-  return { content, root, markdownPlugins, markdownProcessor, published, output, integration, sitemap };
+  return { content, root, markdownPlugins, markdownProcessor, published, integration, sitemap };
 }
 
 /**

@@ -11,10 +11,8 @@
  * - keep it only when the last build that wrote it finished and used the same cache
  *   (`OutputStamp`): a build that failed half way, or a build of other content into the
  *   same folder, leaves pages Astro's cache does not describe, so the folder is emptied;
- * - after the pages are written, delete every file the build neither wrote nor kept
- *   as a page (`pruneOutput`);
- * - before search reads article folders, delete the pages of stories that are gone
- *   (`stalePages`), or Pagefind would index them.
+ * - after the pages are written, and before search reads them, delete every file the
+ *   build neither wrote nor kept as a page (`pruneOutput`): a removed story's page too.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -100,20 +98,6 @@ export function pruneOutput(dir: string, options: PruneOptions): string[] {
   };
   if (fs.existsSync(dir)) walk(dir);
   return removed;
-}
-
-/**
- * Files under `site` matching `glob` (article folders, e.g. `{2023,2024}/*\/*\/index.html`)
- * that are not the page of one of `pathnames` (`/2024/05/slug/`): pages of stories that
- * were removed or renamed since the kept build.
- */
-export function stalePages(site: string, glob: string, pathnames: Iterable<string>): string[] {
-  const wanted = new Set<string>();
-  for (const pathname of pathnames) wanted.add(pageFolder(decodeURI(pathname)));
-  return fs
-    .globSync(glob, { cwd: site })
-    .filter((file) => !wanted.has(pageFolder(decodeURI(file))))
-    .map((file) => path.join(site, file));
 }
 
 /** Folder key of a page path or file: `/2026/06/slug/` and `2026/06/slug/index.html` → `2026/06/slug`. */

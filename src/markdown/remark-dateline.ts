@@ -1,9 +1,10 @@
 /**
  * The newsroom dateline: the first paragraph of the story opens with
  *
- *     <span class="dateline">Liputan ABN | PALEMBANG –</span> Hujan deras…
+ *     <span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Hujan deras…
  *
- * on the same line as the text, as in print. The text is built by the caller from the
+ * on the same line as the text, as in print. The `id` tells search where the story's own
+ * words start (lib/search-excerpt.ts), so its excerpts do not repeat the dateline. The text is built by the caller from the
  * site config and the location registry (`datelineFor`), so this plugin knows nothing of
  * either. It must run after remark-summary and remark-reading-time, or the dateline would
  * open every summary and count as words.
@@ -14,6 +15,7 @@ import type {} from 'remark-rehype';
 import type { Plugin } from 'unified';
 import { astroFrontmatter } from './astro-frontmatter.ts';
 import { collapseWhitespace, firstProseParagraph, plainText } from './prose.ts';
+import { DATELINE_ANCHOR } from '../lib/search-excerpt.ts';
 
 export interface DatelineOptions {
   /**
@@ -46,8 +48,8 @@ export const remarkDateline: Plugin<[DatelineOptions], Root> = function (options
     const paragraph = firstProseParagraph(tree);
     if (!paragraph || hasDateline(paragraph, dateline)) return;
     paragraph.children.unshift(
-      // A text node with `hName` becomes <span class="dateline">text</span> in remark-rehype.
-      { type: 'text', value: dateline, data: { hName: 'span', hProperties: { className: [DATELINE_CLASS] } } },
+      // A text node with `hName` becomes <span class="dateline" id="dateline">text</span> in remark-rehype.
+      { type: 'text', value: dateline, data: { hName: 'span', hProperties: { className: [DATELINE_CLASS], id: DATELINE_ANCHOR } } },
       { type: 'text', value: ' ' },
     );
   };

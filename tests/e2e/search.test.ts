@@ -30,8 +30,11 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A phone's viewport, as readers mostly search. */
+const PHONE = { width: 390, height: 844 };
+
 async function openSearch(query = ''): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: PHONE });
   await page.goto(`${server.origin}/cari/${query}`);
   return page;
 }
@@ -122,7 +125,7 @@ describe('filters and order', () => {
     const page = await openSearch('?q=polisi&kategori=hukum%20%26%20kriminal');
     const urls = await resultUrls(page, 'polisi');
     expect(await page.locator('pagefind-input input').inputValue()).toBe('polisi');
-    await expect.poll(() => page.locator('pagefind-filter-dropdown[filter="kategori"]').innerText()).toMatch(/1/);
+    await expect.poll(() => page.locator('pagefind-filter-dropdown[filter="kategori"] .pf-dropdown-trigger').innerText().then((s) => s.trim())).toBe(`${t['search.filterCategory']}: Hukum & Kriminal`);
     for (const url of urls) expect(published.find((a) => a.path === url)!.data.category).toBe('hukum-kriminal');
     await page.close();
   });
@@ -137,6 +140,80 @@ describe('filters and order', () => {
     await page.waitForURL(/q=Supriadi/);
     expect((await resultUrls(page, 'Supriadi'))[0]).toBe(SAMPLE);
     expect(await page.locator('pagefind-input input').inputValue()).toBe('Supriadi');
+    await page.close();
+  });
+});
+
+describe('the search page on a phone', () => {
+  const lokasi = (page: Page) => page.locator('pagefind-filter-dropdown[filter="lokasi"]');
+  const menuOf = (page: Page) => lokasi(page).locator('.pf-dropdown-menu');
+
+  it('quotes the story’s body under each result, not its headline or dateline again', async () => {
+    const page = await openSearch('?q=banjir');
+    await resultUrls(page, 'banjir');
+    const results = page.locator('.search-result');
+    for (let i = 0; i < Math.min(3, await results.count()); i++) {
+      const title = await results.nth(i).locator('.search-result__title').innerText();
+      const excerpt = await results.nth(i).locator('.search-result__excerpt').innerText();
+      expect(excerpt.startsWith(title), excerpt).toBe(false);
+      expect(excerpt).not.toContain(`${content.site.datelineLabel} |`);
+      expect(excerpt.length).toBeGreaterThan(60);
+    }
+    await page.close();
+  });
+
+  it('names a chosen filter by its value, "Lokasi: Palembang", not by a count', async () => {
+    const page = await openSearch('?q=hujan');
+    await resultUrls(page, 'hujan');
+    await lokasi(page).locator('button.pf-dropdown-trigger').click();
+    await page.getByRole('option', { name: /^Palembang/ }).click();
+    await page.waitForURL(/lokasi=Palembang/);
+    const trigger = page.getByRole('combobox', { name: `${t['search.filterLocation']}: Palembang` });
+    await expect.poll(() => trigger.count()).toBe(1);
+    expect((await trigger.innerText()).trim()).toBe(`${t['search.filterLocation']}: Palembang`);
+    await page.close();
+  });
+
+  it('closes a filter menu once a value is chosen', async () => {
+    const page = await openSearch('?q=hujan');
+    await resultUrls(page, 'hujan');
+    await lokasi(page).locator('button.pf-dropdown-trigger').click();
+    await page.getByRole('option', { name: /^Palembang/ }).click();
+    await expect.poll(() => menuOf(page).isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('closes an open filter menu on Escape, also after a tap inside it moved focus off its button', async () => {
+    const page = await openSearch('?q=hujan');
+    await resultUrls(page, 'hujan');
+    await lokasi(page).locator('button.pf-dropdown-trigger').click();
+    await page.getByRole('option').first().waitFor();
+    // The menu's own padding: not an option, not outside the menu.
+    await menuOf(page).click({ position: { x: 2, y: 2 } });
+    expect(await menuOf(page).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menuOf(page).isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('offers "Hapus" only beside a filter that has a value', async () => {
+    const page = await openSearch('?q=polisi&kategori=hukum%20%26%20kriminal');
+    await resultUrls(page, 'polisi');
+    const clear = (filter: string) => page.locator(`pagefind-filter-dropdown[filter="${filter}"] .pf-dropdown-clear`);
+    await expect.poll(() => clear('kategori').isVisible()).toBe(true);
+    expect(await clear('kategori').innerText()).toBe(t['search.ui.clearSearch']);
+    expect(await clear('lokasi').isVisible()).toBe(false);
+    expect(await clear('reporter').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('shows the query in the header’s search box, and follows it as the reader searches again', async () => {
+    const page = await openSearch('?q=banjir');
+    await resultUrls(page, 'banjir');
+    const header = page.locator('form[role="search"] input[name="q"]');
+    expect(await header.inputValue()).toBe('banjir');
+    await typeQuery(page, 'Palembang');
+    await expect.poll(() => header.inputValue()).toBe('Palembang');
     await page.close();
   });
 });

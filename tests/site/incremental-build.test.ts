@@ -120,6 +120,8 @@ describe('a warm build after editing, retitling and removing stories', () => {
     expect(untouched).toBeDefined();
   });
 
+  // Canary for kept-output.ts, which relies on Astro leaving a page already in the output folder in
+  // place ("cached") when Vite's emptyOutDir is off: undocumented, so an upgrade may change it.
   it('leaves unchanged pages in the kept output folder instead of copying them back', () => {
     expect(second.output).toContain('keeping the output folder of the last build');
     expect(second.output).toMatch(/\(cached\)/);
@@ -135,11 +137,6 @@ describe('a warm build after editing, retitling and removing stories', () => {
     }
     expect(linked.size).toBeGreaterThan(0);
     for (const asset of linked) expect(fs.existsSync(path.join(client, asset)), asset).toBe(true);
-  });
-
-  it('indexes for search the unchanged stories’ kept pages while Astro builds, and the edited ones after', () => {
-    expect(second.output).toMatch(/search index: reading \d+ unchanged stories' pages from the kept output folder/);
-    expect(second.output).toMatch(/search index: \d+ kept pages read while Astro built, [1-9]\d* new or changed pages added/);
   });
 
   it('publishes no page for a removed story, and search forgets it', () => {

@@ -6,6 +6,7 @@
  * filter data only when the reader reaches for a filter (see `deferFilterData`).
  */
 import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type SearchOrder, type SearchState } from '../../lib/search-url.ts';
+import { bodyExcerpt, type ExcerptSource } from '../../lib/search-excerpt.ts';
 
 type FilterCounts = Record<string, Record<string, number>>;
 
@@ -15,8 +16,12 @@ interface SearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
   [option: string]: unknown;
 }
+interface SearchResult {
+  data(): Promise<ExcerptSource & { excerpt: string }>;
+  [field: string]: unknown;
+}
 interface SearchResponse {
-  results: unknown[];
+  results: SearchResult[];
   unfilteredResultCount: number;
   filters: FilterCounts;
   totalFilters: FilterCounts;
@@ -77,6 +82,13 @@ export function startSearchPage(): void {
   const filterGroup = root.querySelector<HTMLElement>('[data-search-filters]');
   for (const event of ['focusin', 'pointerdown']) filterGroup?.addEventListener(event, () => void filterData.load(), { capture: true });
 
+  if (filterGroup) closeMenusOnEscape(filterGroup);
+  // The header's search box (SiteHeader.astro) shows the query this page is searching for.
+  const headerInput = document.querySelector<HTMLInputElement>('form[role="search"] input[name="q"]');
+  const showInHeader = (query: string) => {
+    if (headerInput && document.activeElement !== headerInput) headerInput.value = query;
+  };
+
   const orderInputs = [...root.querySelectorAll<HTMLInputElement>('[data-search-order] input[name="urut"]')];
   let order: SearchOrder = 'relevansi';
   let restoring = false;
@@ -100,6 +112,7 @@ export function startSearchPage(): void {
   const restore = async (initial: boolean) => {
     const state = parseSearchUrl(location.search);
     setOrder(state.order);
+    showInHeader(state.query);
     // An empty /cari/ must not download the index: Pagefind loads on the first search or on focus.
     if (initial && !state.query && Object.keys(state.filters).length === 0) return;
     const wanted = Object.entries(state.filters);
@@ -119,6 +132,7 @@ export function startSearchPage(): void {
 
   instance.on('search', (term, filters) => {
     if (restoring) return;
+    showInHeader(term);
     // A changed filter or order is a deliberate step: record it now. A changed query may still be half typed.
     const inUrl = parseSearchUrl(location.search);
     const refinement = (state: SearchState) => searchUrlQuery({ ...state, query: '' });
@@ -144,20 +158,62 @@ export function startSearchPage(): void {
 }
 
 /**
- * Pagefind's dropdown trigger is a role="combobox" button whose visible label is a
- * child span; a combobox takes no name from its content, so screen readers (and axe's
- * button-name rule, WCAG 4.1.2) get none. Name each trigger after its dropdown's label,
- * also when Pagefind re-renders it.
+ * Names each filter menu's trigger after its dropdown and the value chosen in it
+ * ("Lokasi: Palembang"), in its text and its accessible name. Pagefind's trigger shows a
+ * count badge instead (hidden in SearchPage.astro) and names itself in English ("Lokasi, 1
+ * filter selected"), or not at all: a role="combobox" takes no name from its content, so
+ * screen readers (and axe's button-name rule, WCAG 4.1.2) got none. Pagefind re-renders
+ * triggers and options as filters load and change, so this runs on every such change.
  */
 export function nameFilterTriggers(group: HTMLElement): void {
   const name = () => {
     for (const dropdown of group.querySelectorAll<HTMLElement>('pagefind-filter-dropdown[label]')) {
       const trigger = dropdown.querySelector<HTMLButtonElement>('.pf-dropdown-trigger');
-      if (trigger && !trigger.hasAttribute('aria-label')) trigger.setAttribute('aria-label', dropdown.getAttribute('label')!);
+      const text = trigger?.querySelector('.pf-dropdown-trigger-label');
+      if (!trigger || !text) continue;
+      const chosen = [...dropdown.querySelectorAll<HTMLElement>('[role="option"][aria-selected="true"]')].map((o) => o.dataset.value);
+      const label = dropdown.getAttribute('label')!;
+      const name = chosen.length > 0 ? `${label}: ${chosen.join(', ')}` : label;
+      if (text.textContent !== name) text.textContent = name;
+      if (trigger.getAttribute('aria-label') !== name) trigger.setAttribute('aria-label', name);
     }
   };
   name();
-  new MutationObserver(name).observe(group, { childList: true, subtree: true });
+  new MutationObserver(name).observe(group, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-selected', 'aria-label'] });
+}
+
+/**
+ * Escape closes an open filter menu wherever focus is. Pagefind's dropdown listens on its
+ * trigger only, and a tap inside the open menu moves focus off it (to the page), after
+ * which Escape did nothing.
+ */
+export function closeMenusOnEscape(group: HTMLElement): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    for (const trigger of group.querySelectorAll<HTMLButtonElement>('.pf-dropdown-trigger[aria-expanded="true"]')) trigger.click();
+  });
+}
+
+/** Pagefind's default excerpt length in words, when `<pagefind-config>` sets none. */
+const DEFAULT_EXCERPT_LENGTH = 30;
+
+/** Each result's excerpt from the story's body, not its headline and dateline (lib/search-excerpt.ts). */
+export function withBodyExcerpts(api: PagefindApi, length: number): PagefindApi {
+  return {
+    filters: () => api.filters(),
+    mergeIndex: (bundle, options) => api.mergeIndex(bundle, options),
+    async search(term, options) {
+      const response = await api.search(term, options);
+      const results = response.results.map((result) => ({
+        ...result,
+        data: async () => {
+          const data = await result.data();
+          return { ...data, excerpt: bodyExcerpt(data, length) };
+        },
+      }));
+      return { ...response, results };
+    },
+  };
 }
 
 /**
@@ -181,7 +237,8 @@ function deferFilterData(instance: PagefindInstance, mergeIndex: string[]): { lo
         const api = pagefind.createInstance(instance.pagefindOptions ?? {});
         // As the Component UI does with its own `mergeIndex` option, each bundle tagged so a sorted search can ask them in turn.
         for (const bundle of mergeIndex) await api.mergeIndex(bundle, { mergeFilter: { [BUNDLE_FILTER]: bundle } });
-        instance.__pagefind__ = mergeIndex.length > 0 ? newestFirstAcrossBundles(api, mergeIndex) : api;
+        const merged = mergeIndex.length > 0 ? newestFirstAcrossBundles(api, mergeIndex) : api;
+        instance.__pagefind__ = withBodyExcerpts(merged, Number(instance.pagefindOptions?.excerptLength) || DEFAULT_EXCERPT_LENGTH);
       } catch (error) {
         runtime = undefined;
         console.error(error);

@@ -12,7 +12,7 @@ const preview = createPreview({
 describe("the editor's preview", () => {
   test('opens the story with the dateline and ends it with reporter codes and the editor line', () => {
     const html = preview({ title: 'Banjir', location: 'palembang', reporter: ['bolok', 'rina'], editor: 'mastari', body: 'Hujan "deras" sejak pagi.\n\nParagraf kedua.' });
-    expect(html).toContain('<p><span class="dateline">Liputan ABN | PALEMBANG –</span> Hujan “deras” sejak pagi.</p>');
+    expect(html).toContain('<p><span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Hujan “deras” sejak pagi.</p>');
     expect(html).toContain('<p class="reporter-code">( Bolok / Rin )</p><p class="editor-line">Editor : Mastari</p>');
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { dataStoreFromFile } from '../../../src/integrations/data-store-from-file.ts';
 
@@ -47,5 +48,21 @@ describe('dataStoreFromFile', () => {
     expect(applies({ name: 'prerender' })).toBe(true);
     expect(applies({ name: 'ssr' })).toBe(false);
     expect(applies({ name: 'client' })).toBe(false);
+  });
+});
+
+// Canary: the plugin leans on how Astro (7.3) bundles the content store. When an upgrade changes
+// that, the plugin steps aside with a warning and builds slow down; this fails first, saying where.
+describe('Astro’s content store module, as the installed Astro generates it', () => {
+  const astroDir = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
+  const source = (file: string) => fs.readFileSync(path.join(astroDir, 'dist/content', file), 'utf8');
+
+  it('still has the id the plugin filters on', () => {
+    expect(source('consts.js')).toContain('const DATA_STORE_VIRTUAL_ID = "astro:data-layer-content";');
+    expect(source('consts.js')).toContain('const RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" + DATA_STORE_VIRTUAL_ID;');
+  });
+
+  it('is still the JSON.parse of the whole store file, the shape the plugin replaces', () => {
+    expect(source('vite-plugin-content-virtual-mod.js')).toContain('code: `export default JSON.parse(${JSON.stringify(jsonData)})`');
   });
 });

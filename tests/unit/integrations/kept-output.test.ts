@@ -36,7 +36,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('keptOutput', () => {
-  it('keeps a finished build’s folder, and deletes its stamp at config:done, before search removes any page', () => {
+  it('keeps a finished build’s folder, and deletes its stamp at config:done, before the build changes anything', () => {
     lastBuild();
     const output = keptOutput({});
     expect(output.setup('build')).toEqual({ build: { emptyOutDir: false } });

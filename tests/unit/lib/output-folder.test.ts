@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyFolder, mayKeepOutput, pruneOutput, readStamp, stalePages, stampOf } from '../../../src/lib/output-folder.ts';
+import { emptyFolder, mayKeepOutput, pruneOutput, readStamp, stampOf } from '../../../src/lib/output-folder.ts';
 
 let dir: string;
 const file = (relative: string, text = relative) => {
@@ -95,17 +95,6 @@ describe('pruneOutput', () => {
 
   it('does nothing for a folder that does not exist', () => {
     expect(pruneOutput(path.join(dir, 'missing'), { keep: new Set(), since: Date.now() })).toEqual([]);
-  });
-});
-
-describe('stalePages', () => {
-  it('lists the article pages under the glob that this build does not produce', () => {
-    file('2024/05/still-here/index.html');
-    file('2024/06/removed/index.html');
-    file('2023/01/renamed-before/index.html');
-    file('kategori/politik/index.html');
-    const stale = stalePages(dir, '{2023,2024}/*/*/index.html', ['/2024/05/still-here/', '/2023/01/renamed-after', '/kategori/politik/']);
-    expect(stale.map((f) => path.relative(dir, f).split(path.sep).join('/')).sort()).toEqual(['2023/01/renamed-before/index.html', '2024/06/removed/index.html']);
   });
 });
 

@@ -43,7 +43,7 @@ describe('parallelUnified', () => {
       expect(all[i]).toEqual(expected);
     }
     // Sanity: the comparison covered the plugins' visible output.
-    expect(all[0]!.code).toContain('<span class="dateline">Liputan ABN | PALEMBANG –</span> “Kami siaga,”');
+    expect(all[0]!.code).toContain('<span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> “Kami siaga,”');
     expect(all[0]!.code).toContain('<a href="/2025/01/banjir-palembang-2025/">Banjir Rendam 300 Rumah</a>');
     expect(all[0]!.metadata.frontmatter).toMatchObject({ readingTime: 1, derivedSummary: expect.stringContaining('Kami siaga') });
   });
@@ -69,7 +69,7 @@ describe('parallelUnified', () => {
   it('renders an entry whose frontmatter cannot cross to a thread on the main thread instead', async () => {
     const pool = (await threaded(2)) as RenderPool;
     const result = await pool.render('Isi berita.', { frontmatter: { location: 'palembang', odd: () => 1 }, fileURL: fileURL(1) });
-    expect(result.code).toBe('<p><span class="dateline">Liputan ABN | PALEMBANG –</span> Isi berita.</p>');
+    expect(result.code).toBe('<p><span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Isi berita.</p>');
     expect(pool.stats.local).toBe(1);
   });
 
@@ -117,7 +117,7 @@ describe('RenderPool', () => {
     expect(pool.running).toBe(2);
     await vi.waitFor(() => expect(pool.running).toBe(0), { timeout: 5000, interval: 20 });
     const again = await pool.render('Isi kedua.', { frontmatter: { location: 'palembang' } });
-    expect(again.code).toBe('<p><span class="dateline">Liputan ABN | PALEMBANG –</span> Isi kedua.</p>');
+    expect(again.code).toBe('<p><span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Isi kedua.</p>');
     expect(pool.stats.local).toBe(0);
   });
 });

@@ -37,7 +37,7 @@ const article = [
 
 const expectedHtml = [
   '<figure><img src="https://cdn.example.id/banjir.jpg" alt="Banjir" loading="lazy" decoding="async" width="1200" height="675"><figcaption>Banjir di Ilir Barat. (Foto: ABN)</figcaption></figure>',
-  '<p><span class="dateline">Liputan ABN | PALEMBANG –</span> Hujan deras sejak pukul 10:30 WIB merendam ratusan rumah. Kontak posko: 0812-7000.</p>',
+  '<p><span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Hujan deras sejak pukul 10:30 WIB merendam ratusan rumah. Kontak posko: 0812-7000.</p>',
   '<aside class="baca-juga" data-pagefind-ignore><strong>Baca juga:</strong> <a href="/2025/01/banjir-palembang-2025/">Banjir Rendam 300 Rumah</a></aside>',
   '<p>Data dari <a href="https://www.bmkg.go.id" rel="noopener">BMKG</a> dan <a href="https://abnnews.id/arsip">arsip kami</a>.</p>',
 ].join('\n');

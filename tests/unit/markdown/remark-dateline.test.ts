@@ -13,7 +13,7 @@ describe('remark-dateline', () => {
   it('puts the dateline before the first paragraph', async () => {
     const { html } = await renderWith('Hujan deras mengguyur kota.\n\nParagraf kedua.');
     expect(html).toBe(
-      '<p><span class="dateline">Liputan ABN | PALEMBANG –</span> Hujan deras mengguyur kota.</p>\n<p>Paragraf kedua.</p>',
+      '<p><span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Hujan deras mengguyur kota.</p>\n<p>Paragraf kedua.</p>',
     );
   });
 
@@ -34,14 +34,14 @@ describe('remark-dateline', () => {
   it('skips an opening image and directive to reach the first paragraph of prose', async () => {
     const { html } = await renderWith('![Banjir](banjir.jpg)\n\n:video{id=abc}\n\nWarga mengungsi.');
     expect(html).toBe(
-      '<p><img src="banjir.jpg" alt="Banjir"></p>\n<p><div></div></p>\n<p><span class="dateline">Liputan ABN | PALEMBANG –</span> Warga mengungsi.</p>',
+      '<p><img src="banjir.jpg" alt="Banjir"></p>\n<p><div></div></p>\n<p><span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Warga mengungsi.</p>',
     );
   });
 
   it('goes before leading emphasis or a link, on the same line', async () => {
     const { html } = await renderWith('**Banjir** kembali [merendam](/banjir) kota.');
     expect(html).toBe(
-      '<p><span class="dateline">Liputan ABN | PALEMBANG –</span> <strong>Banjir</strong> kembali <a href="/banjir">merendam</a> kota.</p>',
+      '<p><span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> <strong>Banjir</strong> kembali <a href="/banjir">merendam</a> kota.</p>',
     );
   });
 
