@@ -19,6 +19,7 @@ import { problemsFromZod, type ContentProblem } from './content-problems.ts';
 import { articlePath } from './paths.ts';
 import { BACA_JUGA_PATTERN } from './baca-juga.ts';
 import { isPlaceholderBody } from './new-article.ts';
+import { liveUpdateProblems } from './live-updates.ts';
 import { translations } from '../i18n/translator.ts';
 
 export interface ArticleRecord {
@@ -103,6 +104,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   // links are reported in the same run as frontmatter mistakes.
   const bodies: { file: string; body: string; firstLine: number }[] = [];
   const rightOfReplyRefs: { file: string; line?: number; id: string }[] = [];
+  const verifiesRefs: { file: string; line?: number; id: string }[] = [];
 
   for (const file of globFiles(contentDir, 'articles/**/*.{md,mdx}')) {
     const abs = path.join(contentDir, file);
@@ -164,6 +166,16 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     checkRef('editor', people, 'people');
     checkRef('reporter', people, 'people');
     for (const id of ids('rightOfReply')) rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id });
+    for (const id of ids('verifies')) verifiesRefs.push({ file: relFile, line: line('verifies'), id });
+    const ai = invalid.has('ai') ? undefined : (raw.ai as { cover?: unknown } | undefined);
+    if (ai?.cover !== undefined && raw.cover === undefined) {
+      problems.push({ file: relFile, line: line('ai'), field: 'ai.cover', severity: 'error', key: 'error.aiCoverWithoutCover', params: {} });
+    }
+    if (!invalid.has('live')) {
+      const updates = liveUpdateProblems(parsedFile.content, raw.live !== undefined, site.timeZone);
+      const firstLine = source.split('\n').length - parsedFile.content.split('\n').length + 1;
+      for (const p of updates) problems.push({ file: relFile, line: firstLine + p.line, severity: 'error', key: p.key, params: p.params });
+    }
     const coverSrc = (raw.cover as { src?: unknown } | undefined)?.src;
     if (typeof coverSrc === 'string' && coverSrc !== '' && !/^https?:/.test(coverSrc)) {
       const image = path.resolve(path.dirname(abs), coverSrc);
@@ -208,6 +220,25 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
       key: suggestion ? 'error.unknownArticleSuggest' : 'error.unknownArticle',
       params: { value: ref.id, ...(suggestion ? { suggestion } : {}) },
     });
+  }
+  // A follow-up names the story it verifies; that story must be one published as still being verified.
+  const verifiedBy = new Map<string, string>();
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const ref of verifiesRefs) {
+    const base = { file: ref.file, line: ref.line, field: 'verifies', severity: 'error' as const };
+    if (!ids.has(ref.id)) {
+      const suggestion = closestMatch(ref.id, ids);
+      problems.push({ ...base, key: suggestion ? 'error.unknownArticleSuggest' : 'error.unknownArticle', params: { value: ref.id, ...(suggestion ? { suggestion } : {}) } });
+      continue;
+    }
+    const target = byId.get(ref.id);
+    if (target && target.data.verification !== 'pending') {
+      problems.push({ ...base, key: 'error.verifiesNotPending', params: { value: ref.id } });
+      continue;
+    }
+    const other = verifiedBy.get(ref.id);
+    if (other) problems.push({ ...base, key: 'error.verifiedTwice', params: { value: ref.id, other } });
+    else verifiedBy.set(ref.id, ref.file);
   }
   for (const { file, body, firstLine } of bodies) {
     body.split('\n').forEach((text, index) => {
