@@ -91,7 +91,8 @@ describe('a live story', () => {
     const json = JSON.parse(fs.readFileSync(path.join(outDir(site), 'langsung/banjir-kertapati-langsung.json'), 'utf8'));
     expect(json.updates.map((u: { id: string }) => u.id)).toEqual(['update-20261127-1140', 'update-20261127-0915', 'update-20261127-0730']);
     const $ = loadPage(site, LIVE);
-    expect(json.updates[0].html).toBe($.html($('#update-20261127-1140')));
+    // As on the page, but for the heading ids Astro adds after the Markdown plugins (the update's own anchor is the link).
+    expect(json.updates[0].html).toBe($.html($('#update-20261127-1140')).replace(/ id="air-mulai-surut-di-jalan-abikusno"/, ''));
     // Only live stories get one.
     expect(fs.readdirSync(path.join(outDir(site), 'langsung'))).toEqual(['banjir-kertapati-langsung.json']);
   });
