@@ -8,6 +8,7 @@
  * as it changes, and the rebuild with the new update writes over it.
  */
 import fs from 'node:fs';
+import axe from 'axe-core';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,17 @@ describe('an open live page', () => {
     // The same document all along: no reload happened.
     expect(await page.evaluate(() => 'openedBeforeTheUpdate' in window)).toBe(true);
     console.log(`live update shown ${shownAfter} ms after the build finished (poll every ${POLL_MS} ms)`);
+  });
+
+  it('stays accessible with the new update in place (axe-core, WCAG 2.2 A/AA)', async () => {
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('stops asking and drops the badge once the coverage has ended', async () => {
