@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
-import { z } from 'astro/zod';
-import { articleSchema, type ArticleData } from '../schemas/article.ts';
+import { z } from 'zod';
+import type { ArticleData } from '../schemas/article.ts';
 import { PersonSchema, type Person } from '../schemas/person.ts';
 import { CategorySchema, LocationSchema, type Category, type Location } from '../schemas/taxonomy.ts';
 import { SiteSchema, type Site } from '../schemas/site.ts';
@@ -18,9 +18,7 @@ import { closestMatch } from './closest.ts';
 import { problemsFromZod, type ContentProblem } from './content-problems.ts';
 import { articlePath } from './paths.ts';
 import { BACA_JUGA_PATTERN } from './baca-juga.ts';
-import { isPlaceholderBody } from './new-article.ts';
-import { liveUpdateProblems } from './live-updates.ts';
-import { translations } from '../i18n/translator.ts';
+import { checkArticle } from './article-check.ts';
 
 export interface ArticleRecord {
   id: string;
@@ -96,8 +94,6 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     return map;
   }
 
-  const schema = articleSchema({ timeZone: site.timeZone });
-  const knownFields = Object.keys(schema.shape);
   const articles: ArticleRecord[] = [];
   const seenIds = new Map<string, string>();
   // Bodies of every readable article, valid frontmatter or not, so broken "Baca juga"
@@ -132,50 +128,15 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     }
     const frontmatter = (parsedFile as unknown as { matter: string }).matter ?? '';
     const fmText = frontmatter.replace(/^\r?\n/, '');
-    bodies.push({ file: relFile, body: parsedFile.content, firstLine: source.split('\n').length - parsedFile.content.split('\n').length + 1 });
-    const result = schema.safeParse(parsedFile.data, { reportInput: true });
-    const line = (field: string) => {
-      const index = fmText.split('\n').findIndex((l) => l.startsWith(`${field}:`));
-      return index === -1 ? undefined : index + 2;
-    };
-    if (!result.success) problems.push(...problemsFromZod(result.error.issues, { file: relFile, frontmatter: fmText, firstLine: 2, knownFields }));
-    // References are checked even when other fields are wrong, so one run names every problem.
-    const invalid = new Set(result.success ? [] : result.error.issues.map((issue) => String(issue.path[0])));
-    const raw = (result.success ? result.data : parsedFile.data) as Record<string, unknown>;
-    const ids = (field: string): string[] => {
-      if (invalid.has(field)) return [];
-      const value = raw[field];
-      return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
-    };
-    const checkRef = (field: string, registry: Map<string, unknown>, name: 'people' | 'categories' | 'locations') => {
-      for (const value of ids(field)) {
-        if (registry.has(value)) continue;
-        const suggestion = closestMatch(value, registry.keys());
-        problems.push({
-          file: relFile,
-          line: line(field),
-          field,
-          severity: 'error',
-          key: suggestion ? 'error.unknownIdSuggest' : 'error.unknownId',
-          params: { value, registry: `registry.${name}`, ...(suggestion ? { suggestion } : {}) },
-        });
-      }
-    };
-    checkRef('location', locations, 'locations');
-    checkRef('category', categories, 'categories');
-    checkRef('editor', people, 'people');
-    checkRef('reporter', people, 'people');
-    for (const id of ids('rightOfReply')) rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id });
-    for (const id of ids('verifies')) verifiesRefs.push({ file: relFile, line: line('verifies'), id });
-    const ai = invalid.has('ai') ? undefined : (raw.ai as { cover?: unknown } | undefined);
-    if (ai?.cover !== undefined && raw.cover === undefined) {
-      problems.push({ file: relFile, line: line('ai'), field: 'ai.cover', severity: 'error', key: 'error.aiCoverWithoutCover', params: {} });
-    }
-    if (!invalid.has('live')) {
-      const updates = liveUpdateProblems(parsedFile.content, raw.live !== undefined, site.timeZone);
-      const firstLine = source.split('\n').length - parsedFile.content.split('\n').length + 1;
-      for (const p of updates) problems.push({ file: relFile, line: firstLine + p.line, severity: 'error', key: p.key, params: p.params });
-    }
+    const bodyFirstLine = source.split('\n').length - parsedFile.content.split('\n').length + 1;
+    bodies.push({ file: relFile, body: parsedFile.content, firstLine: bodyFirstLine });
+    const { data, problems: articleProblems, line } = checkArticle({ file: relFile, data: parsedFile.data, frontmatter: fmText, body: parsedFile.content, bodyFirstLine }, { people, categories, locations }, site.timeZone);
+    problems.push(...articleProblems);
+    const raw = (data ?? parsedFile.data) as Record<string, unknown>;
+    const rightOfReply = raw.rightOfReply;
+    if (typeof rightOfReply === 'string' && rightOfReply.trim() !== '') rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id: rightOfReply.trim() });
+    const verifies = raw.verifies;
+    if (typeof verifies === 'string' && verifies.trim() !== '') verifiesRefs.push({ file: relFile, line: line('verifies'), id: verifies.trim() });
     const coverSrc = (raw.cover as { src?: unknown } | undefined)?.src;
     if (typeof coverSrc === 'string' && coverSrc !== '' && !/^https?:/.test(coverSrc)) {
       const image = path.resolve(path.dirname(abs), coverSrc);
@@ -183,13 +144,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
         problems.push({ file: relFile, line: line('cover'), field: 'cover.src', severity: 'error', key: 'error.imageMissing', params: { value: coverSrc, path: rel(image) } });
       }
     }
-    if (!result.success) continue;
-    const data = result.data;
-
-    problems.push(...articleWarnings(data, relFile, line));
-    if (isPlaceholderBody(parsedFile.content, PLACEHOLDERS)) {
-      problems.push(data.draft ? { file: relFile, severity: 'warning', key: 'warning.placeholderDraft', params: {} } : { file: relFile, severity: 'error', key: 'error.placeholder', params: {} });
-    }
+    if (!data) continue;
     articles.push({ id, file: relFile, data, body: parsedFile.content, path: articlePath(site.permalink, { id, date: data.date, category: data.category }, site.timeZone) });
   }
 
@@ -254,6 +209,11 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
           params: { value: target, ...(suggestion ? { suggestion } : {}) },
         });
       }
+      // Astro decodes every Markdown image URL with decodeURI; one that cannot be decoded
+      // stops the story's rendering, so the page would be published without its text.
+      for (const url of imageUrls(text)) {
+        if (!decodable(url)) problems.push({ file, line: firstLine + index, severity: 'error', key: 'error.imageUrl', params: { value: url, fixed: url.replace(/%(?![0-9A-Fa-f]{2})/g, '%25') } });
+      }
     });
   }
 
@@ -262,24 +222,20 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   return { site, people, categories, locations, articles: articles.filter((a) => !broken.has(a.file)), problems };
 }
 
-/** The body `npm run new` writes, in every language, so a story published unwritten is caught. */
-const PLACEHOLDERS = Object.values(translations).map((table) => table['new.bodyHint']);
+const IMAGE_URL = /!\[[^\]]*\]\(\s*<?([^\s)>]+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)/g;
 
-/** Headline and summary limits: Google shows about 110 and 160 characters before cutting. */
-export const TITLE_MAX = 110;
-export const SUMMARY_MAX = 160;
+/** URLs of Markdown images and link definitions on one line of a body. */
+export function imageUrls(line: string): string[] {
+  return [...line.matchAll(IMAGE_URL)].map((m) => (m[1] ?? m[2])!);
+}
 
-/** Advice that does not block publishing. */
-function articleWarnings(data: ArticleData, file: string, line: (field: string) => number | undefined): ContentProblem[] {
-  const warnings: ContentProblem[] = [];
-  const warn = (field: string, key: ContentProblem['key'], params: ContentProblem['params'] = {}) =>
-    warnings.push({ file, line: line(field.split('.')[0]!), field, severity: 'warning', key, params });
-  // A long headline is fine on the page when a short one is given for search results.
-  if (data.title.length > TITLE_MAX && !data.seoTitle) warn('title', 'warning.longTitle', { length: data.title.length, max: TITLE_MAX });
-  if (data.summary && data.summary.length > SUMMARY_MAX) warn('summary', 'warning.longSummary', { length: data.summary.length, max: SUMMARY_MAX });
-  if (!data.cover) warnings.push({ file, severity: 'warning', key: 'warning.noCover', params: {} });
-  else if (!data.cover.credit) warn('cover.credit', 'warning.coverCredit');
-  return warnings;
+function decodable(url: string): boolean {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function yamlProblem(file: string, error: unknown, firstLine: number): ContentProblem {

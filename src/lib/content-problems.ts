@@ -3,7 +3,7 @@
  * the file, the line, the field, the bad value and the fix, in the site's language.
  * Modelled on Starlight's error map: every issue listed, none swallowed.
  */
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { createTranslator, type Locale, type TranslationKey } from '../i18n/translator.ts';
 import { closestMatch } from './closest.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Keeping the output folder between builds (issue 7).
+ * Keeping the output folder between builds.
  *
  * Astro empties its output folder at the start of every build; with incremental builds
  * it then copies every unchanged page back from its cache (16,000 files at 10,000

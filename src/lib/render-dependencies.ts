@@ -9,7 +9,7 @@
  *   datelines, the translations ("Baca juga:"), and the plugins' own code.
  *
  * Without these in the digest a warm build kept a retitled target's old title and an
- * old dateline label (measured: issue 7). `dependencyDigest` returns the extra text to
+ * old dateline label (measured). `dependencyDigest` returns the extra text to
  * fold into each entry's digest: the global key, plus the raw frontmatter of every
  * target the article links to, so only the articles linking to a changed story re-render.
  */

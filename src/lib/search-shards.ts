@@ -2,7 +2,7 @@
  * Which articles go into which Pagefind bundle.
  *
  * Pagefind's indexer holds every indexed page in memory until it writes the bundle:
- * about 0.24 MB a story, so 11.3 GB for 50,000 (issue 7). Past `maxPages` published
+ * about 0.24 MB a story, so 11.3 GB for 50,000. Past `maxPages` published
  * stories the index is split by year, newest first, into bundles of at most `maxPages`
  * (one year larger than that stays whole), written one after another so the indexer's
  * memory is bounded by the largest bundle. The search page merges them in the browser

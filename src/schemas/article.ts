@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { dateSchema } from './date.ts';
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>

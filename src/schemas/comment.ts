@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /*
  * What a reader may send when posting a comment. Everything else about a comment

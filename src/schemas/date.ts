@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /**
  * A publication date as journalists write it: `2023-07-05T13:00:00+07:00`.

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /** A static page in `content/pages/` (Tentang Kami, Redaksi, Kontak…). */
 export const PageSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 export const RoleSchema = z.enum(['reporter', 'editor', 'photographer']);
 

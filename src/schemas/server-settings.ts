@@ -1,4 +1,5 @@
-import { z } from 'astro/zod';
+import { isIP } from 'node:net';
+import { z } from 'zod';
 import { TimeZoneSchema } from './time-zone.ts';
 
 /*
@@ -17,18 +18,25 @@ const list = z
   .optional()
   .transform((value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
-/** `ana:token1,budi:token2` → `{ ana: 'token1', budi: 'token2' }`. */
+const MIN_DISTINCT_SECRET_CHARACTERS = 10;
+
+/**
+ * `ana:token1,budi:token2` → `{ ana: 'token1', budi: 'token2' }`. Messages name an
+ * entry by its position or its (valid) name, never by its text: a malformed entry
+ * may be all token.
+ */
 const editors = z
   .string()
   .optional()
   .transform((value, ctx) => {
     const result: Record<string, string> = {};
-    for (const entry of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const entries = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    for (const [index, entry] of entries.entries()) {
       const at = entry.indexOf(':');
       const name = entry.slice(0, at).trim();
       const token = entry.slice(at + 1).trim();
       if (at < 1 || !/^[\p{L}\p{N} ._-]{1,60}$/u.test(name)) {
-        ctx.addIssue({ code: 'custom', message: `"${entry.slice(0, 20)}…" is not "name:token" (names use letters, digits, space, . _ -)` });
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} of ${entries.length} is not "name:token" (names use letters, digits, space, . _ -; entries are separated by commas)` });
       } else if (token.length < 24) {
         ctx.addIssue({ code: 'custom', message: `token of editor "${name}" is shorter than 24 characters; generate one with \`openssl rand -hex 24\`` });
       } else if (name in result) {
@@ -41,6 +49,17 @@ const editors = z
     }
     return result;
   });
+
+/** An IP address or CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+const ipOrRange = z.string().refine(
+  (entry) => {
+    const [address, bits, extra] = entry.split('/');
+    const version = isIP(address ?? '');
+    if (version === 0 || extra !== undefined) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  },
+  { message: 'must list IP addresses or CIDR ranges such as 127.0.0.1, 10.0.0.0/8, ::1' },
+);
 
 const origin = z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin);
 
@@ -61,7 +80,11 @@ export const ServerSettingsSchema = z
      */
     WARTA_SECRET: z
       .string({ message: 'required; generate one with `openssl rand -hex 32`' })
-      .min(32, { message: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' }),
+      .min(32, { message: 'must be at least 32 characters; generate one with `openssl rand -hex 32`' })
+      // Length alone lets "aaaa…" through; a random value has many distinct characters (hex: about 16).
+      .refine((secret) => new Set(secret).size >= MIN_DISTINCT_SECRET_CHARACTERS, {
+        message: `has too few distinct characters (fewer than ${MIN_DISTINCT_SECRET_CHARACTERS}) to be random; generate one with \`openssl rand -hex 32\``,
+      }),
     /** Editors allowed to moderate, as `name:token` pairs separated by commas. No editors = admin API closed. */
     WARTA_EDITORS: editors,
     /**
@@ -74,6 +97,16 @@ export const ServerSettingsSchema = z
       .regex(/^[a-z0-9-]+$/i, { message: 'must be a header name such as cf-connecting-ip' })
       .transform((h) => h.toLowerCase())
       .optional(),
+    /**
+     * Peers whose forwarded headers are believed (X-Forwarded-Proto/-Host for the public
+     * origin, WARTA_TRUSTED_PROXY_HEADER for the client IP): addresses or CIDR ranges,
+     * comma-separated. Default: loopback, where a reverse proxy on the same machine connects from.
+     */
+    WARTA_TRUSTED_PROXIES: z
+      .string()
+      .default('127.0.0.0/8,::1')
+      .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(ipOrRange)),
     /** Origins (besides the API's own) allowed to POST and to read cross-origin, comma-separated. */
     WARTA_ALLOWED_ORIGINS: list.pipe(z.array(origin)),
     /** Public site URL, e.g. https://liputanabn.com; sent to Akismet and used for absolute links. */
@@ -96,6 +129,10 @@ export const ServerSettingsSchema = z
     WARTA_COMMENT_RATE_WINDOW: int(10, 86_400, 600),
     /** Largest request body, in bytes; bigger bodies get 413. */
     WARTA_BODY_LIMIT: int(1024, 1_048_576, 16_384),
+    /** Seconds a client has to send the whole request body; slower uploads get 408. */
+    WARTA_BODY_TIMEOUT: int(1, 600, 30),
+    /** Seconds any one database call may take (connect, query, statement) before the request gets 503. */
+    WARTA_DB_TIMEOUT: int(1, 60, 5),
     /** Akismet API key; when set, every new comment is checked. */
     WARTA_AKISMET_KEY: optionalString,
     /** Akismet comment-check endpoint (tests point it at a local stub). */
@@ -114,12 +151,22 @@ export const ServerSettingsSchema = z
     WARTA_TIME_ZONE: TimeZoneSchema,
     /** Language of the plain HTML comment page and redirect messages. */
     WARTA_LOCALE: z.enum(['id', 'en']).default('id'),
+    /** Client id of the newsroom's GitHub OAuth app, for the browser editor's sign-in (docs/editor.md). */
+    WARTA_GITHUB_CLIENT_ID: optionalString,
+    /** Its client secret; set both or neither. */
+    WARTA_GITHUB_CLIENT_SECRET: optionalString,
+    /** GitHub's web address (GitHub Enterprise, or a local stub in tests). */
+    WARTA_GITHUB_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).default('https://github.com'),
     /** Address the standalone Node server binds to. */
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     /** Port of the standalone Node server. */
     PORT: int(0, 65_535, 8787),
   })
   .superRefine((env, ctx) => {
+    if (!env.WARTA_GITHUB_CLIENT_ID !== !env.WARTA_GITHUB_CLIENT_SECRET) {
+      const missing = env.WARTA_GITHUB_CLIENT_ID ? 'WARTA_GITHUB_CLIENT_SECRET' : 'WARTA_GITHUB_CLIENT_ID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'required with the other WARTA_GITHUB_CLIENT_* setting: set both (the OAuth app\'s client id and secret) or neither' });
+    }
     if (env.WARTA_SMTP_URL && (!env.WARTA_SMTP_FROM || env.WARTA_SMTP_TO.length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['WARTA_SMTP_URL'], message: 'needs WARTA_SMTP_FROM and WARTA_SMTP_TO as well' });
     }
@@ -130,6 +177,7 @@ export const ServerSettingsSchema = z
     secret: env.WARTA_SECRET,
     editors: env.WARTA_EDITORS,
     trustedProxyHeader: env.WARTA_TRUSTED_PROXY_HEADER,
+    trustedProxies: env.WARTA_TRUSTED_PROXIES,
     allowedOrigins: env.WARTA_ALLOWED_ORIGINS,
     siteUrl: env.WARTA_SITE_URL,
     articlesFile: env.WARTA_ARTICLES_FILE,
@@ -143,6 +191,8 @@ export const ServerSettingsSchema = z
       rateWindowSeconds: env.WARTA_COMMENT_RATE_WINDOW,
     },
     bodyLimit: env.WARTA_BODY_LIMIT,
+    bodyTimeoutMs: env.WARTA_BODY_TIMEOUT * 1000,
+    dbTimeoutMs: env.WARTA_DB_TIMEOUT * 1000,
     akismet: env.WARTA_AKISMET_KEY ? { key: env.WARTA_AKISMET_KEY, endpoint: env.WARTA_AKISMET_ENDPOINT } : undefined,
     webhookUrl: env.WARTA_WEBHOOK_URL,
     smtp: env.WARTA_SMTP_URL
@@ -153,6 +203,9 @@ export const ServerSettingsSchema = z
     locale: env.WARTA_LOCALE,
     host: env.HOST,
     port: env.PORT,
+    githubAuth: env.WARTA_GITHUB_CLIENT_ID && env.WARTA_GITHUB_CLIENT_SECRET
+      ? { clientId: env.WARTA_GITHUB_CLIENT_ID, clientSecret: env.WARTA_GITHUB_CLIENT_SECRET, url: env.WARTA_GITHUB_URL }
+      : undefined,
   }));
 
 /** The env var names this schema knows, for "did you mean" hints on typos. */

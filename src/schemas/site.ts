@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { TimeZoneSchema } from './time-zone.ts';
 import { AdsSchema } from './ads.ts';
 

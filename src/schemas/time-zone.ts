@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /** Whether the runtime's tz database knows the zone. */
 const isTimeZone = (tz: string) => {

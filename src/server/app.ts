@@ -5,9 +5,14 @@ import type { ServerSettings } from '../schemas/server-settings.ts';
 import type { ArticleCatalog } from './catalog/catalog.ts';
 import type { AppEnv, RequestEnv, Services } from './http/app-env.ts';
 import { errorResponse } from './http/error-response.ts';
+import { methodNotAllowed, type RouteInfo } from './http/methods.ts';
 import { checkOrigin } from './http/origin-check.ts';
+import { isTrustedProxy } from './http/proxies.ts';
+import { publicOrigins } from './http/public-origin.ts';
+import { checkUrlText } from './http/text-rule.ts';
 import { jsonLogger, type Logger } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { healthRoutes } from './routes/health.ts';
 import { viewRoutes } from './routes/views.ts';
@@ -29,6 +34,8 @@ export interface AppOptions {
 
 export interface WartaApp {
   fetch(request: Request, env?: RequestEnv): Promise<Response>;
+  /** Every route (method and Hono path), for tests that must cover each one. */
+  routes: RouteInfo[];
 }
 
 /**
@@ -52,6 +59,10 @@ export function createApp(options: AppOptions): WartaApp {
   };
 
   const app = new Hono<AppEnv>();
+  // Filled once every route is registered, below.
+  const routes: RouteInfo[] = [];
+  // Before secure-headers: the sign-in popup's page sets its own CSP (see routes/auth.ts).
+  authRoutes(app, services);
   app.use(
     secureHeaders({
       // API answers are data; the one HTML page has no script and only inline CSS.
@@ -69,8 +80,19 @@ export function createApp(options: AppOptions): WartaApp {
       maxAge: 600,
     }),
   );
+  // Methods the path does not take (TRACE, PUT…) and control characters in the path or query: 4xx before any route.
+  app.use(async (c, next) => {
+    const url = new URL(c.req.url);
+    const refused = methodNotAllowed(routes, c.req.method, url.pathname);
+    if (refused && c.req.method !== 'OPTIONS') throw refused;
+    checkUrlText(url);
+    await next();
+  });
   app.use('/api/*', async (c, next) => {
-    if (c.req.method === 'POST' || c.req.method === 'DELETE') checkOrigin(c.req.raw, ctx.settings.allowedOrigins);
+    if (c.req.method === 'POST' || c.req.method === 'DELETE') {
+      const own = publicOrigins(c.req.raw, { siteUrl: ctx.settings.siteUrl, fromTrustedProxy: isTrustedProxy(ctx.settings.trustedProxies, c.env?.clientIp) });
+      checkOrigin(c.req.raw, own, ctx.settings.allowedOrigins);
+    }
     await next();
   });
 
@@ -79,10 +101,12 @@ export function createApp(options: AppOptions): WartaApp {
   commentRoutes(app, services);
   adminRoutes(app, services);
 
+  routes.push(...app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path })));
   app.notFound((c) => errorResponse(new ApiError(404, 'not_found', `no endpoint ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}`), ctx.log, c.req.raw));
   app.onError((error, c) => errorResponse(error, ctx.log, c.req.raw));
 
   return {
+    routes,
     async fetch(request, env = {}) {
       try {
         return await app.fetch(request, env);

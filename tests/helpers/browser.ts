@@ -12,10 +12,10 @@ const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chr
  * Debian's Chromium driven by playwright-core (playwright cannot download browsers here).
  * The background-networking flags stop Chromium from calling home on a closed network.
  */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
   });
 }
 

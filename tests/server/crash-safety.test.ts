@@ -71,7 +71,7 @@ describe('crash safety on SQLite', () => {
     // And the server starts again on the same file.
     const again = await startServer(env);
     const health = await send(new Agent(), `${again.url}/api/health`);
-    expect(JSON.parse(health.body)).toEqual({ ok: true, db: 'reachable', engine: 'sqlite' });
+    expect(JSON.parse(health.body)).toEqual({ ok: true, db: 'reachable', writes: 'ok', engine: 'sqlite' });
     await again.stop();
   }, 60_000);
 });

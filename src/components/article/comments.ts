@@ -31,6 +31,7 @@ export function enhanceComments(root: HTMLElement): void {
 
   const thread = root.querySelector<HTMLElement>('[data-comments-thread]')!;
   const list = root.querySelector<HTMLOListElement>('[data-comments-list]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-comments-more]')!;
   const countLine = root.querySelector<HTMLElement>('[data-comments-count]')!;
   const status = form.querySelector<HTMLElement>('[data-comments-status]')!;
   const submit = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
@@ -94,20 +95,57 @@ export function enhanceComments(root: HTMLElement): void {
     return li;
   }
 
+  /** The cursor of the next page of the thread; null once the last page is shown. */
+  let next: string | null = null;
+
+  async function fetchPage(after: string | null): Promise<{ count: number; comments: PublicComment[]; next: string | null } | null> {
+    const response = await fetch(after ? `${api}?after=${encodeURIComponent(after)}` : api!, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { count?: number; comments?: PublicComment[]; next?: string | null };
+    if (!Array.isArray(body.comments) || typeof body.count !== 'number') return null;
+    return { count: body.count, comments: body.comments, next: typeof body.next === 'string' ? body.next : null };
+  }
+
+  function showCount(count: number): void {
+    const key = plural.select(count) === 'one' ? 'comments.countOne' : 'comments.countMany';
+    countLine.textContent = t(key, { count: numbers.format(count) });
+    thread.hidden = count === 0;
+  }
+
+  function showMore(cursor: string | null): void {
+    next = cursor;
+    more.hidden = cursor === null;
+  }
+
   async function loadThread(): Promise<void> {
     try {
-      const response = await fetch(api!, { headers: { Accept: 'application/json' } });
-      if (!response.ok) return;
-      const body = (await response.json()) as { count?: number; comments?: PublicComment[] };
-      if (!Array.isArray(body.comments) || typeof body.count !== 'number') return;
-      list.replaceChildren(...body.comments.map(renderComment));
-      const key = plural.select(body.count) === 'one' ? 'comments.countOne' : 'comments.countMany';
-      countLine.textContent = t(key, { count: numbers.format(body.count) });
-      thread.hidden = body.count === 0;
+      const page = await fetchPage(null);
+      if (!page) return;
+      list.replaceChildren(...page.comments.map(renderComment));
+      showCount(page.count);
+      showMore(page.next);
     } catch {
       // API absent or down: the form stays as rendered; there is nothing to show.
     }
   }
+
+  more.textContent = t('comments.loadMore');
+  more.addEventListener('click', async () => {
+    if (!next) return;
+    more.disabled = true;
+    try {
+      const page = await fetchPage(next);
+      if (page) {
+        list.append(...page.comments.map(renderComment));
+        showCount(page.count);
+        showMore(page.next);
+      }
+    } catch {
+      // Keep the button: the reader may try again.
+    } finally {
+      more.disabled = false;
+    }
+  });
 
   // ---- Replies ------------------------------------------------------------
 

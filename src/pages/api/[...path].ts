@@ -20,4 +20,5 @@ const devCatalog = __WARTA_PREVIEW_UNPUBLISHED__
     }
   : undefined;
 
-export const ALL = createAstroHandler(devCatalog ? { catalog: devCatalog } : {});
+// The site's configured `url` is its public origin, whatever scheme a TLS proxy in front hides.
+export const ALL = createAstroHandler({ siteUrl: import.meta.env.SITE, ...(devCatalog ? { catalog: devCatalog } : {}) });

@@ -16,10 +16,11 @@ export interface AstroRouteContext {
  *
  * Call it at module top level so bad settings stop the server when the route is
  * loaded. `catalog` may be passed (e.g. from getCollection in dev, where the built
- * article list does not exist yet). With @astrojs/node, set `bodySizeLimit` small.
+ * article list does not exist yet). `siteUrl` (Astro's `site`) is the public
+ * origin when WARTA_SITE_URL is unset. With @astrojs/node, set `bodySizeLimit` small.
  */
-export function createAstroHandler(options: { env?: Env; catalog?: ArticleCatalog } = {}) {
-  const { ready } = boot(options.env ?? process.env, { catalog: options.catalog });
+export function createAstroHandler(options: { env?: Env; catalog?: ArticleCatalog; siteUrl?: string } = {}) {
+  const { ready } = boot(options.env ?? process.env, { catalog: options.catalog, siteUrl: options.siteUrl });
   return async ({ request, clientAddress }: AstroRouteContext): Promise<Response> => {
     const { app } = await ready;
     // Astro throws when clientAddress is unavailable (prerendering); the app treats undefined as unknown.

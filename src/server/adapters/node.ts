@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { jsonLogger } from '../log.ts';
 import { SettingsError, type Env } from '../settings.ts';
 import { boot, type Booted } from './boot.ts';
+import { guardMethods } from './node-guard.ts';
 
 /**
  * Standalone Node server for the API alone (when the site is on a CDN and the
@@ -17,10 +18,11 @@ export async function startNodeServer(env: Env = process.env): Promise<Booted & 
   const listener = getRequestListener((request, bindings) =>
     booted.app.fetch(request, { clientIp: 'incoming' in bindings ? bindings.incoming.socket.remoteAddress : undefined }),
   );
-  const server = createServer(listener);
-  // Slow-loris bodies must not hold a connection forever.
-  server.requestTimeout = 15_000;
+  const server = createServer(guardMethods(listener));
+  // Slow-loris requests must not hold a connection forever. The app answers a slow
+  // body itself (408 JSON after WARTA_BODY_TIMEOUT); Node's own cut-off comes later, as a backstop.
   server.headersTimeout = 10_000;
+  server.requestTimeout = booted.settings.bodyTimeoutMs + 10_000;
   await new Promise<void>((resolve) => server.listen(booted.settings.port, booted.settings.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : booted.settings.port;

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /**
  * What the function knows about published articles. Views and comments for ids
@@ -25,6 +25,16 @@ export const ArticleListSchema = z.array(
     url: z.string().regex(/^(https?:\/\/|\/)/, { message: 'must be a site path or an http(s) URL' }),
   }),
 );
+
+/** The published-article list cannot be read (not built yet, mid-deploy, site unreachable): a 503, not a bug. */
+export class ArticleListUnavailable extends Error {
+  readonly code = 'WARTA_ARTICLES_UNAVAILABLE';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArticleListUnavailable';
+  }
+}
 
 export function catalogFromList(list: readonly ArticleRef[]): ArticleCatalog {
   const byId = new Map(list.map((a) => [a.id, a]));

@@ -1,4 +1,4 @@
-import { catalogFromList, parseArticleList, type ArticleCatalog } from './catalog.ts';
+import { ArticleListUnavailable, catalogFromList, parseArticleList, type ArticleCatalog } from './catalog.ts';
 
 /**
  * The article list fetched from the published site, for serverless functions that
@@ -23,7 +23,7 @@ export function urlCatalog(url: string, ttlMs = 60_000, fetchImpl: typeof fetch 
         try {
           await pending;
         } catch (error) {
-          if (!current) throw error;
+          if (!current) throw new ArticleListUnavailable(`warta-server: cannot load the article list from ${url}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
       return current!.get(id);

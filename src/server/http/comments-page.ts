@@ -9,7 +9,7 @@ import { escapeHtml } from './escape-html.ts';
  * JavaScript (the article's `noscript` link). No script, no external resource;
  * `noindex` so search engines keep to the article itself.
  */
-export function commentsPage(article: ArticleRef, comments: PublicComment[], count: number, locale: 'id' | 'en'): string {
+export function commentsPage(article: ArticleRef, comments: PublicComment[], count: number, locale: 'id' | 'en', nextHref: string | null = null): string {
   const t = MESSAGES[locale];
   const dates = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   const item = (c: PublicComment): string => {
@@ -33,7 +33,7 @@ export function commentsPage(article: ArticleRef, comments: PublicComment[], cou
 <p><a href="${escapeHtml(article.url)}">← ${t.back}</a></p>
 <h1>${title} (${count})</h1>
 ${comments.length ? `<ol>${comments.map(item).join('')}</ol>` : `<p>${t.noComments}</p>`}
-</body>
+${nextHref ? `<p><a href="${escapeHtml(nextHref)}" rel="next">${t.loadMore}</a></p>\n` : ''}</body>
 </html>
 `;
 }

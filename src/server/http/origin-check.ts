@@ -6,13 +6,13 @@ import { ApiError } from '../service/errors.ts';
  * `Origin` on every POST, including plain form posts, so a cross-site page cannot
  * post in a reader's name. Requests with neither header are not from a browser and
  * cannot ride a reader's session; they are left to the spam rules.
+ * `ownOrigins` come from public-origin.ts (configuration and trusted proxies only).
  */
-export function checkOrigin(request: Request, allowedOrigins: readonly string[]): void {
+export function checkOrigin(request: Request, ownOrigins: readonly string[], allowedOrigins: readonly string[]): void {
   const origin = request.headers.get('origin');
-  const own = new URL(request.url).origin;
   if (origin !== null) {
-    if (origin === own || allowedOrigins.includes(origin)) return;
-    throw new ApiError(403, 'forbidden_origin', `requests from origin ${origin.slice(0, 100)} are not allowed; add it to WARTA_ALLOWED_ORIGINS`);
+    if (ownOrigins.includes(origin) || allowedOrigins.includes(origin)) return;
+    throw new ApiError(403, 'forbidden_origin', `requests from origin ${origin.slice(0, 100)} are not allowed; add it to WARTA_ALLOWED_ORIGINS (behind a proxy: set WARTA_SITE_URL or WARTA_TRUSTED_PROXIES)`);
   }
   const site = request.headers.get('sec-fetch-site');
   if (site === null || site === 'same-origin' || site === 'none') return;

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import type { Services, WartaHono } from '../http/app-env.ts';
 import { findEditor } from '../http/editor-auth.ts';
 import { readBody } from '../http/read-body.ts';
@@ -37,17 +37,17 @@ export function adminRoutes(app: WartaHono, s: Services) {
   app.delete('/api/admin/comments/:id', async (c) => c.json(await s.moderation.remove(c.get('editor'), c.req.param('id'))));
 
   app.post('/api/admin/comments/:id/reply', async (c) => {
-    const body = await readBody(c.req.raw, s.ctx.settings.bodyLimit);
+    const body = await readBody(c.req.raw, s.ctx.settings);
     return c.json(await s.moderation.reply(c.get('editor'), c.req.param('id'), body.data), 201);
   });
 
   app.post('/api/admin/privacy/export', async (c) => {
-    const body = await readBody(c.req.raw, s.ctx.settings.bodyLimit);
+    const body = await readBody(c.req.raw, s.ctx.settings);
     return c.json(await s.moderation.exportByEmail(c.get('editor'), body.data));
   });
 
   app.post('/api/admin/privacy/delete', async (c) => {
-    const body = await readBody(c.req.raw, s.ctx.settings.bodyLimit);
+    const body = await readBody(c.req.raw, s.ctx.settings);
     return c.json(await s.moderation.deleteByEmail(c.get('editor'), body.data));
   });
 

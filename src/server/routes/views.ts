@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import type { Services, WartaHono } from '../http/app-env.ts';
 import { visitorFrom } from '../http/visitor-from.ts';
 import { parseInput } from '../service/input-error.ts';

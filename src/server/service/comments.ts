@@ -14,7 +14,15 @@ import { enforceRateLimit } from './rate-limit.ts';
 import { requireArticle } from './require-article.ts';
 import { buildThread } from './thread.ts';
 
-const THREAD_LIMIT = 2000;
+/** A thread cursor: the last top-level comment of a page, opaque to clients. */
+const encodeCursor = (c: { createdAt: string; id: string }) => Buffer.from(`${c.createdAt}~${c.id}`).toString('base64url');
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt = '', id = '', extra] = Buffer.from(cursor, 'base64url').toString().split('~');
+  if (extra !== undefined || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(createdAt) || !/^[a-z0-9]{1,40}$/.test(id)) {
+    throw new ApiError(400, 'invalid_cursor', 'after: is not a cursor from a previous page (use `next` as given)');
+  }
+  return { createdAt, id };
+}
 
 export function createCommentService(ctx: ServiceContext) {
   const schema = createCommentInputSchema({ maxLength: ctx.settings.comments.maxLength });
@@ -30,10 +38,20 @@ export function createCommentService(ctx: ServiceContext) {
   }
 
   return {
-    async thread(articleId: string) {
+    /**
+     * One page of the approved thread: `limit` top-level comments with all their
+     * replies, the true count of approved comments, and the cursor of the next page
+     * (null on the last), so threads of any length can be read to the end.
+     */
+    async thread(articleId: string, page: { after?: string; limit: number }) {
       const article = await requireArticle(ctx, articleId);
-      const approved = await ctx.storage.listComments({ articleId, status: 'approved', order: 'asc', limit: THREAD_LIMIT });
-      return { article, count: approved.length, comments: buildThread(approved) };
+      const after = page.after ? decodeCursor(page.after) : undefined;
+      const [{ roots, replies, more }, count] = await Promise.all([
+        ctx.storage.listThreadPage({ articleId, after, limit: page.limit }),
+        ctx.storage.countComments({ articleId, status: 'approved' }),
+      ]);
+      const last = roots.at(-1);
+      return { article, count, comments: buildThread([...roots, ...replies]), next: more && last ? encodeCursor(last) : null };
     },
 
     async token(articleId: string) {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -28,6 +28,25 @@ const toRecord = (row: CommentRow): CommentRecord => ({
 });
 
 export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engine']): Storage {
+  /**
+   * A transaction that fails with its own error. When SQLite aborts a transaction
+   * itself (disk full at COMMIT, I/O error), a ROLLBACK then fails with "cannot
+   * rollback - no transaction is active"; Kysely's `transaction()` would throw that
+   * and hide the real cause, so the rollback's own failure is ignored here.
+   */
+  async function transaction<T>(body: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const trx = await db.startTransaction().execute();
+    try {
+      const result = await body(trx);
+      await trx.commit().execute();
+      return result;
+    } catch (error) {
+      // The connection is released even when the rollback fails.
+      await trx.rollback().execute().catch(() => {});
+      throw error;
+    }
+  }
+
   return {
     engine,
 
@@ -45,6 +64,15 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
       }
     },
 
+    async checkWrite() {
+      // A committed upsert on a fixed old rate-limit window: the daily prune removes it.
+      await db
+        .insertInto('rate_limits')
+        .values({ bucket: 'warta:health', window_start: '1970-01-01T00:00:00.000Z', hits: 1 })
+        .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet({ hits: sql`rate_limits.hits + 1` }))
+        .execute();
+    },
+
     async close() {
       await db.destroy();
     },
@@ -53,7 +81,7 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
       // The visitor insert comes first so that on SQLite the transaction takes the
       // write lock with its first statement (waiting on busy_timeout) instead of
       // upgrading a read snapshot, which fails with SQLITE_BUSY under contention.
-      return db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         const inserted = await trx
           .insertInto('view_visitors')
           .values({ day, article_id: articleId, visitor })
@@ -147,6 +175,37 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
       return Number(row.n);
     },
 
+    async listThreadPage({ articleId, after, limit }) {
+      let query = db.selectFrom('comments').selectAll().where('article_id', '=', articleId).where('status', '=', 'approved').where('parent_id', 'is', null);
+      if (after) {
+        query = query.where((eb) => eb.or([eb('created_at', '>', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)])]));
+      }
+      const rows = await query.orderBy('created_at').orderBy('id').limit(limit + 1).execute();
+      const roots = rows.slice(0, limit).map(toRecord);
+      // Replies level by level (a reply may answer a reply); the ids go in batches to stay under parameter limits.
+      const replies: CommentRecord[] = [];
+      let frontier = roots.map((r) => r.id);
+      while (frontier.length > 0) {
+        const next: string[] = [];
+        for (let at = 0; at < frontier.length; at += 1000) {
+          const children = await db
+            .selectFrom('comments')
+            .selectAll()
+            .where('parent_id', 'in', frontier.slice(at, at + 1000))
+            .where('status', '=', 'approved')
+            .orderBy('created_at')
+            .orderBy('id')
+            .execute();
+          for (const child of children) {
+            replies.push(toRecord(child));
+            next.push(child.id);
+          }
+        }
+        frontier = next;
+      }
+      return { roots, replies, more: rows.length > limit };
+    },
+
     async setCommentStatus(id, status, by, at) {
       const result = await db
         .updateTable('comments')
@@ -184,7 +243,7 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
 
     async importComments(comments) {
       if (comments.length === 0) return 0;
-      return db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         let inserted = 0;
         for (const c of comments) {
           // The parent is looked up by its source id inside the same statement, so a
@@ -203,7 +262,7 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
 
     async raiseViewTotals(totals) {
       if (totals.length === 0) return;
-      await db.transaction().execute(async (trx) => {
+      await transaction(async (trx) => {
         for (const { articleId, views } of totals) {
           await trx
             .insertInto('view_totals')

@@ -60,12 +60,21 @@ export interface CommentQuery {
   order: 'asc' | 'desc';
 }
 
+export interface ThreadPageQuery {
+  articleId: string;
+  /** The last top-level comment of the previous page. */
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
 export interface Storage {
   readonly engine: 'sqlite' | 'postgres';
   /** Runs pending migrations; safe to call on every start and from several processes. */
   migrate(): Promise<void>;
   /** True when a trivial query succeeds. */
   ping(): Promise<boolean>;
+  /** Commits one tiny write (a health-check row); throws the engine's error when writes fail (full or read-only disk). */
+  checkWrite(): Promise<void>;
   close(): Promise<void>;
 
   /** Counts one view if (article, day, visitor) is new; atomic in SQL. */
@@ -83,6 +92,11 @@ export interface Storage {
   getComment(id: string): Promise<CommentRecord | undefined>;
   listComments(query: CommentQuery): Promise<CommentRecord[]>;
   countComments(query: Pick<CommentQuery, 'articleId' | 'status'>): Promise<number>;
+  /**
+   * One page of an article's approved thread: up to `limit` top-level comments after
+   * `after` (oldest first), with all their approved replies at any depth.
+   */
+  listThreadPage(query: ThreadPageQuery): Promise<{ roots: CommentRecord[]; replies: CommentRecord[]; more: boolean }>;
   setCommentStatus(id: string, status: CommentStatus, by: string, at: string): Promise<boolean>;
   deleteComment(id: string): Promise<boolean>;
   commentsByEmail(email: string): Promise<CommentRecord[]>;

@@ -5,7 +5,7 @@
  * locations to and the upload copier it is handed.
  */
 import type { Root as MdastRoot } from 'mdast';
-import { tagSlug } from '../../lib/paths.ts';
+import { normalisePath, tagSlug } from '../../lib/paths.ts';
 import { toZonedIso } from '../../lib/dates.ts';
 import type { WxrItem } from '../read/wxr-reader.ts';
 import type { ExportIndex } from '../read/export-index.ts';
@@ -67,7 +67,7 @@ export function linkRewriter(plan: ImportPlan): (href: string) => string {
     const p = url.searchParams.get('p') ?? url.searchParams.get('page_id');
     if (p && plan.posts.has(p)) return plan.posts.get(p)!.newPath + url.hash;
     const old = oldPath(url.href.split('#')[0]!, plan.baseUrl);
-    const target = old ? plan.oldToNew.get(old.endsWith('/') ? old : `${old}/`) : undefined;
+    const target = old ? plan.oldToNew.get(normalisePath(old)) : undefined;
     return target ? target + url.hash : href;
   };
 }

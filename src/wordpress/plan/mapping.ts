@@ -4,7 +4,7 @@
  * the newsroom edits the right-hand sides and runs the import again.
  */
 import * as yaml from 'js-yaml';
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { DEFAULT_BYLINE_PATTERNS } from '../convert/byline.ts';
 import { DEFAULT_SHORTCODE_RULES } from '../convert/shortcodes.ts';
 

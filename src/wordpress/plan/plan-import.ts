@@ -7,7 +7,7 @@
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { SiteSchema, type Site } from '../../schemas/site.ts';
-import { articlePath, tagSlug } from '../../lib/paths.ts';
+import { articlePath, normalisePath, tagSlug } from '../../lib/paths.ts';
 import { zonedParts } from '../../lib/dates.ts';
 import type { ExportIndex, ItemSummary } from '../read/export-index.ts';
 import { termKey } from '../read/export-index.ts';
@@ -67,7 +67,6 @@ export interface ImportPlan {
 
 /** Paths Warta's own routes use: a page may not take them. */
 const RESERVED = new Set(['kategori', 'tag', 'cari', 'indeks', 'arsip', 'penulis', 'lokasi', 'halaman', 'moderasi', 'offline', 'api', '404', 'wordpress', 'uploads', 'rss-xml', 'sw-js']);
-const withSlash = (p: string) => (p.endsWith('/') ? p : `${p}/`);
 
 export interface PlanInput {
   index: ExportIndex;
@@ -176,12 +175,12 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     const old = it.status === 'publish' ? oldPath(it.link, baseUrl) : undefined;
     if (old) {
-      plan.oldPath = withSlash(old);
-      oldToNew.set(withSlash(old), plan.newPath);
-      if (withSlash(old) !== plan.newPath && !draft) {
-        redirects.push({ from: withSlash(old), to: plan.newPath });
-        if (kind === 'article') plan.aliases.push(withSlash(old));
-        else redirectPages.push({ from: withSlash(old), to: plan.newPath });
+      plan.oldPath = normalisePath(old);
+      oldToNew.set(normalisePath(old), plan.newPath);
+      if (normalisePath(old) !== plan.newPath && !draft) {
+        redirects.push({ from: normalisePath(old), to: plan.newPath });
+        if (kind === 'article') plan.aliases.push(normalisePath(old));
+        else redirectPages.push({ from: normalisePath(old), to: plan.newPath });
       }
     }
     if (!draft) {

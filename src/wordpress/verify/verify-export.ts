@@ -14,6 +14,7 @@ import type { ExportIndex } from '../read/export-index.ts';
 import { termKey } from '../read/export-index.ts';
 import { decodeSlug } from '../plan/ids.ts';
 import { oldPath } from '../plan/permalinks.ts';
+import { normalisePath } from '../../lib/paths.ts';
 import { NOT_CONVERSATION } from '../convert/comments.ts';
 import type { ImportReport } from '../report.ts';
 import type { WordpressMapping } from '../plan/mapping.ts';
@@ -159,7 +160,7 @@ export async function verifyExport(input: VerifyInput): Promise<Fidelity> {
     posts.push(post);
     // The post's own URL, and its short link.
     const old = oldPath(it.link, base);
-    if (old) checkUrl(old.endsWith('/') ? old : `${old}/`, post);
+    if (old) checkUrl(normalisePath(old), post);
     const key = imported.kind === 'page' ? 'page_id' : 'p';
     const target = shortLinks[it.id];
     urlsChecked.push(`/?${key}=${it.id}`);

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/lib/content-check.ts';
+import { imageUrls, loadContent } from '../../../src/lib/content-check.ts';
 import { formatProblem, formatReport, githubAnnotation } from '../../../src/lib/content-problems.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -119,5 +121,26 @@ describe('the demo content', () => {
   it('files the sample article under its publication month', () => {
     const sample = index.articles.find((a) => a.id === 'polda-sumsel-zoom-meeting-manajemen-citra-polri');
     expect(sample?.path).toBe('/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri/');
+  });
+});
+
+describe('image URLs in a story body', () => {
+  it('finds the URLs of inline images and of link definitions', () => {
+    expect(imageUrls('Teks ![Banjir](./banjir 50%.jpg "judul") dan ![a](<./b c.jpg>)')).toEqual(['./banjir', './b']);
+    expect(imageUrls('[foto]: https://liputanabn.com/wp-content/uploads/x%20y.jpg')).toEqual(['https://liputanabn.com/wp-content/uploads/x%20y.jpg']);
+    expect(imageUrls('Tanpa gambar, 50% warga mengungsi.')).toEqual([]);
+  });
+
+  it('rejects an image URL Astro cannot decode, naming the line and the corrected URL', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-image-url-'));
+    fs.cpSync(fixture('english'), dir, { recursive: true });
+    const story = path.join(dir, 'articles/2024/02/bridge-reopens.md');
+    fs.appendFileSync(story, '\n![Peta](https://images.example/peta-100%-banjir.jpg)\n');
+    const lines = fs.readFileSync(story, 'utf8').split('\n').length - 1;
+    const problems = loadContent(dir, dir).problems.filter((p) => p.key === 'error.imageUrl');
+    expect(problems.map((p) => formatProblem(p, 'en'))).toEqual([
+      `articles/2024/02/bridge-reopens.md:${lines}  image URL "https://images.example/peta-100%-banjir.jpg" cannot be decoded: a % must be followed by two hexadecimal digits. Write "https://images.example/peta-100%25-banjir.jpg".`,
+    ]);
+    fs.rmSync(dir, { recursive: true });
   });
 });

@@ -5,7 +5,7 @@ describe('sitemap rules', () => {
   const rules = sitemapRules('https://x.id', [{ path: '/2023/07/a/', date: new Date('2023-07-05T06:00:00Z'), updated: new Date('2023-07-06T06:00:00Z'), aliases: ['/lama/a'] }], 'Asia/Jakarta');
 
   it('leaves out search, moderation, 404 and alias redirect pages', () => {
-    for (const path of ['/cari/', '/moderasi/', '/404/', '/lama/a/']) expect(rules.filter(`https://x.id${path}`), path).toBe(false);
+    for (const path of ['/cari/', '/moderasi/', '/redaksi/editor/', '/404/', '/lama/a/']) expect(rules.filter(`https://x.id${path}`), path).toBe(false);
     expect(rules.filter('https://x.id/2023/07/a/')).toBe(true);
   });
 

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempSite } from '../../server/helpers/articles.ts';
 import { ENGINES, createTestDatabase, type TestDatabase } from './helpers/engines.ts';
@@ -51,7 +52,7 @@ describe(`platform adapters on ${engine}`, () => {
     const r = await handler({ request: viewRequest(), clientAddress: '198.51.100.3' });
     expect(await r.json()).toEqual({ id: 'banjir-palembang', views: 3, counted: true });
     const health = await handler({ request: new Request('https://liputanabn.com/api/health'), clientAddress: '198.51.100.3' });
-    expect(await health.json()).toEqual({ ok: true, db: 'reachable', engine });
+    expect(await health.json()).toEqual({ ok: true, db: 'reachable', writes: 'ok', engine });
   });
 
   test('Astro: a missing secret throws when the route module is set up, not on the first request', async () => {
@@ -61,10 +62,28 @@ describe(`platform adapters on ${engine}`, () => {
     );
   });
 
-  test('a missing article list stops start-up with a message that says what to do', async () => {
+  test('a missing article list answers 503 with Retry-After and says in the log what to do, until the build writes it', async () => {
     const { createAstroHandler } = await import('../../../src/server/adapters/astro.ts');
-    expect(() => createAstroHandler({ env: { WARTA_SECRET: 'x'.repeat(32), WARTA_ARTICLES_FILE: '/nonexistent/warta-articles.json' } })).toThrow(
-      'warta-server: cannot read the article list /nonexistent/warta-articles.json; build the site first or set WARTA_ARTICLES_FILE',
-    );
+    const later = path.join(site.dir, 'later', 'warta-articles.json');
+    const lines: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((line: string) => {
+      lines.push(String(line));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      const handler = createAstroHandler({ env: { ...database.env, WARTA_SECRET: 'adapter-test-secret-0123456789abcdef', WARTA_ARTICLES_FILE: later } });
+      const before = await handler({ request: viewRequest(), clientAddress: '198.51.100.4' });
+      expect(before.status).toBe(503);
+      expect(before.headers.get('retry-after')).toBe('5');
+      expect(await before.json()).toEqual({ error: 'unavailable', message: 'the list of published articles is not available yet; try again shortly' });
+      expect(lines.join('')).toContain(`cannot read the article list ${later}; build the site first or set WARTA_ARTICLES_FILE`);
+      mkdirSync(path.dirname(later));
+      copyFileSync(site.articlesFile, later);
+      const after = await handler({ request: viewRequest(), clientAddress: '198.51.100.4' });
+      expect(after.status).toBe(200);
+    } finally {
+      process.stdout.write = write;
+    }
   });
 });

@@ -32,7 +32,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
     });
 
     test('does not show pending comments in the public thread', async () => {
-      expect(await (await t.request('/api/comments/banjir-palembang')).json()).toEqual({ articleId: 'banjir-palembang', count: 0, comments: [] });
+      expect(await (await t.request('/api/comments/banjir-palembang')).json()).toEqual({ articleId: 'banjir-palembang', count: 0, comments: [], next: null });
     });
 
     test('stores the text as plain text, trimmed, with Windows line ends folded', async () => {
@@ -167,6 +167,66 @@ describe.each(ENGINES)('comments on %s', (engine) => {
       );
       expect(html).not.toContain('<img');
       expect(html).toContain('<a href="/2024/06/harga-cabai/">');
+    });
+  });
+
+  describe('a long thread, a page at a time', () => {
+    // 250 top-level comments on one article, every tenth with a reply and a reply to that reply.
+    const ids: string[] = [];
+    let earlier = 0; // approved comments the tests above left on this article (posted later than these)
+    beforeAll(async () => {
+      earlier = await t.storage.countComments({ articleId: 'harga-cabai', status: 'approved' });
+      const at = (n: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString();
+      const row = (id: string, n: number, parentId: string | null) => ({
+        id, articleId: 'harga-cabai', parentId, authorName: `Pembaca ${n}`, authorEmail: `p${n}@example.com`, authorWebsite: null,
+        authorKind: 'reader' as const, text: `Komentar ${n}`, status: 'approved' as const, createdAt: at(n), moderatedAt: null, moderatedBy: null,
+      });
+      for (let n = 0; n < 250; n++) {
+        const id = `long${String(n).padStart(4, '0')}`;
+        await t.storage.insertComment(row(id, n, null));
+        ids.push(id);
+        if (n % 10 === 0) {
+          await t.storage.insertComment(row(`${id}r`, 1000 + n, id));
+          await t.storage.insertComment(row(`${id}rr`, 2000 + n, `${id}r`));
+          ids.push(`${id}r`, `${id}rr`);
+        }
+      }
+    });
+
+    test('reads every comment exactly once by following `next`, with the true count on every page', async () => {
+      type Node = { id: string; replies: Node[] };
+      const seen: string[] = [];
+      const walk = (nodes: Node[]) => nodes.forEach((n) => (seen.push(n.id), walk(n.replies)));
+      const sizes: number[] = [];
+      let next: string | null = null;
+      do {
+        const r = await t.request(`/api/comments/harga-cabai${next ? `?after=${encodeURIComponent(next)}` : ''}`);
+        const page = (await r.json()) as { count: number; comments: Node[]; next: string | null };
+        expect(page.count).toBe(ids.length + earlier);
+        sizes.push(page.comments.length);
+        walk(page.comments);
+        next = page.next;
+      } while (next);
+      expect(sizes).toEqual([100, 100, 50 + earlier]);
+      expect(seen.filter((id) => id.startsWith('long'))).toEqual(ids);
+      expect(seen).toHaveLength(ids.length + earlier);
+    });
+
+    test('takes a smaller page size, and refuses a cursor it did not make', async () => {
+      const first = (await (await t.request('/api/comments/harga-cabai?limit=7')).json()) as { comments: unknown[]; next: string };
+      expect(first.comments).toHaveLength(7);
+      const bad = await t.request('/api/comments/harga-cabai?after=bm90LWEtY3Vyc29y');
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({ error: 'invalid_cursor', message: 'after: is not a cursor from a previous page (use `next` as given)' });
+    });
+
+    test('gives readers without JavaScript the true count and a link to the next page', async () => {
+      const html = await (await t.request('/api/comments/harga-cabai/html')).text();
+      expect(html).toContain(`(${ids.length + earlier})</h1>`);
+      const href = /<a href="([^"]+)" rel="next">Muat komentar lainnya<\/a>/.exec(html)![1]!.replaceAll('&amp;', '&');
+      const second = await (await t.request(`/api/comments/harga-cabai/html${href}`)).text();
+      expect(second).toContain('Komentar 100');
+      expect(second).not.toContain('>Komentar 99<');
     });
   });
 

@@ -5,7 +5,7 @@ import { memoryLogger } from '../../../src/server/log.ts';
 import { loadSettings } from '../../../src/server/settings.ts';
 import type { Storage } from '../../../src/server/storage/storage.ts';
 import { ENGINES, openTestStorage } from './helpers/engines.ts';
-import { ARTICLES, BROWSER_UA, createTestApp, ORIGIN, SECRET, type TestApp } from './helpers/test-app.ts';
+import { ARTICLES, BROWSER_UA, createTestApp, EDITORS, ORIGIN, SECRET, type TestApp } from './helpers/test-app.ts';
 
 describe.each(ENGINES)('security on %s', (engine) => {
   let t: TestApp;
@@ -29,7 +29,67 @@ describe.each(ENGINES)('security on %s', (engine) => {
     test('refuses a POST from any other origin and says how to allow it', async () => {
       const r = await t.request('/api/views/banjir-palembang', { method: 'POST', headers: { origin: 'https://evil.example' } });
       expect(r.status).toBe(403);
-      expect(await r.json()).toEqual({ error: 'forbidden_origin', message: 'requests from origin https://evil.example are not allowed; add it to WARTA_ALLOWED_ORIGINS' });
+      expect(await r.json()).toEqual({ error: 'forbidden_origin', message: 'requests from origin https://evil.example are not allowed; add it to WARTA_ALLOWED_ORIGINS (behind a proxy: set WARTA_SITE_URL or WARTA_TRUSTED_PROXIES)' });
+    });
+  });
+
+  describe('behind a TLS reverse proxy', () => {
+    // What Caddy or nginx sends on: the public Host, plain HTTP on the inside, the reader's scheme in X-Forwarded-Proto.
+    const proxied = (path: string, peer: string, init: { headers?: Record<string, string>; form?: Record<string, string> } = {}) =>
+      t.app.fetch(
+        new Request(`http://kabar.example${path}`, {
+          method: 'POST',
+          headers: { 'user-agent': BROWSER_UA, origin: 'https://kabar.example', 'x-forwarded-proto': 'https', ...init.headers },
+          body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+        }),
+        { clientIp: peer },
+      );
+
+    test('accepts the public https origin when a loopback proxy says the reader used https', async () => {
+      expect((await proxied('/api/views/pilkada-sumsel', '127.0.0.1')).status).toBe(200);
+      expect((await proxied('/api/views/pilkada-sumsel', '::ffff:127.0.0.1')).status).toBe(200);
+      expect((await proxied('/api/views/pilkada-sumsel', '::1')).status).toBe(200);
+    });
+
+    test('ignores the same forwarded headers from a peer that is not a trusted proxy', async () => {
+      const r = await proxied('/api/views/pilkada-sumsel', '203.0.113.50');
+      expect(r.status).toBe(403);
+      expect(((await r.json()) as { error: string }).error).toBe('forbidden_origin');
+      const forgedHost = await proxied('/api/views/pilkada-sumsel', '203.0.113.50', { headers: { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' } });
+      expect(forgedHost.status).toBe(403);
+    });
+
+    test('believes a forwarded host only from a trusted proxy', async () => {
+      const r = await proxied('/api/views/pilkada-sumsel', '127.0.0.1', { headers: { origin: 'https://www.kabar.example', 'x-forwarded-host': 'www.kabar.example' } });
+      expect(r.status).toBe(200);
+    });
+
+    test('accepts the configured site URL from any peer, and proxies from WARTA_TRUSTED_PROXIES only', async () => {
+      const configured = await createTestApp(engine, { WARTA_SITE_URL: 'https://liputanabn.com/', WARTA_TRUSTED_PROXIES: '10.1.0.0/16' });
+      try {
+        const send = (peer: string, origin: string) =>
+          configured.app.fetch(
+            new Request('http://127.0.0.1:4321/api/views/pilkada-sumsel', { method: 'POST', headers: { 'user-agent': BROWSER_UA, origin, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'cdn.example' } }),
+            { clientIp: peer },
+          );
+        expect((await send('203.0.113.51', 'https://liputanabn.com')).status).toBe(200);
+        expect((await send('10.1.2.3', 'https://cdn.example')).status).toBe(200);
+        expect((await send('127.0.0.1', 'https://cdn.example')).status).toBe(403);
+      } finally {
+        await configured.cleanup();
+      }
+    });
+
+    test('lets an editor moderate and a no-JavaScript reader post through the proxy (303 back to the article)', async () => {
+      const id = await t.comment('pilkada-sumsel');
+      const approve = await proxied(`/api/admin/comments/${id}/approve`, '127.0.0.1', { headers: { authorization: `Bearer ${EDITORS.ana}` } });
+      expect(approve.status).toBe(200);
+      const form = await proxied('/api/comments/pilkada-sumsel', '127.0.0.1', {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        form: { name: 'Rudi', email: 'rudi@example.com', text: 'Lewat proxy.' },
+      });
+      expect(form.status).toBe(303);
+      expect(form.headers.get('location')).toBe('/2024/06/pilkada-sumsel/?comment=pending#komentar-pending');
     });
   });
 
@@ -77,7 +137,7 @@ describe.each(ENGINES)('security on %s', (engine) => {
     });
 
     test('reports the database as reachable', async () => {
-      expect(await (await t.request('/api/health')).json()).toEqual({ ok: true, db: 'reachable', engine });
+      expect(await (await t.request('/api/health')).json()).toEqual({ ok: true, db: 'reachable', writes: 'ok', engine });
     });
   });
 });
@@ -100,7 +160,7 @@ describe('failures inside the function', () => {
 
   test('an unreachable PostgreSQL gives 503 on data endpoints and on health', async () => {
     const { openPostgres } = await import('../../../src/server/storage/postgres.ts');
-    const storage = openPostgres('postgres://postgres@127.0.0.1:1/none');
+    const storage = openPostgres('postgres://warta:hunter2-db-password@127.0.0.1:1/none');
     const log = memoryLogger();
     const app = createApp({ storage, settings, catalog, log });
     try {
@@ -109,9 +169,26 @@ describe('failures inside the function', () => {
       expect(await views.json()).toEqual({ error: 'unavailable', message: 'the database is not reachable; try again shortly' });
       const health = await app.fetch(new Request(`${ORIGIN}/api/health`), {});
       expect(health.status).toBe(503);
-      expect(await health.json()).toEqual({ ok: false, db: 'unreachable', engine: 'postgres' });
+      expect(await health.json()).toEqual({ ok: false, db: 'unreachable', writes: 'failing', engine: 'postgres' });
+      expect(log.lines).toContainEqual(expect.objectContaining({ msg: 'database unavailable', cause: expect.stringMatching(/^ECONNREFUSED: /) }));
+      expect(JSON.stringify(log.lines)).not.toContain('hunter2');
     } finally {
       await storage.close();
+    }
+  });
+
+  test('an article list URL that cannot be reached gives 503 with Retry-After, and the log says why', async () => {
+    const { urlCatalog } = await import('../../../src/server/catalog/url-catalog.ts');
+    const { storage, cleanup } = await openTestStorage('sqlite');
+    const log = memoryLogger();
+    const app = createApp({ storage, settings, catalog: urlCatalog('http://127.0.0.1:1/warta-articles.json'), log });
+    try {
+      const r = await app.fetch(new Request(`${ORIGIN}/api/comments/banjir-palembang`), {});
+      expect([r.status, r.headers.get('retry-after')]).toEqual([503, '5']);
+      expect(await r.json()).toEqual({ error: 'unavailable', message: 'the list of published articles is not available yet; try again shortly' });
+      expect(log.lines).toContainEqual(expect.objectContaining({ msg: 'article list unavailable', cause: expect.stringContaining('cannot load the article list from http://127.0.0.1:1/warta-articles.json') }));
+    } finally {
+      await cleanup();
     }
   });
 

@@ -73,8 +73,8 @@ describe.each(ENGINES)('views on %s', (engine) => {
       expect(await spoofed.json()).toMatchObject({ views: before.views, counted: false });
     });
 
-    test('uses the configured trusted header, taking its last entry', async () => {
-      const proxied = await createTestApp(engine, { WARTA_TRUSTED_PROXY_HEADER: 'X-Forwarded-For' });
+    test('uses the configured trusted header from a trusted proxy, taking its last entry', async () => {
+      const proxied = await createTestApp(engine, { WARTA_TRUSTED_PROXY_HEADER: 'X-Forwarded-For', WARTA_TRUSTED_PROXIES: '10.0.0.0/8' });
       try {
         const a = await proxied.request('/api/views/harga-cabai', { method: 'POST', ip: '10.0.0.1', headers: { 'x-forwarded-for': '9.9.9.9, 198.51.100.1' } });
         const b = await proxied.request('/api/views/harga-cabai', { method: 'POST', ip: '10.0.0.1', headers: { 'x-forwarded-for': '8.8.8.8, 198.51.100.1' } });
@@ -82,6 +82,19 @@ describe.each(ENGINES)('views on %s', (engine) => {
         expect([await a.json(), await b.json(), await c.json()].map((r) => (r as { counted: boolean }).counted)).toEqual([true, false, true]);
       } finally {
         await proxied.cleanup();
+      }
+    });
+  });
+
+  describe('client IP from an untrusted peer', () => {
+    test('ignores the configured header when the peer is not a trusted proxy', async () => {
+      const direct = await createTestApp(engine, { WARTA_TRUSTED_PROXY_HEADER: 'X-Forwarded-For' });
+      try {
+        const send = (forwarded: string) =>
+          direct.request('/api/views/harga-cabai', { method: 'POST', ip: '203.0.113.60', headers: { 'x-forwarded-for': forwarded } }).then((r) => r.json() as Promise<{ counted: boolean }>);
+        expect([(await send('198.51.100.7')).counted, (await send('198.51.100.8')).counted]).toEqual([true, false]);
+      } finally {
+        await direct.cleanup();
       }
     });
   });

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { initial } from './2025-06-01-initial.ts';
 import { commentSourceId } from './2026-11-27-comment-source-id.ts';
+import { commentParentIndex } from './2026-12-06-comment-parent-index.ts';
 
 /*
  * Migrations named by date (GoatCounter's habit) and listed here rather than read
@@ -10,6 +11,7 @@ import { commentSourceId } from './2026-11-27-comment-source-id.ts';
 const migrations: Record<string, Migration> = {
   '2025-06-01-initial': initial,
   '2026-11-27-comment-source-id': commentSourceId,
+  '2026-12-06-comment-parent-index': commentParentIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
