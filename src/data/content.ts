@@ -17,6 +17,7 @@ import { pageKey } from '../lib/page-keys.ts';
 import { adScheduleDay } from '../lib/ads.ts';
 import type { ListingPage } from '../lib/paginate.ts';
 import { shareCardLimit, storiesWithCards } from '../share-card/select.ts';
+import { liveState, type LiveState } from '../lib/live-updates.ts';
 
 export interface Article {
   id: string;
@@ -36,6 +37,11 @@ export interface Article {
   /** The "Hak Jawab" article answering this one, and the article this one answers. */
   rightOfReply?: { path: string; title: string };
   replyTo?: { path: string; title: string };
+  /** On a story published while still being verified: the follow-up with the verified account. And on that follow-up, the story it verifies. */
+  verifiedBy?: { path: string; title: string };
+  verifies?: { path: string; title: string };
+  /** Live coverage at build time: before its start, running, or over (undefined for an ordinary story). */
+  live?: LiveState;
 }
 
 export interface Catalog {
@@ -138,7 +144,7 @@ export function siteKey(): Promise<string> {
 }
 
 /** A story's content digest: its file plus what its Markdown depends on (render-dependencies.ts). */
-const digestOf = (a: Article) => `${a.id}:${a.entry.digest ?? JSON.stringify(a.data)}:${a.state}`;
+const digestOf = (a: Article) => `${a.id}:${a.entry.digest ?? JSON.stringify(a.data)}:${a.state}:${a.live ?? ''}`;
 
 /**
  * Whether a story's share image is a card drawn for it (share-card/select.ts) rather than
@@ -158,6 +164,8 @@ export async function articlePageKey(article: Article): Promise<string> {
     await hasShareCard(article),
     article.rightOfReply && JSON.stringify(article.rightOfReply),
     article.replyTo && JSON.stringify(article.replyTo),
+    article.verifiedBy && JSON.stringify(article.verifiedBy),
+    article.verifies && JSON.stringify(article.verifies),
     ...related.map(digestOf),
   );
 }
@@ -213,6 +221,7 @@ async function load(): Promise<Catalog> {
         photographer,
         tags: data.tags.map((name) => ({ name, slug: tagSlug(name) })),
         state: publicationState(data, now),
+        live: data.live ? liveState(data.live, now) : undefined,
       };
     })
     .sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
@@ -224,6 +233,13 @@ async function load(): Promise<Catalog> {
     if (!reply) continue;
     article.rightOfReply = { path: reply.path, title: reply.data.title };
     reply.replyTo = { path: article.path, title: article.data.title };
+  }
+  // Verification links both ways too: the follow-up names the story it verifies (guideline 2d).
+  for (const followUp of all) {
+    const original = followUp.data.verifies ? byId.get(followUp.data.verifies) : undefined;
+    if (!original) continue;
+    followUp.verifies = { path: original.path, title: original.data.title };
+    original.verifiedBy = { path: followUp.path, title: followUp.data.title };
   }
 
   const articles = all.filter((a) => !a.data.retracted);

@@ -12,6 +12,7 @@
 import type { Category, Location } from '../schemas/taxonomy.ts';
 import type { Person } from '../schemas/person.ts';
 import { createTranslator, type Locale, type TranslationKey } from '../i18n/translator.ts';
+import { AI_USES } from '../schemas/article.ts';
 
 export interface EditorSources {
   site: { url: string; locale: Locale; timeZone: string; datelineLabel: string };
@@ -36,12 +37,12 @@ export const EDITOR_PATH = '/redaksi/editor/';
 export const EDITOR_FIELDS = [
   'title', 'reporter', 'editor', 'category', 'location', 'date', 'cover', 'body', 'summary', 'tags',
   'photographer', 'seoTitle', 'draft', 'headline', 'breaking', 'advertorial', 'updated', 'corrections',
-  'rightOfReply', 'retracted', 'aliases',
+  'rightOfReply', 'retracted', 'verification', 'verifies', 'ai', 'live', 'aliases',
 ] as const;
 
 type FieldName = (typeof EDITOR_FIELDS)[number];
 /** Fields the schema requires; their labels say so. */
-const REQUIRED = new Set<string>(['title', 'reporter', 'editor', 'category', 'date', 'cover.src', 'cover.alt', 'corrections.date', 'corrections.text', 'retracted.date', 'retracted.reason']);
+const REQUIRED = new Set<string>(['title', 'reporter', 'editor', 'category', 'date', 'cover.src', 'cover.alt', 'corrections.date', 'corrections.text', 'retracted.date', 'retracted.reason', 'live.start', 'live.end']);
 
 type Field = Record<string, unknown> & { name: string; label: string; widget: string };
 
@@ -103,6 +104,12 @@ export function editorConfig(sources: EditorSources): Record<string, unknown> {
     corrections: field('corrections', 'list', { fields: [field('corrections.date', 'datetime', dateTime), field('corrections.text', 'text')] }),
     rightOfReply: field('rightOfReply', 'string'),
     retracted: field('retracted', 'object', { fields: [field('retracted.date', 'datetime', dateTime), field('retracted.reason', 'text')] }),
+    verification: field('verification', 'select', { options: ['pending'] }),
+    verifies: field('verifies', 'string'),
+    ai: field('ai', 'object', {
+      fields: [field('ai.text', 'select', { options: [...AI_USES] }), field('ai.cover', 'select', { options: [...AI_USES] })],
+    }),
+    live: field('live', 'object', { fields: [field('live.start', 'datetime', dateTime), field('live.end', 'datetime', dateTime)] }),
     aliases: field('aliases', 'list'),
   };
 

@@ -51,6 +51,7 @@ export function createWarta(root = process.cwd()): Warta {
     datelineLabel: site.datelineLabel,
     datelines: Object.fromEntries([...content.locations].map(([id, location]) => [id, location.dateline])),
     articles: content.articles.map((a) => [a.id, a.data.title, a.path]),
+    liveUpdates: { timeZone: site.timeZone, locale: site.locale, label: t('article.liveUpdates') },
   };
   const markdownPlugins = createMarkdownPlugins(pluginOptionsFromData(markdownData));
   const markdownProcessor = parallelUnified(markdownData);

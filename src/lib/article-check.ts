@@ -13,6 +13,7 @@ import { translations } from '../i18n/translator.ts';
 import { closestMatch } from './closest.ts';
 import { problemsFromZod, type ContentProblem } from './content-problems.ts';
 import { isPlaceholderBody } from './new-article.ts';
+import { liveUpdateProblems } from './live-updates.ts';
 
 /** The registries an article refers to, by id. */
 export interface ArticleRegistries {
@@ -29,6 +30,8 @@ export interface ArticleInput {
   /** Frontmatter text as written, for line numbers; empty when unknown. */
   frontmatter: string;
   body: string;
+  /** Line of the body's first line in the file, for problems inside the body; unknown leaves them without a line. */
+  bodyFirstLine?: number;
 }
 
 export interface ArticleCheck {
@@ -90,6 +93,15 @@ export function checkArticle(input: ArticleInput, registries: ArticleRegistries,
   checkRef('category', registries.categories, 'categories');
   checkRef('editor', registries.people, 'people');
   checkRef('reporter', registries.people, 'people');
+  const ai = invalid.has('ai') ? undefined : (raw.ai as { cover?: unknown } | undefined);
+  if (ai?.cover !== undefined && raw.cover === undefined) {
+    problems.push({ file, line: line('ai'), field: 'ai.cover', severity: 'error', key: 'error.aiCoverWithoutCover', params: {} });
+  }
+  if (!invalid.has('live')) {
+    for (const p of liveUpdateProblems(input.body, raw.live !== undefined, timeZone)) {
+      problems.push({ file, line: input.bodyFirstLine === undefined ? undefined : input.bodyFirstLine + p.line, severity: 'error', key: p.key, params: p.params });
+    }
+  }
   if (!result.success) return { problems, line };
 
   const data = result.data;

@@ -100,6 +100,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   // links are reported in the same run as frontmatter mistakes.
   const bodies: { file: string; body: string; firstLine: number }[] = [];
   const rightOfReplyRefs: { file: string; line?: number; id: string }[] = [];
+  const verifiesRefs: { file: string; line?: number; id: string }[] = [];
 
   for (const file of globFiles(contentDir, 'articles/**/*.{md,mdx}')) {
     const abs = path.join(contentDir, file);
@@ -127,12 +128,15 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     }
     const frontmatter = (parsedFile as unknown as { matter: string }).matter ?? '';
     const fmText = frontmatter.replace(/^\r?\n/, '');
-    bodies.push({ file: relFile, body: parsedFile.content, firstLine: source.split('\n').length - parsedFile.content.split('\n').length + 1 });
-    const { data, problems: articleProblems, line } = checkArticle({ file: relFile, data: parsedFile.data, frontmatter: fmText, body: parsedFile.content }, { people, categories, locations }, site.timeZone);
+    const bodyFirstLine = source.split('\n').length - parsedFile.content.split('\n').length + 1;
+    bodies.push({ file: relFile, body: parsedFile.content, firstLine: bodyFirstLine });
+    const { data, problems: articleProblems, line } = checkArticle({ file: relFile, data: parsedFile.data, frontmatter: fmText, body: parsedFile.content, bodyFirstLine }, { people, categories, locations }, site.timeZone);
     problems.push(...articleProblems);
     const raw = (data ?? parsedFile.data) as Record<string, unknown>;
     const rightOfReply = raw.rightOfReply;
     if (typeof rightOfReply === 'string' && rightOfReply.trim() !== '') rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id: rightOfReply.trim() });
+    const verifies = raw.verifies;
+    if (typeof verifies === 'string' && verifies.trim() !== '') verifiesRefs.push({ file: relFile, line: line('verifies'), id: verifies.trim() });
     const coverSrc = (raw.cover as { src?: unknown } | undefined)?.src;
     if (typeof coverSrc === 'string' && coverSrc !== '' && !/^https?:/.test(coverSrc)) {
       const image = path.resolve(path.dirname(abs), coverSrc);
@@ -171,6 +175,25 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
       key: suggestion ? 'error.unknownArticleSuggest' : 'error.unknownArticle',
       params: { value: ref.id, ...(suggestion ? { suggestion } : {}) },
     });
+  }
+  // A follow-up names the story it verifies; that story must be one published as still being verified.
+  const verifiedBy = new Map<string, string>();
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const ref of verifiesRefs) {
+    const base = { file: ref.file, line: ref.line, field: 'verifies', severity: 'error' as const };
+    if (!ids.has(ref.id)) {
+      const suggestion = closestMatch(ref.id, ids);
+      problems.push({ ...base, key: suggestion ? 'error.unknownArticleSuggest' : 'error.unknownArticle', params: { value: ref.id, ...(suggestion ? { suggestion } : {}) } });
+      continue;
+    }
+    const target = byId.get(ref.id);
+    if (target && target.data.verification !== 'pending') {
+      problems.push({ ...base, key: 'error.verifiesNotPending', params: { value: ref.id } });
+      continue;
+    }
+    const other = verifiedBy.get(ref.id);
+    if (other) problems.push({ ...base, key: 'error.verifiedTwice', params: { value: ref.id, other } });
+    else verifiedBy.set(ref.id, ref.file);
   }
   for (const { file, body, firstLine } of bodies) {
     body.split('\n').forEach((text, index) => {

@@ -72,6 +72,8 @@ export function problemsFromZod(issues: z.core.$ZodIssue[], ctx: IssueContext): 
       key = custom.code === 'dateNoOffset' ? 'error.dateNoOffset' : 'error.dateInvalid';
       params = { ...((issue as { params?: Record<string, string> }).params ?? {}) };
       delete params.code;
+    } else if (custom?.code === 'liveEndBeforeStart') {
+      key = 'error.liveEndBeforeStart';
     } else if (issue.code === 'invalid_type') {
       key = 'error.invalidType';
       params = { expected: `type.${issue.expected}`, received: `type.${typeOf(input)}` };

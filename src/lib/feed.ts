@@ -3,10 +3,13 @@
  * the site's numeric offset (+0700) and add `dc:date` in ISO 8601 (+07:00) for
  * readers that prefer it. Authors go in `dc:creator` (RSS `author` must be an
  * email address, which we never publish). Covers use Media RSS, which needs no
- * byte length (unlike `enclosure`).
+ * byte length (unlike `enclosure`). AI labels reach readers in the description and
+ * machines as IPTC digital source types: the text's as an RSS `category` with the
+ * vocabulary as its domain, the cover's as a `media:category` of its `media:content`.
  */
 import { timeZoneOffset, toZonedIso, zonedParts } from './dates.ts';
 import { escapeXml } from './escape-xml.ts';
+import { IPTC_DIGITAL_SOURCE_CODE, IPTC_DIGITAL_SOURCE_SCHEME, type AiUse } from './ai-labels.ts';
 
 export const FEED_NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
@@ -22,6 +25,8 @@ export interface FeedArticle {
   authors: string[];
   category: string;
   image?: { url: string; width?: number; height?: number };
+  /** AI in the text and the cover, with the sentences readers see. */
+  ai?: { text?: AiUse; cover?: AiUse; labels: string[] };
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -46,15 +51,21 @@ export function feedItems(articles: FeedArticle[], timeZone: string) {
     .map((a) => ({
       title: a.title,
       link: a.url,
-      description: a.summary,
-      categories: [a.category],
+      description: [a.summary, ...(a.ai?.labels ?? [])].filter(Boolean).join(' '),
       customData: [
+        // Categories go here rather than in @astrojs/rss's `categories`, which would replace the domain one.
+        `<category>${escapeXml(a.category)}</category>`,
+        a.ai?.text ? `<category domain="${IPTC_DIGITAL_SOURCE_SCHEME}">${IPTC_DIGITAL_SOURCE_CODE[a.ai.text]}</category>` : '',
         `<pubDate>${rfc822(a.date, timeZone)}</pubDate>`,
         `<dc:date>${toZonedIso(a.date, timeZone)}</dc:date>`,
         ...a.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`),
-        a.image
-          ? `<media:content url="${escapeXml(a.image.url)}" medium="image"${a.image.width ? ` width="${a.image.width}"` : ''}${a.image.height ? ` height="${a.image.height}"` : ''}/>`
-          : '',
+        a.image ? mediaContent(a.image, a.ai?.cover) : '',
       ].join(''),
     }));
+}
+
+function mediaContent(image: NonNullable<FeedArticle['image']>, ai: AiUse | undefined): string {
+  const attributes = `url="${escapeXml(image.url)}" medium="image"${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}`;
+  if (!ai) return `<media:content ${attributes}/>`;
+  return `<media:content ${attributes}><media:category scheme="${IPTC_DIGITAL_SOURCE_SCHEME}">${IPTC_DIGITAL_SOURCE_CODE[ai]}</media:category></media:content>`;
 }

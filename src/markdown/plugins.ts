@@ -10,12 +10,13 @@
  *    then smart quotes, where Astro's own remark-smartypants ran (`smartypants: false`
  *    turns Astro's copy off; ours skips text with nothing to replace, see its file);
  * 1. remark-directive parses `::name{…}` (and, unavoidably, the `:30` in "10:30");
- * 2. directive handlers (baca-juga) mark what they render with `data.hName`;
+ * 2. directive handlers (baca-juga, live updates) mark what they render with `data.hName`;
  * 3. remark-unhandled-directives turns every other directive back into its text, so it
  *    must follow every directive handler (add new ones before it);
  * 4. reading time and summary read the prose, after directives are settled;
  * 5. the dateline goes in last, so it neither opens the summary nor counts as words.
- * Rehype: figures (and image attributes), then external-link rel. Astro's own image
+ * Rehype: figures (and image attributes), then external-link rel, then each live update's
+ * HTML is copied for the polled JSON (it must see the finished markup). Astro's own image
  * step and raw-HTML parsing run after these.
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
@@ -24,6 +25,8 @@ import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFigure } from './rehype-figure.ts';
 import { type BacaJugaOptions, remarkBacaJuga } from './remark-baca-juga.ts';
 import { type DatelineOptions, remarkDateline } from './remark-dateline.ts';
+import { type LiveUpdatesOptions, remarkLiveUpdates } from './remark-live-updates.ts';
+import { rehypeLiveUpdates } from './rehype-live-updates.ts';
 import { remarkGfmLean } from './remark-gfm-lean.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 import { remarkSmartypants } from './remark-smartypants.ts';
@@ -43,6 +46,8 @@ export interface MarkdownPluginOptions {
   datelineFor: DatelineOptions['datelineFor'];
   /** Reading speed for "N menit baca" (default 200). */
   wordsPerMinute?: number;
+  /** Zone, locale and section heading for live coverage updates. */
+  liveUpdates?: LiveUpdatesOptions;
 }
 
 export interface MarkdownPlugins {
@@ -69,6 +74,8 @@ export interface MarkdownPluginData {
   /** Every article a `::baca-juga` may name: [id, title, url]. */
   articles: [id: string, title: string, url: string][];
   wordsPerMinute?: number;
+  /** Zone, locale and section heading for live coverage updates. */
+  liveUpdates?: LiveUpdatesOptions;
 }
 
 export function pluginOptionsFromData(data: MarkdownPluginData): MarkdownPluginOptions {
@@ -85,6 +92,7 @@ export function pluginOptionsFromData(data: MarkdownPluginData): MarkdownPluginO
       return dateline ? `${data.datelineLabel} | ${dateline} \u2013` : undefined;
     },
     wordsPerMinute: data.wordsPerMinute,
+    liveUpdates: data.liveUpdates,
   };
 }
 
@@ -95,12 +103,13 @@ export function createMarkdownPlugins(options: MarkdownPluginOptions): MarkdownP
       remarkSmartypants,
       remarkDirective,
       [remarkBacaJuga, { lookup: options.lookup, label: options.bacaJugaLabel, knownIds: options.knownIds }],
+      [remarkLiveUpdates, options.liveUpdates ?? { timeZone: 'Asia/Jakarta', locale: 'id', label: 'Perkembangan terkini' }],
       remarkUnhandledDirectives,
       [remarkReadingTime, { wordsPerMinute: options.wordsPerMinute }],
       remarkSummary,
       [remarkDateline, { datelineFor: options.datelineFor }],
     ],
-    rehypePlugins: [rehypeFigure, [rehypeExternalLinks, { siteUrl: options.siteUrl }]],
+    rehypePlugins: [rehypeFigure, [rehypeExternalLinks, { siteUrl: options.siteUrl }], rehypeLiveUpdates],
     smartypants: false,
     gfm: false,
   };

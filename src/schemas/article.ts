@@ -6,6 +6,10 @@ const oneOrMany = <T extends z.ZodType>(item: T) =>
 
 const isRemote = (src: string) => /^https?:\/\//.test(src);
 
+/** How an AI tool took part: it made the thing, or it changed a human's work. */
+export const AI_USES = ['generated', 'edited'] as const;
+const aiUse = z.enum(AI_USES);
+
 interface ArticleSchemaOptions<Image extends z.ZodType> {
   /** The site's zone, for date-only values. */
   timeZone: string;
@@ -98,6 +102,35 @@ function baseSchema(timeZone: string) {
      * article leaves listings, feeds, search and the API.
      */
     retracted: z.strictObject({ date: dateSchema(timeZone), reason: z.string().trim().min(1) }).optional(),
+    /**
+     * `pending`: urgent news published before it could be verified, as the press council's
+     * guideline for online media allows (Pedoman Pemberitaan Media Siber 2012, 2c): the page
+     * ends with the guideline's note, in parentheses and italics. Keep it after verification:
+     * the follow-up that declares `verifies:` turns the note into a link to the verified account.
+     */
+    verification: z.literal('pending').optional(),
+    /** Id of the `verification: pending` story this follow-up verifies (guideline 2d); both pages link each other. */
+    verifies: z.string().trim().min(1).optional(),
+    /**
+     * Artificial intelligence in the story, labelled as the press council's 2025 regulation on AI
+     * in journalism asks: `generated` (made by an AI tool) or `edited` (a human's work changed
+     * with one), for the text and for the cover image. Shown on the page, on cards, in the
+     * JSON-LD (schema.org digitalSourceType) and in the feeds.
+     */
+    ai: z.strictObject({ text: aiUse.optional(), cover: aiUse.optional() }).optional(),
+    /**
+     * Live coverage: `start` and `end` of the coverage, with offsets. Updates are written in the
+     * body, one `:::update[Headline]{time="…"}` block each; the page shows them newest first,
+     * fetches new ones while live, and is published as a schema.org LiveBlogPosting.
+     */
+    live: z
+      .strictObject({ start: dateSchema(timeZone), end: dateSchema(timeZone) })
+      .superRefine((live, ctx) => {
+        if (live.end.getTime() <= live.start.getTime()) {
+          ctx.addIssue({ code: 'custom', path: ['end'], message: 'end before start', params: { code: 'liveEndBeforeStart' } });
+        }
+      })
+      .optional(),
     /** Old URL paths (e.g. from WordPress) that redirect here. */
     aliases: z.array(z.string().regex(/^\//, { message: 'must be a path starting with "/"' })).default([]),
   });

@@ -49,6 +49,16 @@ export const SiteSchema = z.strictObject({
   pageSize: z.number().int().min(1).max(100).default(20),
   /** Ad slots; none configured means no ad code and no empty boxes. */
   ads: AdsSchema.default({ slots: [] }),
+  /** Live coverage (stories with `live:`). */
+  live: z
+    .strictObject({
+      /**
+       * How often an open live page asks for new updates, in seconds. Each ask is one small
+       * static file per reader, so the host's traffic grows with readers divided by this.
+       */
+      pollSeconds: z.number().int().min(1).max(600).default(45),
+    })
+    .default({ pollSeconds: 45 }),
   /** Installable app and offline reading. */
   app: z
     .strictObject({

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildInputsDigest } from '../../scripts/build-inputs.ts';
@@ -9,15 +9,34 @@ export interface BuildResult {
   output: string;
 }
 
+const buildArgs = (out: string) => [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out];
+const buildEnv = (site: FixtureSite, extraEnv: Record<string, string>) => ({
+  ...process.env,
+  // Vitest sets NODE_ENV=test, which would make Astro build in development mode (drafts shown).
+  NODE_ENV: 'production',
+  WARTA_CONTENT_DIR: site.content,
+  WARTA_NOW: site.now,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  ...extraEnv,
+});
+
 /** Runs `astro build` for a fixture site; returns its exit status and combined output. */
 export function runBuild(site: FixtureSite, out = buildDir(site), extraEnv: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
-    cwd: root,
-    encoding: 'utf8',
-    // Vitest sets NODE_ENV=test, which would make Astro build in development mode (drafts shown).
-    env: { ...process.env, NODE_ENV: 'production', WARTA_CONTENT_DIR: site.content, WARTA_NOW: site.now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
-  });
+  const result = spawnSync(process.execPath, buildArgs(out), { cwd: root, encoding: 'utf8', env: buildEnv(site, extraEnv) });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** `runBuild` without blocking the test's process: a browser and a server in it keep running meanwhile. */
+export function runBuildInBackground(site: FixtureSite, out = buildDir(site), extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, buildArgs(out), { cwd: root, env: buildEnv(site, extraEnv) });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 
 /** The output of the build that produced a fixture site's folder. */

@@ -24,6 +24,8 @@ export const sites = {
   /** The same site a few days later: the story scheduled for 5 March is out. */
   /** Every kind of ad slot configured (the demo has none). */
   ads: { name: 'ads', content: 'tests/fixtures/sites/ads/content', now: '2026-11-27T12:00:00+07:00' },
+  /** Press-council duties and live coverage: a live story, a verification pair, AI labels (polls every 2 s). */
+  newsroom: { name: 'newsroom', content: 'tests/fixtures/sites/newsroom/content', now: '2026-11-27T12:00:00+07:00' },
   englishLater: { name: 'english-later', content: 'tests/fixtures/sites/english/content', now: '2024-03-06T12:00:00+07:00' },
   /** The demo with its search index split as a large archive's is (a bundle per ≤ 12 stories, by year). */
   searchShards: { name: 'search-shards', content: 'content', now: '2026-11-27T21:00:00+07:00', env: { WARTA_SEARCH_SHARD_PAGES: '12' } },

@@ -24,7 +24,7 @@ async function check(files: string[]): Promise<VnuMessage[]> {
 }
 
 describe('the W3C HTML checker', () => {
-  for (const site of [sites.demo, sites.english, sites.ads]) {
+  for (const site of [sites.demo, sites.english, sites.ads, sites.newsroom]) {
     it(`finds no errors in any page of the ${site.name} site`, async () => {
       const files = htmlFiles(site).map((f) => path.join(outDir(site), f));
       expect(files.length).toBeGreaterThan(3);

@@ -20,4 +20,27 @@ describe('feed items', () => {
     expect(items[0]!.customData).toContain('<media:content url="https://x.id/c.jpg" medium="image" width="1200" height="675"/>');
     expect(items[1]!.customData).not.toContain('media:content');
   });
+
+  it('labels AI in the description for readers and as IPTC digital source types for machines', () => {
+    const [item] = feedItems(
+      [
+        {
+          title: 'Kabut asap',
+          url: 'https://x.id/k/',
+          date: new Date('2023-07-06T06:00:00Z'),
+          summary: 'Kabut menyelimuti kota.',
+          authors: [],
+          category: 'Peristiwa',
+          image: { url: 'https://x.id/k.jpg' },
+          ai: { text: 'edited', cover: 'generated', labels: ['Gambar dibuat dengan AI.', 'Teks disunting dengan AI.'] },
+        },
+      ],
+      'Asia/Jakarta',
+    );
+    expect(item!.description).toBe('Kabut menyelimuti kota. Gambar dibuat dengan AI. Teks disunting dengan AI.');
+    expect(item!.customData).toContain('<category>Peristiwa</category><category domain="http://cv.iptc.org/newscodes/digitalsourcetype/">compositeWithTrainedAlgorithmicMedia</category>');
+    expect(item!.customData).toContain(
+      '<media:content url="https://x.id/k.jpg" medium="image"><media:category scheme="http://cv.iptc.org/newscodes/digitalsourcetype/">trainedAlgorithmicMedia</media:category></media:content>',
+    );
+  });
 });

@@ -5,6 +5,8 @@ import { createMarkdownPlugins, type MarkdownPluginOptions } from '../../../src/
 import { rehypeExternalLinks } from '../../../src/markdown/rehype-external-links.ts';
 import { rehypeFigure } from '../../../src/markdown/rehype-figure.ts';
 import { remarkBacaJuga } from '../../../src/markdown/remark-baca-juga.ts';
+import { remarkLiveUpdates } from '../../../src/markdown/remark-live-updates.ts';
+import { rehypeLiveUpdates } from '../../../src/markdown/rehype-live-updates.ts';
 import { remarkDateline } from '../../../src/markdown/remark-dateline.ts';
 import { remarkGfmLean } from '../../../src/markdown/remark-gfm-lean.ts';
 import { remarkReadingTime } from '../../../src/markdown/remark-reading-time.ts';
@@ -51,12 +53,13 @@ describe('createMarkdownPlugins', () => {
       remarkSmartypants,
       remarkDirective,
       remarkBacaJuga,
+      remarkLiveUpdates,
       remarkUnhandledDirectives,
       remarkReadingTime,
       remarkSummary,
       remarkDateline,
     ]);
-    expect(names(rehypePlugins)).toEqual([rehypeFigure, rehypeExternalLinks]);
+    expect(names(rehypePlugins)).toEqual([rehypeFigure, rehypeExternalLinks, rehypeLiveUpdates]);
   });
 
   describe('in a unified pipeline', () => {
