@@ -127,6 +127,12 @@ function cleanTree(tree: HastRoot, options: HtmlToMdastOptions, stats: Stats) {
       if (embed) {
         stats.embeds.set(embed.component, (stats.embeds.get(embed.component) ?? 0) + 1);
         out.push({ type: 'element', tagName: 'warta-embed', properties: { component: embed.component, embedId: embed.id }, children: [] });
+        // A quoted post (X, Instagram) carries its words in the blockquote; they stay on the
+        // page as a quote, because the embed shows nothing until the reader loads it.
+        if (node.tagName === 'blockquote' && textOf(node).trim() !== '') {
+          visit(node);
+          out.push({ type: 'element', tagName: 'blockquote', properties: {}, children: node.children });
+        }
         continue;
       }
       const dropped = droppedBy(node, junk);

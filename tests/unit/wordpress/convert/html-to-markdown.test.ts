@@ -85,7 +85,10 @@ describe('post HTML to Markdown', () => {
     const { markdown, embeds } = convert(
       '<div data-warta-embed="YouTube" data-id="dQw4w9WgXcQ"></div><iframe src="https://www.youtube.com/embed/aBcDeFgHiJk"></iframe><blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/C1aBcDeFgHi/"><p>x</p></blockquote><blockquote class="twitter-tweet"><p>kata</p>&mdash; Humas (@humas) <a href="https://twitter.com/humas/status/123">Jan 1</a></blockquote>',
     );
-    expect(markdown).toBe('<YouTube id="dQw4w9WgXcQ" title="Judul Berita" />\n\n<YouTube id="aBcDeFgHiJk" title="Judul Berita" />\n\n<Instagram id="C1aBcDeFgHi" title="Judul Berita" />\n\n<XPost id="123" title="Judul Berita" />');
+    // The quoted post's words stay as a quote beside its embed.
+    expect(markdown).toBe(
+      '<YouTube id="dQw4w9WgXcQ" title="Judul Berita" />\n\n<YouTube id="aBcDeFgHiJk" title="Judul Berita" />\n\n<Instagram id="C1aBcDeFgHi" title="Judul Berita" />\n\n> x\n\n<XPost id="123" title="Judul Berita" />\n\n> kata\n>\n> — Humas (@humas) [Jan 1](https://twitter.com/humas/status/123)',
+    );
     expect(Object.fromEntries(embeds)).toEqual({ YouTube: 2, Instagram: 1, XPost: 1 });
   });
 
