@@ -1,8 +1,8 @@
 /**
  * Pagefind's Node API with the guards the build needs: it reports failure as `errors`
  * arrays instead of throwing, answers `page_count: 0` for a folder it found nothing in,
- * and a call can stay pending forever while Astro exits 0 (issue 4, "Search with
- * Pagefind"). So every response is checked, every call gets a deadline, and the service
+ * and a call can stay pending forever while Astro exits 0 (seen when its service process
+ * died mid-build). So every response is checked, every call gets a deadline, and the service
  * is always stopped (freeing the indexer's memory before the next bundle).
  */
 import * as pagefindApi from 'pagefind';
