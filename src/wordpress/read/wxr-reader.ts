@@ -248,6 +248,16 @@ export async function* readWxr(file: string, options: WxrReadOptions = {}): Asyn
     throw new WxrInputError(name, `no such file; ${HOW_TO_EXPORT}`);
   }
   if (stat.isDirectory()) throw new WxrInputError(name, `is a folder, not an export file; ${HOW_TO_EXPORT}`);
+  // WordPress.com and some hosts hand the export out compressed; the XML is inside.
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b) throw new WxrInputError(name, 'is a zip archive: unzip it first and import the .xml file inside (WordPress.com sends exports as .zip)');
+  if (head[0] === 0x1f && head[1] === 0x8b) throw new WxrInputError(name, 'is gzip-compressed: run gunzip on it first and import the .xml file it gives');
   const parser = new SaxesParser({ position: true });
   const queue: WxrRecord[] = [];
   const stack: Node[] = [];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { readWxr, WxrInputError, WxrSyntaxError, type WxrRecord } from '../../../../src/wordpress/read/wxr-reader.ts';
 
@@ -89,6 +90,16 @@ describe('reading a WXR export', () => {
     expect(error).toBeInstanceOf(WxrInputError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).toContain('Tools → Export → All content');
+  });
+
+  test('asks for a compressed export to be unpacked first, zip or gzip', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxr-packed-'));
+    const zip = path.join(dir, 'liputan.wordpress.2024-03-04.zip');
+    fs.writeFileSync(zip, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    await expect(collect(zip)).rejects.toThrow(/is a zip archive: unzip it first and import the \.xml file inside/);
+    const gz = path.join(dir, 'liputan.xml.gz');
+    fs.writeFileSync(gz, zlib.gzipSync('<rss></rss>'));
+    await expect(collect(gz)).rejects.toThrow(/is gzip-compressed: run gunzip on it first/);
   });
 
   test('refuses a folder', async () => {
