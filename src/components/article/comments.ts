@@ -7,6 +7,7 @@
  * API: docs/comments-api.md.
  */
 import { commentTextNodes, externalLink, isHttpUrl, timeElement } from './comment-text.ts';
+import { translatorFromElement } from '../../i18n/format.ts';
 
 // The API's own type: erased at build time, so no server code reaches the browser.
 import type { PublicComment } from '../../server/service/thread.ts';
@@ -23,9 +24,8 @@ export function enhanceComments(root: HTMLElement): void {
   const api = root.dataset.api;
   const form = root.querySelector<HTMLFormElement>('[data-comment-form]');
   if (!api || !form) return;
-  const strings = JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>;
-  const t = (key: string, params: Record<string, string> = {}) =>
-    (strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  // The page's strings come with the markup (data-strings), read by the one shared translator.
+  const t = translatorFromElement(root);
   const locale = root.dataset.locale ?? document.documentElement.lang;
   const timeZone = root.dataset.timeZone;
 
