@@ -93,8 +93,3 @@ export function newsArticleJsonLd(a: NewsArticleInput) {
       : {}),
   };
 }
-
-/** JSON for a `<script type="application/ld+json">`: `<` escaped so a headline can't close the tag. */
-export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c');
-}

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Services, WartaHono } from '../http/app-env.ts';
+import { scriptJson } from '../../lib/script-json.ts';
 
 /*
  * GitHub sign-in for the browser editor (/redaksi/editor/), so a newsroom needs no third-party
@@ -54,10 +55,9 @@ function sameState(a: string, b: string): boolean {
 /** The popup's page: hands the token over to an editor window of one of `origins`, then closes. */
 function handOverPage(token: string, origins: string[]): Response {
   const message = `authorization:github:success:${JSON.stringify({ token, provider: 'github' })}`;
-  // JSON in a script: "<" escaped so no value can end the element.
   const script = `(() => {
-  const origins = ${JSON.stringify(origins).replace(/</g, '\\u003c')};
-  const message = ${JSON.stringify(message).replace(/</g, '\\u003c')};
+  const origins = ${scriptJson(origins)};
+  const message = ${scriptJson(message)};
   if (!window.opener) { document.body.textContent = 'Open the editor and sign in from there.'; return; }
   window.addEventListener('message', (event) => {
     if (event.data !== 'authorizing:github' || !origins.includes(event.origin)) return;
