@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildInputsDigest } from '../../scripts/build-inputs.ts';
+import { withBuildLock, withBuildLockSync } from './build-lock.ts';
 import { buildDir, root, type FixtureSite } from './sites.ts';
 
 export interface BuildResult {
@@ -24,19 +25,19 @@ const buildEnv = (site: FixtureSite, extraEnv: Record<string, string>) => ({
 
 /** Runs `astro build` for a fixture site; returns its exit status and combined output. */
 export function runBuild(site: FixtureSite, out = buildDir(site), extraEnv: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, buildArgs(out), { cwd: root, encoding: 'utf8', env: buildEnv(site, extraEnv) });
+  const result = withBuildLockSync(() => spawnSync(process.execPath, buildArgs(out), { cwd: root, encoding: 'utf8', env: buildEnv(site, extraEnv) }));
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 /** `runBuild` without blocking the test's process: a browser and a server in it keep running meanwhile. */
 export function runBuildInBackground(site: FixtureSite, out = buildDir(site), extraEnv: Record<string, string> = {}): Promise<BuildResult> {
-  return new Promise((resolve) => {
+  return withBuildLock(() => new Promise((resolve) => {
     const child = spawn(process.execPath, buildArgs(out), { cwd: root, env: buildEnv(site, extraEnv) });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('close', (status) => resolve({ status, output }));
-  });
+  }));
 }
 
 /** The output of the build that produced a fixture site's folder. */
