@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { FixturesLastSequencer } from './tests/helpers/sequencer.ts';
 
 /**
  * Four projects: `unit` (pure logic), `server` (the function over real HTTP), `site` (checks
@@ -15,16 +16,25 @@ export default defineConfig({
     // browser, a server or a child process, so two at a time keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 300_000,
+    sequence: { sequencer: FixturesLastSequencer },
+    // Two files at a time on 2 cores: a page's answer can take seconds, not Vitest's default one.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['tests/server/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/build-fixtures.ts'] },
+        test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/build-fixtures.ts'], setupFiles: ['tests/helpers/wait-for-fixtures.ts'] },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/site/build-fixtures.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/site/build-fixtures.ts'],
+          setupFiles: ['tests/helpers/wait-for-fixtures.ts'],
+          testTimeout: 60_000,
+        },
       },
     ],
   },

@@ -5,6 +5,9 @@ import { buildInputsDigest } from '../../scripts/build-inputs.ts';
 import { withBuildLock, withBuildLockSync } from './build-lock.ts';
 import { buildDir, root, type FixtureSite } from './sites.ts';
 
+/** For a test that builds: the build itself, and the wait for the build lock while another test's build runs. */
+export const BUILD_TIMEOUT = 300_000;
+
 export interface BuildResult {
   status: number | null;
   output: string;
@@ -44,12 +47,12 @@ export function runBuildInBackground(site: FixtureSite, out = buildDir(site), ex
 export const buildLog = (site: FixtureSite) => path.join(buildDir(site), '.warta-build.log');
 
 /** Builds a fixture site unless an identical build is already there (local reruns stay fast). */
-export function ensureBuilt(site: FixtureSite): string {
+export async function ensureBuilt(site: FixtureSite): Promise<string> {
   const out = buildDir(site);
   const stamp = path.join(out, '.warta-test-stamp');
   const digest = buildInputsDigest(root, site.content, JSON.stringify(site));
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return out;
-  const { status, output } = runBuild(site, out, site.env);
+  const { status, output } = await runBuildInBackground(site, out, site.env);
   if (status !== 0) throw new Error(`Building fixture site "${site.name}" failed:\n${output}`);
   fs.writeFileSync(buildLog(site), output);
   fs.writeFileSync(stamp, digest);
