@@ -179,7 +179,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
       const at = (n: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString();
       const row = (id: string, n: number, parentId: string | null) => ({
         id, articleId: 'harga-cabai', parentId, authorName: `Pembaca ${n}`, authorEmail: `p${n}@example.com`, authorWebsite: null,
-        authorKind: 'reader' as const, text: `Komentar ${n}`, status: 'approved' as const, createdAt: at(n), moderatedAt: null, moderatedBy: null,
+        authorKind: 'reader' as const, text: `Komentar ${n}`, status: 'approved' as const, createdAt: at(n), moderatedAt: null, moderatedBy: null, rulesAccepted: null,
       });
       for (let n = 0; n < 250; n++) {
         const id = `long${String(n).padStart(4, '0')}`;

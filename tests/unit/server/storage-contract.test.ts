@@ -15,6 +15,7 @@ const comment = (over: Partial<CommentRecord>): CommentRecord => ({
   createdAt: '2025-06-10T03:00:00.000Z',
   moderatedAt: null,
   moderatedBy: null,
+  rulesAccepted: { rules: '/aturan-komentar/?v=3f9a1c2b0d', at: '2025-06-10T03:00:00.000Z' },
   ...over,
 });
 
@@ -31,6 +32,8 @@ const complaint = (over: Partial<ComplaintRecord>): ComplaintRecord => ({
   note: null,
   resolvedBy: null,
   resolvedAt: null,
+  correctionDoneAt: null,
+  correctionDoneBy: null,
   ...over,
 });
 
