@@ -57,7 +57,7 @@ const EVERY_ROUTE: Case[] = [
   // NUL and invalid UTF-8 in every field of every body
   ...FIELDS.map((f) => json(`NUL in ${f}`, { ...valid, [f]: `a${NUL}b` }, 400)),
   ...FIELDS.map((f) => form(`invalid UTF-8 in form field ${f}`, bytes(`name=a&email=a%40b.id&text=x&${f === 'name' || f === 'email' || f === 'text' ? 'company' : f}=`, [0xc3, 0x28]), 400)),
-  ...FIELDS.map((f) => form(`%00 in form field ${f}`, `${new URLSearchParams({ ...valid, [f]: `a${NUL}b` })}`, 400)),
+  ...FIELDS.map((f) => form(`%00 in form field ${f}`, `${new URLSearchParams({ ...valid, acceptRules: 'on', [f]: `a${NUL}b` })}`, 400)),
   json('NUL in a field name', { ...valid, [`x${NUL}`]: 'y' }, 400),
   adminJson('NUL in a newsroom reply', `${A}/comments/${ID}/reply`, JSON.stringify({ text: `a${NUL}b` }), 400),
   adminJson('invalid UTF-8 in a newsroom reply', `${A}/comments/${ID}/reply`, bytes('{"text":"', [0xff], '"}'), 400),
