@@ -45,6 +45,7 @@ async function postComment(page: Page, fields: { name: string; email: string; te
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(fields.name);
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(fields.email);
   await page.getByRole('textbox', { name: 'Komentar', exact: true }).fill(fields.text);
+  await page.getByRole('checkbox', { name: 'Saya menyetujui aturan komentar' }).check();
   await page.getByRole('button', { name: 'Kirim Komentar' }).click();
 }
 
