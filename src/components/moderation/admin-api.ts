@@ -20,6 +20,8 @@ export interface AdminComment {
   text: string;
   status: CommentStatus;
   createdAt: string;
+  /** Which comment rules the reader accepted, and when; null for newsroom replies and older comments. */
+  rulesAccepted: { rules: string | null; at: string } | null;
 }
 
 export type ComplaintAction = 'hide' | 'correct' | 'reject';
