@@ -112,7 +112,7 @@ export function createEmailVerification(ctx: ServiceContext) {
       if (!outcome) throw new ApiError(404, 'link_unknown', 'token: no confirmation link has this token; copy the whole link from the mail, or send the comment again for a new link');
       const { record } = outcome;
       if (!outcome.used && record.usedAt !== null) {
-        throw new ApiError(409, 'link_used', 'this confirmation link was already used; the comment went on to moderation then. Send a new comment from another browser to get a new link');
+        throw new ApiError(409, 'link_used', 'this confirmation link was already used (a link works once); the comment it held went on to moderation then, so nothing more is needed');
       }
       if (!outcome.used) throw new ApiError(410, 'link_expired', 'this confirmation link has expired; send the comment again to get a new link');
 
