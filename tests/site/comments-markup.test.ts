@@ -56,7 +56,7 @@ describe('the comment section of an article page', () => {
 
   it('asks the reader to accept the comment rules, linking the rules page and naming its version', () => {
     const box = form.find('input[name=acceptRules]');
-    expect([box.attr('type'), box.attr('value'), box.attr('required')]).toEqual(['checkbox', 'on', '']);
+    expect([box.attr('type'), box.attr('value'), box.attr('required')]).toEqual(['checkbox', 'on', 'required']);
     const label = form.find(`label[for="${box.attr('id')}"]`);
     expect(label.text().replace(/\s*\*$/, '')).toBe('Saya menyetujui aturan komentar');
     expect(label.find('a').attr('href')).toBe('/aturan-komentar/');
