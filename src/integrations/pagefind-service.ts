@@ -1,7 +1,6 @@
 /**
  * Pagefind's Node API with the guards the build needs: it reports failure as `errors`
- * arrays instead of throwing, answers `page_count: 0` for a folder it found nothing in,
- * and a call can stay pending forever while Astro exits 0 (seen when its service process
+ * arrays instead of throwing, and a call can stay pending forever while Astro exits 0 (seen when its service process
  * died mid-build). So every response is checked, every call gets a deadline, and the service
  * is always stopped (freeing the indexer's memory before the next bundle).
  */
@@ -23,15 +22,13 @@ export async function withPagefind<T>(timeoutMs: number, work: (index: PagefindI
   }
 }
 
-/**
- * Indexes the pages under `site` that match `glob` into a bundle at `outputPath`. A glob
- * that matches no page is an error: every glob asked for holds published stories.
- */
-export function writeBundle(site: string, glob: string, outputPath: string, timeoutMs: number): Promise<void> {
+/** Indexes `pages` (URL → the HTML Pagefind reads for it) into a bundle at `outputPath`. */
+export function writeBundle(pages: Map<string, string>, outputPath: string, timeoutMs: number): Promise<void> {
   return withPagefind(timeoutMs, async (index) => {
-    const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
-    assertNoErrors(`addDirectory ${glob}`, added.errors);
-    if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages for ${glob} in ${site}`);
+    for (const [url, content] of pages) {
+      const added = await deadline(index.addHTMLFile({ url, content }), timeoutMs, 'addHTMLFile');
+      assertNoErrors(`addHTMLFile ${url}`, added.errors);
+    }
     const written = await deadline(index.writeFiles({ outputPath }), timeoutMs, 'writeFiles');
     assertNoErrors('writeFiles', written.errors);
   });
