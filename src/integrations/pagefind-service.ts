@@ -1,8 +1,9 @@
 /**
  * Pagefind's Node API with the guards the build needs: it reports failure as `errors`
- * arrays instead of throwing, and a call can stay pending forever while Astro exits 0 (seen when its service process
- * died mid-build). So every response is checked, every call gets a deadline, and the service
- * is always stopped (freeing the indexer's memory before the next bundle).
+ * arrays instead of throwing, and a call can stay pending forever while Astro exits 0
+ * (seen when its service process died mid-build). So every response is checked, every call
+ * gets a deadline, and the service is always stopped (freeing the indexer's memory before
+ * the next bundle).
  */
 import * as pagefindApi from 'pagefind';
 

@@ -22,10 +22,10 @@ import type { AddressInfo } from 'node:net';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { findPackageJSON } from 'node:module';
-import { checkSearchShards, searchBundleDir } from '../lib/search-index-check.ts';
+import { checkSearchShards } from '../lib/search-index-check.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
-import { bundleUpToDate, clearBundle, indexedHtml, manifestOf, writeManifest } from '../lib/search-manifest.ts';
+import { updateBundles } from '../lib/search-manifest.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle } from './pagefind-service.ts';
 
@@ -51,8 +51,6 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   const timeoutMs = wholeNumberFromEnv(env, 'WARTA_PAGEFIND_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, { min: 1, hint: 'milliseconds each Pagefind call may take' });
   // Which stories go into which bundle (lib/search-shards.ts); the search page merges them.
   const shards = planSearchShards(published, searchSplit(env));
-  // Folders of the archive bundles inside the recent one's, kept when that one is rewritten.
-  const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
   /** Where the last `astro build` left its static files (`dist/client/` with the Node adapter). */
   let lastBuild = '';
   /** The dev server's bundle, built in memory on start when no build has left one on disk. */
@@ -67,25 +65,11 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
 
     async buildDone(site, listed, logger) {
       const started = Date.now();
-      const root = path.join(site, SEARCH_BUNDLE);
-      // Archive bundles of an earlier split that this one does not have.
-      for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) {
-        if (name.startsWith('arsip') && !inner.has(name)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
-      }
-      const rewritten: string[] = [];
       // One bundle after another, each by its own Pagefind service: the indexer's memory is the largest bundle's.
-      for (const [i, shard] of shards.entries()) {
-        const bundle = searchBundleDir(site, shard);
-        const pages = new Map(shard.urls.map((url) => [url, indexedHtml(readPage(site, url), url)]));
-        const manifest = manifestOf(pages, PAGEFIND_VERSION);
-        if (bundleUpToDate(bundle, manifest)) continue;
-        const others = i === 0 ? inner : new Set<string>();
-        clearBundle(bundle, others);
+      const rewritten = await updateBundles(site, shards, PAGEFIND_VERSION, async (pages, bundle) => {
         await writeBundle(pages, bundle, timeoutMs);
         recompressSearchMeta(bundle);
-        writeManifest(bundle, manifest, others);
-        rewritten.push(shard.bundlePath);
-      }
+      });
       const problems = checkSearchShards(site, shards, listed.map((url) => new URL(url, 'http://localhost').pathname), language);
       if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${rewritten.includes(s.bundlePath) ? '' : ' unchanged'}`).join(', ');
@@ -121,13 +105,6 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
       );
     },
   };
-}
-
-/** The built page of a site-relative URL (`/2026/06/slug/` → `2026/06/slug/index.html`). */
-function readPage(site: string, url: string): string {
-  const file = path.join(site, url.endsWith('/') ? `${url}index.html` : url);
-  if (!fs.existsSync(file)) throw new Error(`${PREFIX} the page of the published story ${url} is missing (${file})`);
-  return fs.readFileSync(file, 'utf8');
 }
 
 /**

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SEARCH_BUNDLE, type SearchShard } from './search-shards.ts';
 
 export const MANIFEST = 'warta-manifest.json';
 
@@ -83,6 +84,40 @@ export function writeManifest(dir: string, manifest: Omit<BundleManifest, 'files
     files[file] = fs.statSync(path.join(dir, file)).size;
   }
   fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ ...manifest, files } satisfies BundleManifest));
+}
+
+/**
+ * Brings the bundles under `site` in line with the plan: removes archive folders the plan no
+ * longer has, and rewrites (with `write`, one bundle after another) each bundle that is not
+ * up to date. Returns the bundles it rewrote.
+ */
+export async function updateBundles(site: string, shards: SearchShard[], pagefind: string, write: (pages: Map<string, string>, dir: string) => Promise<void>): Promise<string[]> {
+  // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
+  const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
+  const root = path.join(site, SEARCH_BUNDLE);
+  for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    if (name.startsWith('arsip') && !inner.has(name)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+  const rewritten: string[] = [];
+  for (const [i, shard] of shards.entries()) {
+    const dir = path.join(site, shard.bundlePath);
+    const pages = new Map(shard.urls.map((url) => [url, indexedHtml(readPage(site, url), url)]));
+    const manifest = manifestOf(pages, pagefind);
+    if (bundleUpToDate(dir, manifest)) continue;
+    const others = i === 0 ? inner : new Set<string>();
+    clearBundle(dir, others);
+    await write(pages, dir);
+    writeManifest(dir, manifest, others);
+    rewritten.push(shard.bundlePath);
+  }
+  return rewritten;
+}
+
+/** The built page of a site-relative URL (`/2026/06/slug/` → `2026/06/slug/index.html`). */
+function readPage(site: string, url: string): string {
+  const file = path.join(site, url.endsWith('/') ? `${url}index.html` : url);
+  if (!fs.existsSync(file)) throw new Error(`[warta:pagefind] the page of the published story ${url} is missing (${file})`);
+  return fs.readFileSync(file, 'utf8');
 }
 
 function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {
