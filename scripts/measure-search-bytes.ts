@@ -78,7 +78,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   }
   const { loadContent } = await import('../src/lib/content-check.ts');
   const { formatDate, toZonedIso } = await import('../src/lib/dates.ts');
-  const { recompressSearchMeta } = await import('../src/integrations/pagefind.ts');
+  const { recompressSearchMeta } = await import('../src/lib/search-manifest.ts');
   const content = loadContent(corpus, corpus);
   const { site } = content;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

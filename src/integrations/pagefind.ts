@@ -17,7 +17,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
@@ -25,7 +24,7 @@ import { findPackageJSON } from 'node:module';
 import { checkSearchShards } from '../lib/search-index-check.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
-import { updateBundles } from '../lib/search-manifest.ts';
+import { recompressSearchMeta, updateBundles } from '../lib/search-manifest.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle } from './pagefind-service.ts';
 
@@ -105,21 +104,6 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
       );
     },
   };
-}
-
-/**
- * Pagefind gzips its page table (`pagefind.*.pf_meta`, which every first search downloads
- * whole: ~100 KB at 10,000 articles) at a fast level; at level 9 it is ~5% smaller.
- * The browser side reads any valid gzip, and the file name is not a checksum.
- */
-export function recompressSearchMeta(bundle: string): void {
-  for (const name of fs.readdirSync(bundle)) {
-    if (!name.endsWith('.pf_meta')) continue;
-    const file = path.join(bundle, name);
-    const packed = fs.readFileSync(file);
-    const smaller = gzipSync(gunzipSync(packed), { level: 9 });
-    if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
-  }
 }
 
 /** Indexes the dev server's own rendering of every published article in memory, in the build's bundles. */

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { SEARCH_BUNDLE, type SearchShard } from './search-shards.ts';
 
 export const MANIFEST = 'warta-manifest.json';
@@ -111,6 +112,21 @@ export async function updateBundles(site: string, shards: SearchShard[], pagefin
     rewritten.push(shard.bundlePath);
   }
   return rewritten;
+}
+
+/**
+ * Pagefind gzips its page table (`pagefind.*.pf_meta`, which every first search downloads
+ * whole: ~100 KB at 10,000 articles) at a fast level; at level 9 it is ~5% smaller.
+ * The browser side reads any valid gzip, and the file name is not a checksum.
+ */
+export function recompressSearchMeta(bundle: string): void {
+  for (const name of fs.readdirSync(bundle)) {
+    if (!name.endsWith('.pf_meta')) continue;
+    const file = path.join(bundle, name);
+    const packed = fs.readFileSync(file);
+    const smaller = gzipSync(gunzipSync(packed), { level: 9 });
+    if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
+  }
 }
 
 /** The built page of a site-relative URL (`/2026/06/slug/` → `2026/06/slug/index.html`). */
