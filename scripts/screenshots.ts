@@ -116,7 +116,7 @@ async function seedComments(story: Story): Promise<void> {
     const response = await fetch(`${origin}/api/comments/${story.id}`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com`, text, token: formToken }),
+      body: JSON.stringify({ name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com`, text, acceptRules: true, token: formToken }),
     });
     return ((await response.json()) as { id: string }).id;
   };

@@ -2,6 +2,7 @@
  * The one place pages read content from Astro: resolves ids to people, places and
  * sections, applies the publishing rules, and computes URLs. Pages stay thin.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Category, Location } from '../schemas/taxonomy.ts';
 import type { Person } from '../schemas/person.ts';
@@ -61,6 +62,11 @@ export interface Catalog {
   t: Translator;
   /** Static pages (Redaksi, Tentang…) for the footer, in their `order`. */
   staticPages: { id: string; title: string }[];
+  /**
+   * The page marked `commentRules: true`: its path, and a version that changes with its
+   * text, so each comment records which rules its author accepted. Undefined: no such page.
+   */
+  commentRules?: { path: string; version: string };
   personUrl: (id: string) => string;
 }
 
@@ -137,6 +143,7 @@ export function siteKey(): Promise<string> {
       JSON.stringify([...c.locations]),
       JSON.stringify([...c.people]),
       JSON.stringify(c.staticPages),
+      JSON.stringify(c.commentRules ?? null),
       new Date(c.now).getFullYear(),
       adScheduleDay(c.site.ads, c.now, c.site.timeZone),
     ),
@@ -195,6 +202,10 @@ async function load(): Promise<Catalog> {
   const staticPages = pageEntries
     .sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title))
     .map((p) => ({ id: p.id, title: p.data.title }));
+  const rulesPage = pageEntries.find((p) => p.data.commentRules);
+  const commentRules = rulesPage
+    ? { path: `/${rulesPage.id}/`, version: createHash('sha256').update(`${rulesPage.data.title}\n${rulesPage.body ?? ''}`).digest('hex').slice(0, 10) }
+    : undefined;
   const people = new Map<string, Person>(peopleEntries.map((p) => [p.id, { ...p.data, id: p.id }]));
   const categories = categoryEntries.map((c) => c.data);
   const categoryMap = new Map(categories.map((c) => [c.id, c]));
@@ -243,5 +254,5 @@ async function load(): Promise<Catalog> {
   }
 
   const articles = all.filter((a) => !a.data.retracted);
-  return { site, now, t: createTranslator(site.locale), articles, allArticles: all, people, categories, locations, staticPages, personUrl: (id) => `/penulis/${id}/` };
+  return { site, now, t: createTranslator(site.locale), articles, allArticles: all, people, categories, locations, staticPages, commentRules, personUrl: (id) => `/penulis/${id}/` };
 }

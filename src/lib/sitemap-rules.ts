@@ -6,7 +6,7 @@
 import { toZonedIso } from './dates.ts';
 import { normalisePath } from './paths.ts';
 
-export const NOINDEX_PATHS = ['/cari/', '/moderasi/', '/404/', '/offline/', '/redaksi/editor/'];
+export const NOINDEX_PATHS = ['/cari/', '/moderasi/', '/404/', '/offline/', '/redaksi/editor/', '/verifikasi-komentar/'];
 
 export interface SitemapArticle {
   path: string;

@@ -30,6 +30,9 @@ export function lineField(max: number) {
     );
 }
 
+/** A site path or an http(s) URL, no spaces or control characters: what the form's hidden `rules` field holds. */
+const RULES_REF = /^(https?:\/\/[A-Za-z0-9.:[\]-]+)?\/[A-Za-z0-9._~\/-]*(\?v=[A-Za-z0-9_-]{1,64})?$/;
+
 export interface CommentLimits {
   /** Longest comment text, in characters. */
   maxLength: number;
@@ -76,8 +79,23 @@ export function createCommentInputSchema(limits: CommentLimits) {
     token: z.string().max(200, { message: 'is not a form token' }).optional(),
     /** Honeypot: hidden from people by CSS, so anything in it means a bot filled the form. */
     company: z.string().max(1000, { message: 'is too long' }).optional(),
+    /**
+     * The reader ticked "Saya menyetujui aturan komentar" (Pedoman Pemberitaan Media Siber §3a–c).
+     * `true` in JSON; a ticked checkbox posts `on`. Required: the service answers 422 without it.
+     */
+    acceptRules: z
+      .union([z.boolean(), z.enum(['on', 'true', '1']).transform(() => true)], { message: 'must be true (the reader ticked the rules box)' })
+      .optional(),
+    /** Which rules were accepted: the rules page's address with its version, as the form carries it (`/aturan-komentar/?v=3f9a1c2b0d`). */
+    rules: z
+      .union([z.literal(''), z.string().max(300, { message: 'is too long (at most 300 characters)' }).regex(RULES_REF, { message: 'is not the address of a rules page (e.g. /aturan-komentar/?v=3f9a1c2b0d)' })])
+      .transform((s) => s || undefined)
+      .optional(),
+    /** The signed proof that this browser confirmed this email before: `emailProof` of `POST /api/email-verification`. */
+    emailProof: z.string().max(200, { message: 'is not a verification token' }).regex(/^[A-Za-z0-9._-]*$/, { message: 'is not a verification token' }).optional(),
   });
 }
+
 
 export const CommentInputSchema = createCommentInputSchema({ maxLength: 4000 });
 export type CommentInput = z.output<typeof CommentInputSchema>;
@@ -86,6 +104,12 @@ export type CommentInput = z.output<typeof CommentInputSchema>;
 export const NewsroomReplySchema = z.strictObject({
   /** Reply text, plain like readers' comments. */
   text: CommentInputSchema.shape.text,
+});
+
+/** Opening the link of a comment's confirmation mail: the one-time token from its query. */
+export const EmailVerificationSchema = z.strictObject({
+  /** 32 random bytes, base64url (43 characters), as the mailed link carries them. */
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'is not a confirmation token; copy the whole link from the mail' }),
 });
 
 /** A privacy request: everything stored under one commenter's email. */

@@ -127,6 +127,13 @@ export const ServerSettingsSchema = z
     WARTA_COMMENT_RATE_MAX: int(1, 10_000, 5),
     /** Length of the rate-limit window, in seconds. */
     WARTA_COMMENT_RATE_WINDOW: int(10, 86_400, 600),
+    /**
+     * `1`: a first comment from an email this browser has not confirmed is held until the reader
+     * opens a one-time link mailed to that address (needs WARTA_SMTP_URL). `0` (default): off.
+     */
+    WARTA_COMMENT_VERIFY_EMAIL: z.enum(['0', '1'], { message: 'must be 1 (require a confirmed email before a first comment) or 0' }).default('0'),
+    /** Hours the mailed confirmation link stays valid. */
+    WARTA_COMMENT_VERIFY_HOURS: int(1, 720, 24),
     /** Largest request body, in bytes; bigger bodies get 413. */
     WARTA_BODY_LIMIT: int(1024, 1_048_576, 16_384),
     /** Seconds a client has to send the whole request body; slower uploads get 408. */
@@ -170,6 +177,9 @@ export const ServerSettingsSchema = z
     if (env.WARTA_SMTP_URL && (!env.WARTA_SMTP_FROM || env.WARTA_SMTP_TO.length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['WARTA_SMTP_URL'], message: 'needs WARTA_SMTP_FROM and WARTA_SMTP_TO as well' });
     }
+    if (env.WARTA_COMMENT_VERIFY_EMAIL === '1' && !env.WARTA_SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['WARTA_COMMENT_VERIFY_EMAIL'], message: 'needs WARTA_SMTP_URL (with WARTA_SMTP_FROM and WARTA_SMTP_TO) to mail the confirmation links' });
+    }
   })
   .transform((env) => ({
     databaseUrl: env.DATABASE_URL,
@@ -189,6 +199,8 @@ export const ServerSettingsSchema = z
       maxLinks: env.WARTA_COMMENT_MAX_LINKS,
       rateMax: env.WARTA_COMMENT_RATE_MAX,
       rateWindowSeconds: env.WARTA_COMMENT_RATE_WINDOW,
+      verifyEmail: env.WARTA_COMMENT_VERIFY_EMAIL === '1',
+      verifyLinkHours: env.WARTA_COMMENT_VERIFY_HOURS,
     },
     bodyLimit: env.WARTA_BODY_LIMIT,
     bodyTimeoutMs: env.WARTA_BODY_TIMEOUT * 1000,

@@ -20,6 +20,7 @@ import { viewRoutes } from './routes/views.ts';
 import { createCommentService } from './service/comments.ts';
 import type { ServiceContext } from './service/context.ts';
 import { ApiError } from './service/errors.ts';
+import { createEmailVerification } from './service/email-verification.ts';
 import { createModerationService } from './service/moderation.ts';
 import { createViewService } from './service/views.ts';
 import type { Storage } from './storage/storage.ts';
@@ -57,6 +58,7 @@ export function createApp(options: AppOptions): WartaApp {
     views: createViewService(ctx),
     comments: createCommentService(ctx),
     moderation: createModerationService(ctx),
+    verification: createEmailVerification(ctx),
   };
 
   const app = new Hono<AppEnv>();

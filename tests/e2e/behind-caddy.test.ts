@@ -41,6 +41,7 @@ async function fillComment(page: Page, name: string, text: string) {
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(name);
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`${name.toLowerCase()}@example.com`);
   await page.getByRole('textbox', { name: 'Komentar', exact: true }).fill(text);
+  await page.getByRole('checkbox', { name: 'Saya menyetujui aturan komentar' }).check();
   await page.getByRole('button', { name: 'Kirim Komentar' }).click();
 }
 

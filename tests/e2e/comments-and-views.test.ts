@@ -45,6 +45,7 @@ async function postComment(page: Page, fields: { name: string; email: string; te
   await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(fields.name);
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(fields.email);
   await page.getByRole('textbox', { name: 'Komentar', exact: true }).fill(fields.text);
+  await page.getByRole('checkbox', { name: 'Saya menyetujui aturan komentar' }).check();
   await page.getByRole('button', { name: 'Kirim Komentar' }).click();
 }
 
@@ -291,7 +292,7 @@ describe('the moderation page', () => {
     const posted = await fetch(`${origin}/api/comments/${discussed.id}`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json', 'user-agent': agent(133) },
-      body: JSON.stringify({ name: 'Budi Plaju', email: 'budi@example.com', text: 'Setuju, Sari. Di Plaju juga begitu.', parentId: sari.id, token }),
+      body: JSON.stringify({ name: 'Budi Plaju', email: 'budi@example.com', text: 'Setuju, Sari. Di Plaju juga begitu.', parentId: sari.id, acceptRules: true, token }),
     });
     expect(posted.status).toBe(201);
 
@@ -354,7 +355,7 @@ describe('readers\u2019 complaints (Laporkan)', () => {
     const posted = await fetch(`${origin}/api/comments/${reported.id}`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json', 'user-agent': agent(140) },
-      body: JSON.stringify({ name: 'Provokator', email: 'provo@example.com', text: 'Komentar yang menghasut.', token }),
+      body: JSON.stringify({ name: 'Provokator', email: 'provo@example.com', text: 'Komentar yang menghasut.', acceptRules: true, token }),
     });
     const { id } = (await posted.json()) as { id: string };
     const approved = await fetch(`${origin}/api/admin/comments/${id}/approve`, { method: 'POST', headers: { origin, authorization: `Bearer ${server.editorToken}` } });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content-check.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { runBuild } from '../helpers/build-site.ts';
+import { BUILD_TIMEOUT, runBuild } from '../helpers/build-site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { outDir, outputRoot, root, sites, type FixtureSite } from '../helpers/sites.ts';
 
@@ -179,7 +179,7 @@ describe('the newsroom editor on a phone', () => {
     for (const selector of ['.article-header h1', '.article-body', '.reporter-code', '.editor-line']) {
       expect(squash(preview(selector).text()), selector).toBe(squash($(selector).first().text()));
     }
-  });
+  }, BUILD_TIMEOUT);
 
   test("a story without a reporter cannot be saved and the check's message says why", async () => {
     const started = Date.now();

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { runBuildInBackground } from '../helpers/build-site.ts';
+import { BUILD_TIMEOUT, runBuildInBackground } from '../helpers/build-site.ts';
 import { buildDir, outputRoot, root, sites } from '../helpers/sites.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -76,7 +76,7 @@ describe('an open live page', () => {
     // The same document all along: no reload happened.
     expect(await page.evaluate(() => 'openedBeforeTheUpdate' in window)).toBe(true);
     console.log(`live update shown ${shownAfter} ms after the build finished (poll every ${POLL_MS} ms)`);
-  });
+  }, BUILD_TIMEOUT);
 
   it('stays accessible with the new update in place (axe-core, WCAG 2.2 A/AA)', async () => {
     await page.addScriptTag({ content: axe.source });

@@ -43,7 +43,16 @@ async function openSearch(query = ''): Promise<Page> {
 async function resultUrls(page: Page, term: string): Promise<string[]> {
   await page.locator('pagefind-summary').filter({ hasText: term }).filter({ hasNotText: '…' }).waitFor();
   await page.locator('.search-result__title a').first().waitFor();
-  return page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  // Results render one by one as their fragments arrive (slowly on a busy machine): read until
+  // two reads a moment apart agree.
+  const read = () => page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  let last = await read();
+  for (;;) {
+    await page.waitForTimeout(300);
+    const now = await read();
+    if (now.join() === last.join()) return now;
+    last = now;
+  }
 }
 
 async function typeQuery(page: Page, text: string) {

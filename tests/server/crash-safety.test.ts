@@ -39,7 +39,7 @@ describe('crash safety on SQLite', () => {
       const a = await send(agent, `${server.url}/api/comments/banjir-palembang`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
-        body: JSON.stringify({ name: `Pembaca ${i}`, email: `p${i}@example.com`, text: `Komentar nomor ${i}`, token }),
+        body: JSON.stringify({ name: `Pembaca ${i}`, email: `p${i}@example.com`, text: `Komentar nomor ${i}`, acceptRules: true, token }),
       });
       answers.push(a);
       if (a.status === 201) accepted.push((JSON.parse(a.body) as { id: string }).id);

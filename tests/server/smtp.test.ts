@@ -93,7 +93,7 @@ describe('notification mail over STARTTLS', () => {
     const r = await fetch(`${server.url}/api/comments/banjir-palembang`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
-      body: JSON.stringify({ name: 'Siti Rahmawati', email: 'siti@example.com', text, token }),
+      body: JSON.stringify({ name: 'Siti Rahmawati', email: 'siti@example.com', text, acceptRules: true, token }),
     });
     expect(r.status).toBe(201);
   }

@@ -1,7 +1,8 @@
-// Vitest global setup: build every fixture site once, one after another (2 cores: never two builds at once).
-import { ensureBuilt } from '../helpers/build-site.ts';
-import { sites } from '../helpers/sites.ts';
+// Vitest global setup of the `site` and `e2e` projects: starts building every fixture site in the
+// background (helpers/fixtures.ts) and returns, so files that need no site start at once.
+import { startFixtureBuilds } from '../helpers/fixtures.ts';
 
 export default function setup() {
-  for (const site of Object.values(sites)) ensureBuilt(site);
+  const builds = startFixtureBuilds();
+  return () => builds;
 }

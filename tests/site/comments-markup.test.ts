@@ -50,8 +50,17 @@ describe('the comment section of an article page', () => {
 
   it('sends only fields the API accepts (it refuses unknown ones)', () => {
     const names = form.find('[name]').map((_, el) => $(el).attr('name')).get();
-    expect(names.sort()).toEqual(['company', 'email', 'name', 'parentId', 'text', 'website']);
+    expect(names.sort()).toEqual(['acceptRules', 'company', 'email', 'name', 'parentId', 'rules', 'text', 'website']);
     expect(form.find('[name=parentId]').attr('type')).toBe('hidden');
+  });
+
+  it('asks the reader to accept the comment rules, linking the rules page and naming its version', () => {
+    const box = form.find('input[name=acceptRules]');
+    expect([box.attr('type'), box.attr('value'), box.attr('required')]).toEqual(['checkbox', 'on', 'required']);
+    const label = form.find(`label[for="${box.attr('id')}"]`);
+    expect(label.text().replace(/\s*\*$/, '')).toBe('Saya menyetujui aturan komentar');
+    expect(label.find('a').attr('href')).toBe('/aturan-komentar/');
+    expect(form.find('input[name=rules]').attr('value')).toMatch(/^\/aturan-komentar\/\?v=[0-9a-f]{10}$/);
   });
 
   it('hides the honeypot from people without display:none alone', () => {

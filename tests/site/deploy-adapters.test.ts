@@ -3,12 +3,12 @@
  * adapter (WARTA_DEPLOY_TARGET) and the built function is called with a Request,
  * on PostgreSQL when TEST_DATABASE_URL is set (as in CI), as on those platforms.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../unit/server/helpers/engines.ts';
+import { runBuild } from '../helpers/build-site.ts';
 import { outputRoot, root, sites } from '../helpers/sites.ts';
 
 const site = sites.english;
@@ -39,12 +39,8 @@ for (const [target, platform] of Object.entries(targets)) {
     const outDir = path.join(outputRoot, `deploy-${target}`);
 
     beforeAll(async () => {
-      const build = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, NODE_ENV: 'production', WARTA_DEPLOY_TARGET: target, WARTA_CONTENT_DIR: site.content, WARTA_NOW: site.now, ASTRO_TELEMETRY_DISABLED: '1' },
-      });
-      if (build.status !== 0) throw new Error(`${target} build failed:\n${build.stdout}\n${build.stderr}`);
+      const build = runBuild(site, outDir, { WARTA_DEPLOY_TARGET: target });
+      if (build.status !== 0) throw new Error(`${target} build failed:\n${build.output}`);
       database = await createTestDatabase(engine);
       const articles = fs.globSync('**/warta-articles.json', { cwd: outDir })[0] ?? fs.globSync(`.${target}/**/warta-articles.json`, { cwd: root })[0];
       Object.assign(process.env, database.env, {

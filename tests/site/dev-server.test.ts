@@ -9,12 +9,15 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeBuildLock } from '../helpers/build-lock.ts';
 import { root } from '../helpers/sites.ts';
 
 const SAMPLE = 'polda-sumsel-zoom-meeting-manajemen-citra-polri';
 let dev: ChildProcess;
 let origin = '';
 let output = '';
+// The dev server writes the same .astro/ files as a build, for as long as it runs.
+let releaseLock: () => void = () => {};
 // Inside the project and outside the folders the dev server does not watch: Astro reloads
 // astro:content from the store it writes there.
 const cache = path.join(root, 'node_modules/.astro/dev-server-test');
@@ -30,6 +33,7 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  releaseLock = await takeBuildLock();
   fs.rmSync(cache, { recursive: true, force: true });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
@@ -57,6 +61,7 @@ afterAll(async () => {
   dev?.kill('SIGTERM');
   await sleep(500);
   fs.rmSync(cache, { recursive: true, force: true });
+  releaseLock();
 });
 
 describe('npm run dev', () => {

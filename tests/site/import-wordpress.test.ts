@@ -11,7 +11,7 @@ import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content-check.ts';
 import type { Storage } from '../../src/server/storage/storage.ts';
-import { runBuild } from '../helpers/build-site.ts';
+import { BUILD_TIMEOUT, runBuild } from '../helpers/build-site.ts';
 import { outputRoot, root } from '../helpers/sites.ts';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../unit/server/helpers/engines.ts';
 import { importWordpress } from '../../src/wordpress/import-wordpress.ts';
@@ -229,7 +229,7 @@ describe('building the imported site', () => {
     expect(fs.readFileSync(path.join(client, '2024/01/lomba-bidar-meriahkan-hut-kota-palembang/index.html'), 'utf8')).toContain('Lomba Bidar Meriahkan HUT Kota Palembang');
     expect(fs.readFileSync(path.join(client, '2024/01/10/polisi-amankan-dua-pelaku-curanmor-di-kertapati/index.html'), 'utf8')).toContain('url=/2024/01/polisi-amankan-dua-pelaku-curanmor-di-kertapati/');
     expect(fs.existsSync(path.join(client, 'tentang-kami/index.html'))).toBe(true);
-  });
+  }, BUILD_TIMEOUT);
 
   test('keeps every word, image, old URL and comment of the export (the fidelity check on this build)', async () => {
     const dir = path.join(outputRoot, `wordpress-import-${ENGINES[0]}`);

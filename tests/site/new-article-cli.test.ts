@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/build-site.ts';
+import { BUILD_TIMEOUT, runBuild } from '../helpers/build-site.ts';
 import { outputRoot, root } from '../helpers/sites.ts';
 
 // A scratch copy of the English fixture, so the CLI can write into it.
@@ -78,7 +78,7 @@ describe('npm run new', () => {
     const build = runBuild({ name: 'new-article', content: path.relative(root, content), now: '2024-03-01T12:00:00+07:00' }, path.join(scratch, 'dist'));
     expect(build.status, build.output).toBe(0);
     expect(fs.existsSync(path.join(scratch, 'dist/client/news/2024/03/01/flood-closes-three-roads-in-hill-town/index.html'))).toBe(true);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe('npm run check on broken content', () => {

@@ -8,6 +8,7 @@
  */
 import { commentTextNodes, externalLink, isHttpUrl, timeElement } from './comment-text.ts';
 import { translatorFromElement } from '../../i18n/format.ts';
+import { readEmailProof } from './email-proof.ts';
 
 // The API's own type: erased at build time, so no server code reaches the browser.
 import type { PublicComment } from '../../server/service/thread.ts';
@@ -38,6 +39,7 @@ export function enhanceComments(root: HTMLElement): void {
   const parentInput = form.querySelector<HTMLInputElement>('[data-parent-id]')!;
   const replying = root.querySelector<HTMLElement>('[data-replying]')!;
   const textField = form.querySelector<HTMLTextAreaElement>('textarea[name=text]')!;
+  const rulesBox = form.querySelector<HTMLInputElement>('[data-rules-box]');
 
   const numbers = new Intl.NumberFormat(locale);
   const plural = new Intl.PluralRules(locale);
@@ -224,6 +226,10 @@ export function enhanceComments(root: HTMLElement): void {
         return t('comments.errorExpired');
       case 'unknown_parent':
         return t('comments.errorParent');
+      case 'rules_not_accepted':
+        return t('comments.errorRules');
+      case 'mail_failed':
+        return t('comments.errorMail');
       case 'honeypot':
         return t('comments.error');
       default:
@@ -263,11 +269,24 @@ export function enhanceComments(root: HTMLElement): void {
     return response!;
   }
 
+  // The browser blocks the send while the rules box is unticked; the form says why in words, not only in the browser's bubble.
+  rulesBox?.addEventListener('invalid', () => {
+    rulesBox.setAttribute('aria-invalid', 'true');
+    say(t('comments.errorRules'), 'error');
+  });
+  rulesBox?.addEventListener('change', () => {
+    if (!rulesBox.checked) return;
+    rulesBox.removeAttribute('aria-invalid');
+    if (status.dataset.kind === 'error') say('', 'ok');
+  });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void (async () => {
       const fields: Record<string, string> = {};
       for (const [name, value] of new FormData(form)) if (typeof value === 'string') fields[name] = value;
+      const proof = readEmailProof();
+      if (proof) fields.emailProof = proof;
       for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
       const label = submit.textContent;
       submit.disabled = true;
@@ -279,7 +298,7 @@ export function enhanceComments(root: HTMLElement): void {
         const response = await send(fields);
         const body = (await response.json().catch(() => ({}))) as ApiError & { status?: string };
         if (response.ok) {
-          say(t(body.status === 'approved' ? 'comments.approved' : 'comments.pending'), 'ok');
+          say(t(body.status === 'approved' ? 'comments.approved' : body.status === 'unverified' ? 'comments.unverified' : 'comments.pending'), 'ok');
           textField.value = '';
           cancelReply();
           if (body.status === 'approved') await loadThread();

@@ -20,6 +20,8 @@ export interface AdminComment {
   text: string;
   status: CommentStatus;
   createdAt: string;
+  /** Which comment rules the reader accepted, and when; null for newsroom replies and older comments. */
+  rulesAccepted: { rules: string | null; at: string } | null;
 }
 
 export type ComplaintAction = 'hide' | 'correct' | 'reject';
@@ -39,6 +41,18 @@ export interface AdminComplaint {
   deadline: string;
   msLeft: number;
   overdue: boolean;
+}
+
+/** A story an editor marked for correction from a complaint, until the correction is reported done. */
+export interface OwedCorrection {
+  id: string;
+  articleId: string;
+  articleTitle: string | null;
+  reason: string;
+  text: string;
+  note: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
 }
 
 export class AdminError extends Error {
@@ -86,6 +100,8 @@ export function createAdminApi(token: string) {
     complaints: () => call<{ total: number; items: AdminComplaint[] }>('GET', '/api/admin/complaints?status=open&limit=200'),
     resolveComplaint: (id: string, action: ComplaintAction) =>
       call<{ status: string }>('POST', `/api/admin/complaints/${encodeURIComponent(id)}/resolve`, { action }),
+    corrections: () => call<{ items: OwedCorrection[] }>('GET', '/api/admin/corrections?limit=200'),
+    correctionDone: (id: string) => call<{ correctionDone: boolean }>('POST', `/api/admin/corrections/${encodeURIComponent(id)}/done`),
     exportByEmail: (email: string) => call<{ email: string; comments: AdminComment[] }>('POST', '/api/admin/privacy/export', { email }),
     deleteByEmail: (email: string) => call<{ deleted: number }>('POST', '/api/admin/privacy/delete', { email }),
   };

@@ -50,6 +50,13 @@ export function renderComment(comment: AdminComment, { desk, articleUrl, parentL
 
   li.append(meta, article);
   if (comment.authorKind === 'newsroom') li.append(element('p', 'moderation-item__flag', t('moderation.newsroom')));
+  // The record the guideline asks for: that this reader accepted the comment rules, and when.
+  const accepted = comment.rulesAccepted ? timeElement(comment.rulesAccepted.at, desk.dates) : null;
+  if (accepted) {
+    const line = element('p', 'moderation-item__flag', `${t('moderation.rulesAccepted')} · `);
+    line.append(accepted);
+    li.append(line);
+  }
   if (parentLine) li.append(parentLine);
 
   const text = element('div', 'moderation-item__text');

@@ -5,12 +5,15 @@
  * Reader text is only ever set as text (comment-text.ts).
  */
 import { commentTextNodes, timeElement } from '../article/comment-text.ts';
-import type { AdminComplaint, ComplaintAction } from './admin-api.ts';
+import type { AdminComplaint, ComplaintAction, OwedCorrection } from './admin-api.ts';
 import { element, type Desk } from './desk.ts';
 
 export interface ComplaintsView {
   list: HTMLOListElement;
   empty: HTMLElement;
+  /** Stories marked for correction whose correction is not reported done yet. */
+  corrections: HTMLOListElement;
+  correctionsEmpty: HTMLElement;
 }
 
 export function createComplaints(desk: Desk, view: ComplaintsView, articleUrls: () => Promise<Map<string, string>>, onHidden: () => Promise<void>) {
@@ -83,6 +86,49 @@ export function createComplaints(desk: Desk, view: ComplaintsView, articleUrls: 
     desk.say(t(`moderation.complaints.done.${action}`));
     // A hidden comment moves to "Ditolak" in the comment queue: its counts follow.
     if (action === 'hide') await onHidden();
+    // Marking for correction changes no page by itself: the story waits on the list below until someone publishes it.
+    if (action === 'correct') await reloadCorrections();
+  }
+
+  function renderCorrection(c: OwedCorrection, urls: Map<string, string>): HTMLLIElement {
+    const li = element('li', 'complaint');
+    li.dataset.correctionId = c.id;
+    const headId = `correction-${c.id}`;
+    const head = element('p', 'moderation-item__article');
+    head.id = headId;
+    const title = c.articleTitle ?? c.articleId;
+    const url = urls.get(c.articleId);
+    if (url) {
+      const link = element('a', '', title);
+      link.href = url;
+      head.append(link);
+    } else head.append(title);
+    head.append(` · ${t(`complaints.reason.${c.reason}`)}`);
+    const text = element('div', 'moderation-item__text');
+    text.append(...commentTextNodes(c.note ?? c.text));
+    const done = element('button', 'moderation__action', t('moderation.corrections.done'));
+    done.type = 'button';
+    done.setAttribute('aria-describedby', headId);
+    done.addEventListener('click', () => {
+      void (async () => {
+        if (!(await desk.call((api) => api.correctionDone(c.id)))) return;
+        li.remove();
+        view.correctionsEmpty.hidden = view.corrections.children.length > 0;
+        desk.say(t('moderation.corrections.marked'));
+      })();
+    });
+    const actions = element('div', 'moderation-item__actions');
+    actions.append(done);
+    li.append(head, text, actions);
+    return li;
+  }
+
+  async function reloadCorrections(): Promise<void> {
+    const owed = await desk.call((api) => api.corrections());
+    if (!owed) return;
+    const urls = await articleUrls();
+    view.corrections.replaceChildren(...owed.items.map((c) => renderCorrection(c, urls)));
+    view.correctionsEmpty.hidden = owed.items.length > 0;
   }
 
   return {
@@ -92,6 +138,7 @@ export function createComplaints(desk: Desk, view: ComplaintsView, articleUrls: 
       const urls = await articleUrls();
       view.list.replaceChildren(...page.items.map((c) => render(c, urls)));
       view.empty.hidden = page.items.length > 0;
+      await reloadCorrections();
     },
   };
 }

@@ -44,7 +44,12 @@ export function startModeration(root: HTMLElement): void {
     createReplyContext(desk),
     urls,
   );
-  complaints = createComplaints(desk, { list: $<HTMLOListElement>('[data-complaints-list]'), empty: $('[data-complaints-empty]') }, urls, () => queue!.reload());
+  complaints = createComplaints(
+    desk,
+    { list: $<HTMLOListElement>('[data-complaints-list]'), empty: $('[data-complaints-empty]'), corrections: $<HTMLOListElement>('[data-corrections-list]'), correctionsEmpty: $('[data-corrections-empty]') },
+    urls,
+    () => queue!.reload(),
+  );
   startPrivacy(desk, { form: $<HTMLFormElement>('[data-privacy]'), result: $('[data-privacy-result]'), download: $<HTMLAnchorElement>('[data-download]') }, () => queue!.reload());
   session.resume();
 }

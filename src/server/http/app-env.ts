@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { createCommentService } from '../service/comments.ts';
+import type { createEmailVerification } from '../service/email-verification.ts';
 import type { ServiceContext } from '../service/context.ts';
 import type { createModerationService } from '../service/moderation.ts';
 import type { createViewService } from '../service/views.ts';
@@ -17,4 +18,5 @@ export interface Services {
   views: ReturnType<typeof createViewService>;
   comments: ReturnType<typeof createCommentService>;
   moderation: ReturnType<typeof createModerationService>;
+  verification: ReturnType<typeof createEmailVerification>;
 }

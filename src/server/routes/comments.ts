@@ -50,12 +50,20 @@ export function commentRoutes(app: WartaHono, s: Services) {
     // 303 to the article with the outcome in the query (RFC 9110 §15.4.4).
     const navigating = body.form && /text\/html/.test(c.req.header('accept') ?? '');
     try {
-      const { result } = await s.comments.submit(article.id, body.data, visitorFrom(c, s.ctx.settings), { tokenRequired: !body.form });
+      const origin = new URL(c.req.url).origin;
+      const { result } = await s.comments.submit(article.id, body.data, visitorFrom(c, s.ctx.settings), { tokenRequired: !body.form, origin });
       if (navigating) return c.redirect(backToArticle(article.url, { comment: result.status }), 303);
-      return c.json(result, 201, { 'cache-control': 'no-store' });
+      // 202: a comment waiting for its confirmation link is accepted, not yet created in any queue.
+      return c.json(result, result.status === 'unverified' ? 202 : 201, { 'cache-control': 'no-store' });
     } catch (error) {
       if (navigating && error instanceof ApiError) return c.redirect(backToArticle(article.url, { comment: 'error', reason: error.code }), 303);
       throw error;
     }
+  });
+
+  // The mailed confirmation link's page posts its token here (JSON); the answer never names the address.
+  app.post('/api/email-verification', async (c) => {
+    const body = await readBody(c.req.raw, s.ctx.settings);
+    return c.json(await s.verification.confirm(body.data), 200, { 'cache-control': 'no-store' });
   });
 }

@@ -12,6 +12,8 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
+const CorrectionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) });
+
 /** The article URL with `?laporan=<outcome>#laporan-<outcome>`, for the no-JS form's 303 (as comments do). */
 function backToArticle(url: string, outcome: string, reason?: string): string {
   const absolute = /^https?:\/\//.test(url);
@@ -49,6 +51,13 @@ export function complaintRoutes(app: WartaHono, s: Services) {
     const q = parseInput(ListQuery, c.req.query());
     return c.json(await complaints.list(q));
   });
+
+  app.get('/api/admin/corrections', async (c) => {
+    const q = parseInput(CorrectionsQuery, c.req.query());
+    return c.json(await complaints.owedCorrections(q.limit));
+  });
+
+  app.post('/api/admin/corrections/:id/done', async (c) => c.json(await complaints.correctionDone(c.get('editor'), c.req.param('id'))));
 
   app.post('/api/admin/complaints/:id/resolve', async (c) => {
     const body = await readBody(c.req.raw, s.ctx.settings);

@@ -10,6 +10,8 @@ import { checkFormToken, issueFormToken } from './form-token.ts';
 import { newId } from './ids.ts';
 import { parseInput } from './input-error.ts';
 import { createNotifier } from './notify.ts';
+import { moderationStatus } from './comment-status.ts';
+import { createEmailVerification } from './email-verification.ts';
 import { enforceRateLimit } from './rate-limit.ts';
 import { requireArticle } from './require-article.ts';
 import { buildThread } from './thread.ts';
@@ -29,12 +31,13 @@ export function createCommentService(ctx: ServiceContext) {
   const notify = createNotifier(ctx.settings, ctx.log, ctx.fetch);
   const text = MESSAGES[ctx.settings.locale];
 
-  async function decideStatus(input: { email: string; spam: boolean; unsure: boolean }): Promise<CommentStatus> {
+  const verification = createEmailVerification(ctx);
+
+  async function decideStatus(input: { email: string; spam: boolean; unsure: boolean; hold: boolean }): Promise<CommentStatus> {
     if (input.spam) return 'spam';
+    if (input.hold) return 'unverified';
     if (input.unsure) return 'pending';
-    if (ctx.settings.autoApprove === 'all') return 'approved';
-    if (ctx.settings.autoApprove === 'returning' && (await ctx.storage.hasApprovedComment(input.email))) return 'approved';
-    return 'pending';
+    return moderationStatus(ctx, input.email);
   }
 
   return {
@@ -63,11 +66,18 @@ export function createCommentService(ctx: ServiceContext) {
      * Order of checks: cheap and certain first (article, shape, honeypot, token,
      * links), then the database-backed rate limit, then the network call to Akismet.
      * `tokenRequired` is false for the no-JavaScript form, which cannot fetch a token.
+     * `origin` is where the request came in, for the confirmation link when no site URL is set.
      */
-    async submit(articleId: string, raw: unknown, visitor: Visitor, options: { tokenRequired: boolean }) {
+    async submit(articleId: string, raw: unknown, visitor: Visitor, options: { tokenRequired: boolean; origin: string }) {
       const article = await requireArticle(ctx, articleId);
       const input = parseInput(schema, raw);
       if (input.company) throw new ApiError(400, 'honeypot', 'company: this field must stay empty');
+      // Pedoman Pemberitaan Media Siber §3a–c: the reader accepts the site's comment rules with each comment.
+      if (input.acceptRules !== true) {
+        throw new ApiError(422, 'rules_not_accepted', 'acceptRules: accept the comment rules first; tick "Saya menyetujui aturan komentar" (JSON: "acceptRules": true, with the rules page in "rules")', {
+          fields: [{ field: 'acceptRules', message: 'must be ticked to accept the comment rules' }],
+        });
+      }
       if (input.token !== undefined || options.tokenRequired) {
         if (!input.token) throw new ApiError(400, 'token_required', 'token: required; get one from GET /api/comments/:articleId/token when the form is shown');
         const check = checkFormToken(ctx.settings.secret, articleId, input.token, ctx.clock(), ctx.settings.comments.minSeconds);
@@ -87,6 +97,8 @@ export function createCommentService(ctx: ServiceContext) {
         }
       }
       await enforceRateLimit(ctx, 'comment', visitor.ip, ctx.settings.comments.rateMax, ctx.settings.comments.rateWindowSeconds);
+      const hold = verification.required(input.email, input.emailProof);
+      if (hold) await verification.limit(visitor.ip, input.email);
 
       let verdict: 'spam' | 'ham' | 'unknown' | 'off' = 'off';
       if (ctx.settings.akismet) {
@@ -111,7 +123,7 @@ export function createCommentService(ctx: ServiceContext) {
       }
 
       const now = ctx.clock();
-      const status = await decideStatus({ email: input.email, spam: verdict === 'spam', unsure: verdict === 'unknown' });
+      const status = await decideStatus({ email: input.email, spam: verdict === 'spam', unsure: verdict === 'unknown', hold });
       const comment: CommentRecord = {
         id: newId(now),
         articleId,
@@ -125,17 +137,29 @@ export function createCommentService(ctx: ServiceContext) {
         createdAt: now.toISOString(),
         moderatedAt: null,
         moderatedBy: null,
+        rulesAccepted: { rules: input.rules ?? null, at: now.toISOString() },
       };
       await ctx.storage.insertComment(comment);
       ctx.log.info('comment stored', { commentId: comment.id, articleId, status });
-      if (status !== 'spam') {
+      if (status === 'unverified') {
+        try {
+          await verification.send({ ...comment, authorEmail: input.email }, article, options.origin);
+        } catch (error) {
+          // Without its mail the held comment could never be released: take it back and say so.
+          await ctx.storage.deleteComment(comment.id);
+          ctx.log.warn('confirmation mail failed', { commentId: comment.id, ...errorFields(error) });
+          throw new ApiError(503, 'mail_failed', 'the confirmation mail could not be sent; your comment was not kept, try again in a few minutes', { retryAfter: 60 });
+        }
+      }
+      if (status === 'pending' || status === 'approved') {
         await notify({ id: comment.id, articleId, articleTitle: article.title, articleUrl: article.url, authorName: comment.authorName, text: comment.text, status }).catch(
           (e: unknown) => ctx.log.warn('notification failed', errorFields(e)),
         );
       }
       // Spam is answered like any held comment: telling a spammer what tripped is a gift.
-      const shown = status === 'approved' ? 'approved' : 'pending';
-      return { article, result: { id: comment.id, status: shown, message: shown === 'approved' ? text.approved : text.pending } };
+      const shown = status === 'approved' ? 'approved' : hold ? 'unverified' : 'pending';
+      const message = shown === 'approved' ? text.approved : shown === 'unverified' ? text.unverified : text.pending;
+      return { article, result: { id: comment.id, status: shown, message } };
     },
   };
 }

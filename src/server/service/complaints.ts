@@ -54,6 +54,8 @@ export function createComplaintService(ctx: ServiceContext, moderation: ReturnTy
         note: null,
         resolvedBy: null,
         resolvedAt: null,
+        correctionDoneAt: null,
+        correctionDoneBy: null,
       };
       await ctx.storage.insertComplaint(complaint);
       ctx.log.info('complaint stored', { complaintId: complaint.id, articleId: article.id, commentId: complaint.commentId });
@@ -82,6 +84,39 @@ export function createComplaintService(ctx: ServiceContext, moderation: ReturnTy
         }),
       );
       return { status: query.status, total, now: new Date(now).toISOString(), items: withDeadlines };
+    },
+
+    /**
+     * Stories an editor marked for correction whose correction is not reported done: the
+     * resolution alone changes no page, so the list stays in view until someone publishes it.
+     */
+    async owedCorrections(limit: number) {
+      const items = await ctx.storage.listOwedCorrections(limit);
+      return {
+        items: await Promise.all(
+          items.map(async (c) => ({
+            id: c.id,
+            articleId: c.articleId,
+            articleTitle: (await ctx.catalog.get(c.articleId))?.title ?? null,
+            reason: c.reason,
+            text: c.text,
+            note: c.note,
+            resolvedBy: c.resolvedBy,
+            resolvedAt: c.resolvedAt,
+          })),
+        ),
+      };
+    },
+
+    async correctionDone(editor: string, id: string) {
+      const complaint = /^[a-z0-9]{1,32}$/.test(id) ? await ctx.storage.getComplaint(id) : undefined;
+      if (!complaint) throw new ApiError(404, 'unknown_complaint', `no complaint has the id "${id.slice(0, 40)}"`);
+      const at = ctx.clock().toISOString();
+      if (!(await ctx.storage.markCorrectionDone(id, editor, at))) {
+        throw new ApiError(409, 'no_correction_owed', complaint.correctionDoneAt ? `this correction was already reported done by ${complaint.correctionDoneBy ?? 'an editor'}` : 'this complaint was not resolved with "correct"');
+      }
+      await ctx.storage.appendAudit({ id: newId(ctx.clock()), at, editor, action: 'correction-done', commentId: null, detail: { complaintId: id, articleId: complaint.articleId } });
+      return { id, correctionDone: true };
     },
 
     async resolve(editor: string, id: string, raw: unknown) {

@@ -3,7 +3,7 @@
  * retry). http/errors.ts turns it into a JSON response in one place, like Hono's
  * HTTPException; anything else is a bug and becomes a logged, stack-free 500.
  */
-export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 export class ApiError extends Error {
   // Plain fields, not constructor parameter properties, so Node's built-in type

@@ -63,26 +63,35 @@ export function createModerationService(ctx: ServiceContext) {
         createdAt: now.toISOString(),
         moderatedAt: now.toISOString(),
         moderatedBy: editor,
+        rulesAccepted: null,
       };
       await ctx.storage.insertComment(reply);
       await audit(editor, 'reply', reply.id, { parentId, articleId: parent.articleId });
       return { id: reply.id, status: reply.status };
     },
 
-    /** Everything stored under one email, for a reader's access request. */
+    /**
+     * Everything stored under one email, for a reader's access request: the comments (each
+     * with the rules its author accepted, and when) and the confirmation links mailed to it
+     * (their dates; the token hashes open nothing and are left out).
+     */
     async exportByEmail(editor: string, raw: unknown) {
       const { email } = parseInput(PrivacyRequestSchema, raw);
-      const comments = await ctx.storage.commentsByEmail(email);
+      const [comments, links] = await Promise.all([ctx.storage.commentsByEmail(email), ctx.storage.emailVerificationsByEmail(email)]);
+      const verifications = links.map(({ commentId, createdAt, expiresAt, usedAt }) => ({ commentId, createdAt, expiresAt, usedAt }));
       // The audit keeps a hash, not the address: the log must not undo an erasure.
-      await audit(editor, 'privacy-export', null, { email: shortHash(email), count: comments.length });
-      return { email, comments };
+      await audit(editor, 'privacy-export', null, { email: shortHash(email), count: comments.length, verifications: verifications.length });
+      return { email, comments, verifications };
     },
 
+    /** Erases the address everywhere it is stored: comments, confirmation links, and the contact line of complaints. */
     async deleteByEmail(editor: string, raw: unknown) {
       const { email } = parseInput(PrivacyRequestSchema, raw);
       const deleted = await ctx.storage.deleteCommentsByEmail(email);
-      await audit(editor, 'privacy-delete', null, { email: shortHash(email), count: deleted });
-      return { deleted };
+      const verifications = await ctx.storage.deleteEmailVerificationsByEmail(email);
+      const complaintContacts = await ctx.storage.clearComplaintContacts(email);
+      await audit(editor, 'privacy-delete', null, { email: shortHash(email), count: deleted, verifications, complaintContacts });
+      return { deleted, verifications, complaintContacts };
     },
 
     audit: (limit: number) => ctx.storage.listAudit(limit).then((entries) => ({ entries })),

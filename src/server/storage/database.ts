@@ -15,6 +15,9 @@ export interface Database {
     moderated_by: string | null;
     /** Id in the system a comment was imported from (null for comments made here). */
     source_id: string | null;
+    /** Which comment rules the reader accepted, and when (null: none asked). */
+    rules_version: string | null;
+    rules_accepted_at: string | null;
   };
   view_totals: { article_id: string; views: number };
   view_days: { article_id: string; day: string; views: number };
@@ -33,6 +36,16 @@ export interface Database {
     note: string | null;
     resolved_by: string | null;
     resolved_at: string | null;
+    correction_done_at: string | null;
+    correction_done_by: string | null;
+  };
+  email_verifications: {
+    token_hash: string;
+    email: string;
+    comment_id: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
   };
   audit_log: {
     id: string;

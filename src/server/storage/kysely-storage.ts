@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
-import type { AuditEntry, CommentQuery, CommentRecord, CommentStatus, ComplaintRecord, ComplaintStatus, Storage } from './storage.ts';
+import type { AuditEntry, CommentQuery, CommentRecord, CommentStatus, ComplaintRecord, ComplaintStatus, EmailVerificationRecord, Storage } from './storage.ts';
 
 /*
  * The single query code path for SQLite and PostgreSQL. Only portable SQL is used:
@@ -25,6 +25,16 @@ const toRecord = (row: CommentRow): CommentRecord => ({
   createdAt: row.created_at,
   moderatedAt: row.moderated_at,
   moderatedBy: row.moderated_by,
+  rulesAccepted: row.rules_accepted_at === null ? null : { rules: row.rules_version, at: row.rules_accepted_at },
+});
+
+const toVerification = (row: Selectable<Database['email_verifications']>): EmailVerificationRecord => ({
+  tokenHash: row.token_hash,
+  email: row.email,
+  commentId: row.comment_id,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  usedAt: row.used_at,
 });
 
 const toComplaint = (row: Selectable<Database['complaints']>): ComplaintRecord => ({
@@ -40,6 +50,8 @@ const toComplaint = (row: Selectable<Database['complaints']>): ComplaintRecord =
   note: row.note,
   resolvedBy: row.resolved_by,
   resolvedAt: row.resolved_at,
+  correctionDoneAt: row.correction_done_at,
+  correctionDoneBy: row.correction_done_by,
 });
 
 export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engine']): Storage {
@@ -160,7 +172,14 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
     async insertComment(c) {
       await db
         .insertInto('comments')
-        .values({ ...commentColumns(c), parent_id: c.parentId, moderated_at: c.moderatedAt, moderated_by: c.moderatedBy })
+        .values({
+          ...commentColumns(c),
+          parent_id: c.parentId,
+          moderated_at: c.moderatedAt,
+          moderated_by: c.moderatedBy,
+          rules_version: c.rulesAccepted?.rules ?? null,
+          rules_accepted_at: c.rulesAccepted?.at ?? null,
+        })
         .execute();
     },
 
@@ -227,6 +246,11 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
         .set({ status, moderated_by: by, moderated_at: at })
         .where('id', '=', id)
         .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async releaseComment(id, status) {
+      const result = await db.updateTable('comments').set({ status }).where('id', '=', id).where('status', '=', 'unverified').executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
 
@@ -306,6 +330,8 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
           note: c.note,
           resolved_by: c.resolvedBy,
           resolved_at: c.resolvedAt,
+          correction_done_at: c.correctionDoneAt,
+          correction_done_by: c.correctionDoneBy,
         })
         .execute();
     },
@@ -335,6 +361,77 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
       return Number(result.numUpdatedRows) > 0;
     },
 
+    async listOwedCorrections(limit) {
+      const rows = await db
+        .selectFrom('complaints')
+        .selectAll()
+        .where('status', '=', 'resolved')
+        .where('resolution', '=', 'correct')
+        .where('correction_done_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toComplaint);
+    },
+
+    async markCorrectionDone(id, by, at) {
+      const result = await db
+        .updateTable('complaints')
+        .set({ correction_done_at: at, correction_done_by: by })
+        .where('id', '=', id)
+        .where('status', '=', 'resolved')
+        .where('resolution', '=', 'correct')
+        .where('correction_done_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async clearComplaintContacts(email) {
+      const result = await db
+        .updateTable('complaints')
+        .set({ contact: null })
+        .where(sql<string>`lower(trim(contact))`, '=', email.trim().toLowerCase())
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async insertEmailVerification(v) {
+      await db
+        .insertInto('email_verifications')
+        .values({ token_hash: v.tokenHash, email: v.email, comment_id: v.commentId, created_at: v.createdAt, expires_at: v.expiresAt, used_at: v.usedAt })
+        .execute();
+    },
+
+    async useEmailVerification(tokenHash, at) {
+      // The conditions sit in the UPDATE itself: of two clicks at once, one changes the row.
+      const updated = await db
+        .updateTable('email_verifications')
+        .set({ used_at: at })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', at)
+        .returningAll()
+        .executeTakeFirst();
+      if (updated) return { used: true, record: { ...toVerification(updated), usedAt: null } };
+      const row = await db.selectFrom('email_verifications').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row && { used: false, record: toVerification(row) };
+    },
+
+    async emailVerificationsByEmail(email) {
+      const rows = await db.selectFrom('email_verifications').selectAll().where('email', '=', email).orderBy('created_at').execute();
+      return rows.map(toVerification);
+    },
+
+    async deleteEmailVerificationsByEmail(email) {
+      const result = await db.deleteFrom('email_verifications').where('email', '=', email).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteEmailVerificationsOfComment(commentId) {
+      await db.deleteFrom('email_verifications').where('comment_id', '=', commentId).execute();
+    },
+
     async appendAudit(e: AuditEntry) {
       await db
         .insertInto('audit_log')
@@ -357,7 +454,7 @@ export function createKyselyStorage(db: Kysely<Database>, engine: Storage['engin
 }
 
 /** The columns every stored comment has, from the fields new and imported comments share. */
-function commentColumns(c: Omit<CommentRecord, 'parentId' | 'moderatedAt' | 'moderatedBy'>) {
+function commentColumns(c: Omit<CommentRecord, 'parentId' | 'moderatedAt' | 'moderatedBy' | 'rulesAccepted'>) {
   return {
     id: c.id,
     article_id: c.articleId,

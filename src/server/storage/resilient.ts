@@ -5,9 +5,11 @@ import { DatabaseUnavailable, describeCause, isUnavailable, needsReconnect } fro
 type Method = Exclude<keyof Storage, 'engine'>;
 const METHODS = [
   'migrate', 'ping', 'checkWrite', 'close', 'recordView', 'viewTotals', 'popular', 'prune', 'hit',
-  'insertComment', 'getComment', 'listComments', 'listThreadPage', 'countComments', 'setCommentStatus', 'deleteComment',
+  'insertComment', 'getComment', 'listComments', 'listThreadPage', 'countComments', 'setCommentStatus', 'releaseComment', 'deleteComment',
   'commentsByEmail', 'deleteCommentsByEmail', 'hasApprovedComment', 'importComments', 'raiseViewTotals', 'appendAudit', 'listAudit',
   'insertComplaint', 'getComplaint', 'listComplaints', 'countComplaints', 'resolveComplaint',
+  'listOwedCorrections', 'markCorrectionDone', 'clearComplaintContacts',
+  'insertEmailVerification', 'useEmailVerification', 'emailVerificationsByEmail', 'deleteEmailVerificationsByEmail', 'deleteEmailVerificationsOfComment',
 ] as const satisfies readonly Method[];
 
 /** Rejects with DatabaseUnavailable when `promise` has not settled within `ms`. */

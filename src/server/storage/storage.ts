@@ -5,7 +5,11 @@
  * (kysely-storage.ts); only the connection differs.
  */
 
-export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+/**
+ * `unverified`: held until the commenter opens the mailed confirmation link
+ * (WARTA_COMMENT_VERIFY_EMAIL); neither published nor in the moderators' queue.
+ */
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam' | 'unverified';
 export type AuthorKind = 'reader' | 'newsroom';
 
 export interface CommentRecord {
@@ -23,6 +27,12 @@ export interface CommentRecord {
   createdAt: string;
   moderatedAt: string | null;
   moderatedBy: string | null;
+  /**
+   * The reader's acceptance of the comment rules: which rules (the page's address and
+   * version, as the form showed them; null when the site has no rules page) and when.
+   * Null for newsroom replies, imported comments and comments from before the rules box.
+   */
+  rulesAccepted: { rules: string | null; at: string } | null;
 }
 
 /**
@@ -30,7 +40,7 @@ export interface CommentRecord {
  * id there: importing the same comment twice stores it once. The parent is named by
  * its source id too, so threads survive being loaded in several runs.
  */
-export interface ImportedComment extends Omit<CommentRecord, 'parentId' | 'moderatedAt' | 'moderatedBy'> {
+export interface ImportedComment extends Omit<CommentRecord, 'parentId' | 'moderatedAt' | 'moderatedBy' | 'rulesAccepted'> {
   sourceId: string;
   parentSourceId: string | null;
 }
@@ -63,6 +73,23 @@ export interface ComplaintRecord {
   note: string | null;
   resolvedBy: string | null;
   resolvedAt: string | null;
+  /** For a complaint resolved with `correct`: when and by whom the correction was reported done (null while it is owed). */
+  correctionDoneAt: string | null;
+  correctionDoneBy: string | null;
+}
+
+/**
+ * A one-time confirmation link mailed for a held comment. Only a hash of the
+ * link's token is stored: a copy of the database cannot open the links.
+ */
+export interface EmailVerificationRecord {
+  tokenHash: string;
+  email: string;
+  /** The held comment the link releases. */
+  commentId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
 }
 
 export interface ViewResult {
@@ -118,6 +145,8 @@ export interface Storage {
    */
   listThreadPage(query: ThreadPageQuery): Promise<{ roots: CommentRecord[]; replies: CommentRecord[]; more: boolean }>;
   setCommentStatus(id: string, status: CommentStatus, by: string, at: string): Promise<boolean>;
+  /** Moves a comment held for email confirmation to `status`; false when it is not held (any more). */
+  releaseComment(id: string, status: Exclude<CommentStatus, 'unverified'>): Promise<boolean>;
   deleteComment(id: string): Promise<boolean>;
   commentsByEmail(email: string): Promise<CommentRecord[]>;
   deleteCommentsByEmail(email: string): Promise<number>;
@@ -145,6 +174,25 @@ export interface Storage {
    * resolving at once settle it once.
    */
   resolveComplaint(id: string, resolution: { status: Exclude<ComplaintStatus, 'open'>; resolution: string; note: string | null; by: string; at: string }): Promise<boolean>;
+
+  /** Complaints settled with `correct` whose correction is not reported done yet, oldest first. */
+  listOwedCorrections(limit: number): Promise<ComplaintRecord[]>;
+  /** Records that a complaint's correction is done; false when it is not owed (any more). */
+  markCorrectionDone(id: string, by: string, at: string): Promise<boolean>;
+  /** Forgets the contact of every complaint whose contact is this email (any case); returns how many. */
+  clearComplaintContacts(email: string): Promise<number>;
+
+  insertEmailVerification(record: EmailVerificationRecord): Promise<void>;
+  /**
+   * Uses a link: marks it used at `at` when it is unused and `expiresAt` is after `at`, in
+   * one statement, so two clicks at once use it once. Returns the record as it was before,
+   * and whether this call used it; undefined for an unknown hash.
+   */
+  useEmailVerification(tokenHash: string, at: string): Promise<{ used: boolean; record: EmailVerificationRecord } | undefined>;
+  emailVerificationsByEmail(email: string): Promise<EmailVerificationRecord[]>;
+  deleteEmailVerificationsByEmail(email: string): Promise<number>;
+  /** Drops one comment's links (its mail could not be sent). */
+  deleteEmailVerificationsOfComment(commentId: string): Promise<void>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;

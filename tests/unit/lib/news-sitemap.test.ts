@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { NEWS_MAX_URLS, newsSitemapItems, newsSitemapXml } from '../../../src/lib/news-sitemap.ts';
 
@@ -15,6 +16,21 @@ describe('the Google News sitemap', () => {
     const items = newsSitemapItems(many, now);
     expect(items).toHaveLength(NEWS_MAX_URLS);
     expect(items[0]!.url).toBe('https://x.id/n0/');
+  });
+
+  it('writes a valid sitemap of exactly the newest 1,000 of 1,500 recent stories, in the site zone', () => {
+    // Shuffled, as content folders list them: the order must come from the dates.
+    const many = Array.from({ length: 1500 }, (_, i) => item(((i * 7919) % 1500) / 40, `n${i}`));
+    const xml = newsSitemapXml(newsSitemapItems(many, now), { name: 'Liputan ABN', language: 'id' }, 'Asia/Jakarta');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const dates = [...xml.matchAll(/<news:publication_date>([^<]+)</g)].map((m) => m[1]!);
+    expect(dates).toHaveLength(1000);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(dates.every((d) => d.endsWith('+07:00'))).toBe(true);
+    // The oldest listed is newer than every story left out.
+    const listed = new Set([...xml.matchAll(/<loc>([^<]+)</g)].map((m) => m[1]!));
+    const oldestListed = Math.min(...many.filter((a) => listed.has(a.url)).map((a) => a.date.getTime()));
+    expect(many.filter((a) => !listed.has(a.url)).every((a) => a.date.getTime() <= oldestListed)).toBe(true);
   });
 
   it('writes publication name, language, date with the site offset and escaped title', () => {

@@ -90,18 +90,31 @@ describe.each(ENGINES)('moderation API on %s', (engine) => {
   });
 
   describe('privacy requests', () => {
-    test('exports everything stored under an email', async () => {
+    test('exports everything stored under an email, each comment with the rules its author accepted', async () => {
       const r = await t.admin('/api/admin/privacy/export', { json: { email: 'RINA@example.com' } });
-      const body = (await r.json()) as { email: string; comments: Array<{ id: string }> };
+      const body = (await r.json()) as { email: string; comments: Array<{ id: string; rulesAccepted: unknown }>; verifications: unknown[] };
       expect(body.email).toBe('rina@example.com');
       expect(body.comments.map((c) => c.id)).toEqual([pending]);
+      expect(body.comments[0]!.rulesAccepted).toEqual({ rules: null, at: expect.stringMatching(/^2025-06-10T/) });
+      expect(body.verifications).toEqual([]);
     });
 
-    test('deletes everything stored under an email and audits it without the address', async () => {
-      expect(await (await t.admin('/api/admin/privacy/delete', { json: { email: 'rina@example.com' } })).json()).toEqual({ deleted: 1 });
+    test('deletes everything stored under an email, clears it from complaints, and audits the counts without the address', async () => {
+      const { token } = (await (await t.request('/api/comments/banjir-palembang/token')).json()) as { token: string };
+      t.clock.advance(5);
+      const complaint = { articleId: 'banjir-palembang', reason: 'fitnah', text: 'Tidak benar.', token };
+      const filed = await t.request('/api/complaints', { json: { ...complaint, contact: ' Rina@Example.com ' }, ip: '192.0.2.90' });
+      const other = await t.request('/api/complaints', { json: { ...complaint, contact: '0812-555-000' }, ip: '192.0.2.91' });
+      const [filedId, otherId] = [((await filed.json()) as { id: string }).id, ((await other.json()) as { id: string }).id];
+
+      const r = await t.admin('/api/admin/privacy/delete', { json: { email: 'rina@example.com' } });
+      expect(await r.json()).toEqual({ deleted: 1, verifications: 0, complaintContacts: 1 });
       expect(await t.storage.commentsByEmail('rina@example.com')).toEqual([]);
+      expect((await t.storage.getComplaint(filedId))?.contact).toBeNull();
+      expect((await t.storage.getComplaint(otherId))?.contact).toBe('0812-555-000');
+      const { entries } = (await (await t.admin('/api/admin/audit?limit=1')).json()) as { entries: Array<Record<string, unknown>> };
+      expect(entries[0]).toMatchObject({ action: 'privacy-delete', detail: { count: 1, verifications: 0, complaintContacts: 1 } });
       const audit = await (await t.admin('/api/admin/audit')).text();
-      expect(audit).toContain('privacy-delete');
       expect(audit).not.toContain('rina@example.com');
     });
   });

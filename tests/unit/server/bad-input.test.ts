@@ -12,7 +12,7 @@ type Body = string | Uint8Array | (() => ReadableStream<Uint8Array>);
 type Case = { name: string; path: string; method?: string; headers?: Record<string, string>; body?: Body; status?: number };
 
 const C = '/api/comments/banjir-palembang';
-const valid = { name: 'Siti', email: 'siti@example.com', text: 'Halo' };
+const valid = { name: 'Siti', email: 'siti@example.com', text: 'Halo', acceptRules: true };
 const json = (name: string, value: unknown, status?: number): Case => ({ name, path: C, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value), status });
 const rawJson = (name: string, body: string | Uint8Array, status?: number): Case => ({ name, path: C, headers: { 'content-type': 'application/json' }, body, status });
 const form = (name: string, body: string | Uint8Array, status?: number): Case => ({ name, path: C, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, status });
@@ -50,14 +50,14 @@ const aborted = () => () =>
 const NUL = '\u0000';
 const ID = 'zzzzzzzz';
 const A = '/api/admin';
-const FIELDS = ['name', 'email', 'website', 'text', 'parentId', 'token', 'company'] as const;
+const FIELDS = ['name', 'email', 'website', 'text', 'parentId', 'token', 'company', 'acceptRules', 'rules', 'emailProof'] as const;
 const adminJson = (name: string, path: string, body: Body, status?: number) => admin(name, path, 'POST', body, status);
 
 const EVERY_ROUTE: Case[] = [
   // NUL and invalid UTF-8 in every field of every body
   ...FIELDS.map((f) => json(`NUL in ${f}`, { ...valid, [f]: `a${NUL}b` }, 400)),
   ...FIELDS.map((f) => form(`invalid UTF-8 in form field ${f}`, bytes(`name=a&email=a%40b.id&text=x&${f === 'name' || f === 'email' || f === 'text' ? 'company' : f}=`, [0xc3, 0x28]), 400)),
-  ...FIELDS.map((f) => form(`%00 in form field ${f}`, `${new URLSearchParams({ ...valid, [f]: `a${NUL}b` })}`, 400)),
+  ...FIELDS.map((f) => form(`%00 in form field ${f}`, `${new URLSearchParams({ ...valid, acceptRules: 'on', [f]: `a${NUL}b` })}`, 400)),
   json('NUL in a field name', { ...valid, [`x${NUL}`]: 'y' }, 400),
   adminJson('NUL in a newsroom reply', `${A}/comments/${ID}/reply`, JSON.stringify({ text: `a${NUL}b` }), 400),
   adminJson('invalid UTF-8 in a newsroom reply', `${A}/comments/${ID}/reply`, bytes('{"text":"', [0xff], '"}'), 400),
@@ -159,6 +159,47 @@ const COMPLAINTS: Case[] = [
   adminJson('resolve with malformed JSON', `${A}/complaints/${ID}/resolve`, '{"action":', 400),
   adminJson('resolve with extra fields', `${A}/complaints/${ID}/resolve`, JSON.stringify({ action: 'reject', status: 'open' }), 400),
   adminJson('resolve body that never finishes', `${A}/complaints/${ID}/resolve`, stalled(), 408),
+];
+
+// The comment rules box, the mailed confirmation link's endpoint, and the editors' list of owed corrections.
+const V = '/api/email-verification';
+const verification = (name: string, body: string | Uint8Array, status?: number, headers: Record<string, string> = { 'content-type': 'application/json' }): Case => ({ name, path: V, headers, body, status });
+const LINK = 'A'.repeat(43);
+const RULES_AND_VERIFICATION: Case[] = [
+  json('comment without the rules box', { name: 'Siti', email: 'siti@example.com', text: 'Halo' }, 422),
+  json('comment with the rules box false', { ...valid, acceptRules: false }, 422),
+  json('comment with the rules box "yes"', { ...valid, acceptRules: 'yes' }, 400),
+  json('comment with the rules box as a number', { ...valid, acceptRules: 1 }, 400),
+  json('comment with a javascript: rules address', { ...valid, rules: 'javascript:alert(1)' }, 400),
+  json('comment with a rules address holding a space', { ...valid, rules: '/aturan komentar/' }, 400),
+  json('comment with a rules address over 300 characters', { ...valid, rules: `/${'a'.repeat(300)}/` }, 400),
+  json('comment with a rules address as an object', { ...valid, rules: { v: 1 } }, 400),
+  json('comment with an email proof holding SQL', { ...valid, emailProof: "1' OR '1'='1" }, 400),
+  json('comment with an email proof over 200 characters', { ...valid, emailProof: 'a'.repeat(201) }, 400),
+  form('form without the rules box', 'name=a&email=a%40b.id&text=x', 422),
+  form('form with the rules box "off"', 'name=a&email=a%40b.id&text=x&acceptRules=off', 400),
+  verification('confirmation with an empty body', '', 400),
+  verification('confirmation without a token', '{}', 400),
+  verification('confirmation with a short token', JSON.stringify({ token: 'abc' }), 400),
+  verification('confirmation with a token one character too long', JSON.stringify({ token: `${LINK}A` }), 400),
+  verification('confirmation with a numeric token', JSON.stringify({ token: 12345 }), 400),
+  verification('confirmation with NUL in the token', JSON.stringify({ token: `${'A'.repeat(42)}${NUL}` }), 400),
+  verification('confirmation with SQL in the token', JSON.stringify({ token: "x' OR '1'='1" }), 400),
+  verification('confirmation with an email beside the token', JSON.stringify({ token: LINK, email: 'siti@example.com' }), 400),
+  verification('confirmation with malformed JSON', '{"token":', 400),
+  verification('confirmation as a JSON array', '[]', 400),
+  verification('confirmation with a token no link has', JSON.stringify({ token: LINK }), 404),
+  verification('confirmation form with invalid UTF-8', bytes('token=', [0xc3, 0x28]), 400, { 'content-type': 'application/x-www-form-urlencoded' }),
+  verification('confirmation as text/plain', JSON.stringify({ token: LINK }), 415, { 'content-type': 'text/plain' }),
+  verification('confirmation from a foreign origin', JSON.stringify({ token: LINK }), 403, { 'content-type': 'application/json', origin: 'https://evil.example' }),
+  { name: 'confirmation over the size limit', path: V, headers: { 'content-type': 'application/json' }, body: chunks(20), status: 413 },
+  { name: 'GET on the confirmation endpoint', path: `${V}?token=${LINK}`, method: 'GET', status: 405 },
+  { name: 'corrections list without a token', path: `${A}/corrections`, method: 'GET', status: 401 },
+  admin('corrections list with a zero limit', `${A}/corrections?limit=0`, 'GET', undefined, 400),
+  admin('NUL in the corrections limit', `${A}/corrections?limit=1%00`, 'GET', undefined, 400),
+  admin('correction done for an unknown complaint', `${A}/corrections/${ID}/done`, 'POST', undefined, 404),
+  admin('correction done with a SQL id', `${A}/corrections/${encodeURIComponent("x' OR 1=1")}/done`, 'POST', undefined, 404),
+  admin('NUL in the id of a correction done', `${A}/corrections/a%00b/done`, 'POST', undefined, 400),
 ];
 
 const CASES: Case[] = [
@@ -319,6 +360,7 @@ const CASES: Case[] = [
   { name: 'sign-in callback with a broken escape in the code', path: '/api/auth/callback?code=%E0%A4%A&state=x', method: 'GET', status: 400 },
   ...EVERY_ROUTE,
   ...COMPLAINTS,
+  ...RULES_AND_VERIFICATION,
 ];
 
 const routePattern = (path: string) => new RegExp(`^${path.replace(/:\w+/g, '[^/?]+')}(\\?|$)`);
@@ -364,6 +406,7 @@ for (const { engine, skip } of ENGINE_RUNS) {
       expect(answer.message).toEqual(expect.any(String));
       expect(JSON.stringify(answer)).not.toMatch(/\bat .+:\d+:\d+|node_modules|\.ts:\d/);
       expect(JSON.stringify(answer)).not.toContain('\\u0000');
+      expect(JSON.stringify(answer)).not.toMatch(/siti@example\.com|a@b\.id/i);
     });
 
     test('no case got a 5xx, none was logged as an internal error or an outage, and nothing was stored', async () => {

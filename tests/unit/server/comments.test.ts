@@ -23,7 +23,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
   describe('posting', () => {
     test('puts a new comment in the moderation queue and says so', async () => {
       const r = await t.request('/api/comments/banjir-palembang', {
-        json: { name: 'Siti', email: 'siti@example.com', text: 'Semoga cepat surut.', token: await t.token('banjir-palembang') },
+        json: { name: 'Siti', email: 'siti@example.com', text: 'Semoga cepat surut.', acceptRules: true, token: await t.token('banjir-palembang') },
       });
       expect(r.status).toBe(201);
       const body = (await r.json()) as Record<string, unknown>;
@@ -49,14 +49,14 @@ describe.each(ENGINES)('comments on %s', (engine) => {
   describe('spam rules', () => {
     test('refuses a filled honeypot', async () => {
       const r = await t.request('/api/comments/banjir-palembang', {
-        json: { name: 'Bot', email: 'bot@example.com', text: 'Beli', token: await t.token('banjir-palembang'), company: 'ACME' },
+        json: { name: 'Bot', email: 'bot@example.com', text: 'Beli', acceptRules: true, token: await t.token('banjir-palembang'), company: 'ACME' },
       });
       expect(r.status).toBe(400);
       expect(await r.json()).toEqual({ error: 'honeypot', message: 'company: this field must stay empty' });
     });
 
     test('requires a form token on JSON posts', async () => {
-      const r = await t.request('/api/comments/banjir-palembang', { json: { name: 'Bot', email: 'bot@example.com', text: 'Halo' } });
+      const r = await t.request('/api/comments/banjir-palembang', { json: { name: 'Bot', email: 'bot@example.com', text: 'Halo', acceptRules: true } });
       expect(r.status).toBe(400);
       expect(await r.json()).toMatchObject({ error: 'token_required' });
     });
@@ -64,7 +64,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
     test('refuses a post sent sooner than the minimum delay after the form was shown', async () => {
       const { token } = (await (await t.request('/api/comments/banjir-palembang/token')).json()) as { token: string };
       t.clock.advance(1);
-      const r = await t.request('/api/comments/banjir-palembang', { json: { name: 'Cepat', email: 'c@example.com', text: 'Halo', token } });
+      const r = await t.request('/api/comments/banjir-palembang', { json: { name: 'Cepat', email: 'c@example.com', text: 'Halo', acceptRules: true, token } });
       expect(r.status).toBe(429);
       expect(r.headers.get('retry-after')).toBe('2');
       expect(await r.json()).toEqual({ error: 'too_fast', message: 'sent too quickly after the form was shown; wait 2 seconds' });
@@ -72,7 +72,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
 
     test('refuses a token issued for another article, a forged one, and an expired one', async () => {
       const other = await t.token('pilkada-sumsel');
-      const post = (token: string) => t.request('/api/comments/banjir-palembang', { json: { name: 'X', email: 'x@example.com', text: 'Halo', token } });
+      const post = (token: string) => t.request('/api/comments/banjir-palembang', { json: { name: 'X', email: 'x@example.com', text: 'Halo', acceptRules: true, token } });
       expect(await (await post(other)).json()).toEqual({ error: 'bad_token', message: 'token: is not valid for this article' });
       expect((await post('1749524400.AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(400);
       const old = await t.token('banjir-palembang');
@@ -82,7 +82,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
 
     test('refuses a comment with more links than allowed', async () => {
       const r = await t.request('/api/comments/banjir-palembang', {
-        json: { name: 'L', email: 'l@example.com', text: 'a https://a.id b http://b.id c www.c.id', token: await t.token('banjir-palembang') },
+        json: { name: 'L', email: 'l@example.com', text: 'a https://a.id b http://b.id c www.c.id', acceptRules: true, token: await t.token('banjir-palembang') },
       });
       expect(r.status).toBe(422);
       expect(await r.json()).toEqual({ error: 'too_many_links', message: 'text: has 3 links, at most 2 allowed' });
@@ -90,7 +90,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
 
     test('refuses a comment longer than the limit', async () => {
       const r = await t.request('/api/comments/banjir-palembang', {
-        json: { name: 'L', email: 'l@example.com', text: 'a'.repeat(4001), token: await t.token('banjir-palembang') },
+        json: { name: 'L', email: 'l@example.com', text: 'a'.repeat(4001), acceptRules: true, token: await t.token('banjir-palembang') },
       });
       expect(await r.json()).toMatchObject({ error: 'invalid_input', message: 'text: is too long (at most 4000 characters)' });
     });
@@ -99,7 +99,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
       await withApp(engine, { WARTA_COMMENT_RATE_MAX: '2', WARTA_COMMENT_RATE_WINDOW: '600' }, async (app) => {
         await app.comment('banjir-palembang', {}, '192.0.2.50');
         await app.comment('banjir-palembang', {}, '192.0.2.50');
-        const json = { name: 'S', email: 's@example.com', text: 'lagi', token: await app.token('banjir-palembang') };
+        const json = { name: 'S', email: 's@example.com', text: 'lagi', acceptRules: true, token: await app.token('banjir-palembang') };
         const r = await app.request('/api/comments/banjir-palembang', { json, ip: '192.0.2.50' });
         expect(r.status).toBe(429);
         expect(await r.json()).toMatchObject({ error: 'rate_limited' });
@@ -142,7 +142,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
       const pending = await t.comment('pilkada-sumsel', {}, '192.0.2.63');
       for (const parentId of [pending, 'zzzzzzzz', parent]) {
         const article = parentId === parent ? 'banjir-palembang' : 'pilkada-sumsel';
-        const r = await t.request(`/api/comments/${article}`, { json: { name: 'R', email: 'r@example.com', text: 'x', parentId, token: await t.token(article) }, ip: '192.0.2.64' });
+        const r = await t.request(`/api/comments/${article}`, { json: { name: 'R', email: 'r@example.com', text: 'x', parentId, acceptRules: true, token: await t.token(article) }, ip: '192.0.2.64' });
         expect(await r.json()).toEqual({ error: 'unknown_parent', message: 'parentId: no published comment with this id on this article' });
       }
     });
@@ -179,7 +179,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
       const at = (n: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString();
       const row = (id: string, n: number, parentId: string | null) => ({
         id, articleId: 'harga-cabai', parentId, authorName: `Pembaca ${n}`, authorEmail: `p${n}@example.com`, authorWebsite: null,
-        authorKind: 'reader' as const, text: `Komentar ${n}`, status: 'approved' as const, createdAt: at(n), moderatedAt: null, moderatedBy: null,
+        authorKind: 'reader' as const, text: `Komentar ${n}`, status: 'approved' as const, createdAt: at(n), moderatedAt: null, moderatedBy: null, rulesAccepted: null,
       });
       for (let n = 0; n < 250; n++) {
         const id = `long${String(n).padStart(4, '0')}`;
@@ -237,7 +237,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
         expect((await app.storage.getComment(first))!.status).toBe('pending');
         await app.admin(`/api/admin/comments/${first}/approve`, { method: 'POST' });
         const r = await app.request('/api/comments/banjir-palembang', {
-          json: { name: 'Setia', email: 'setia@example.com', text: 'Lagi', token: await app.token('banjir-palembang') },
+          json: { name: 'Setia', email: 'setia@example.com', text: 'Lagi', acceptRules: true, token: await app.token('banjir-palembang') },
         });
         expect(await r.json()).toMatchObject({ status: 'approved', message: 'Komentar Anda sudah terbit.' });
         const stranger = await app.comment('banjir-palembang', { email: 'baru@example.com' });
@@ -249,7 +249,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
   describe('without JavaScript', () => {
     test('accepts a plain form post without a token and redirects back to the article with the outcome', async () => {
       const r = await t.request('/api/comments/banjir-palembang', {
-        form: { name: 'Tanpa JS', email: 'nojs@example.com', text: 'Dari formulir biasa', website: '', parentId: '', company: '' },
+        form: { name: 'Tanpa JS', email: 'nojs@example.com', text: 'Dari formulir biasa', acceptRules: 'on', website: '', parentId: '', company: '' },
         headers: { accept: 'text/html,application/xhtml+xml' },
         ip: '192.0.2.70',
       });
@@ -259,7 +259,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
 
     test('redirects back with the reason when the form is refused', async () => {
       const r = await t.request('/api/comments/banjir-palembang', {
-        form: { name: 'Tanpa JS', email: 'bukan-email', text: 'x' },
+        form: { name: 'Tanpa JS', email: 'bukan-email', text: 'x', acceptRules: 'on' },
         headers: { accept: 'text/html' },
         ip: '192.0.2.71',
       });
@@ -268,7 +268,7 @@ describe.each(ENGINES)('comments on %s', (engine) => {
     });
 
     test('answers JSON to a form post that does not ask for HTML', async () => {
-      const r = await t.request('/api/comments/banjir-palembang', { form: { name: 'F', email: 'f@example.com', text: 'x' }, ip: '192.0.2.72' });
+      const r = await t.request('/api/comments/banjir-palembang', { form: { name: 'F', email: 'f@example.com', text: 'x', acceptRules: 'on' }, ip: '192.0.2.72' });
       expect(r.status).toBe(201);
     });
   });

@@ -8,7 +8,7 @@ import { ENGINES, openTestStorage } from './helpers/engines.ts';
 const NOW = new Date('2025-06-10T03:00:00.000Z');
 const complaint = (over: Partial<ComplaintRecord>): ComplaintRecord => ({
   id: 'p1', articleId: 'banjir-palembang', commentId: null, reason: 'fitnah', text: 'Tidak benar.', contact: 'pelapor@example.com', status: 'open',
-  createdAt: NOW.toISOString(), resolution: null, note: null, resolvedBy: null, resolvedAt: null, ...over,
+  createdAt: NOW.toISOString(), resolution: null, note: null, resolvedBy: null, resolvedAt: null, correctionDoneAt: null, correctionDoneBy: null, ...over,
 });
 
 /** The message with its quoted-printable body decoded (RFC 2045 §6.7), for reading the text. */

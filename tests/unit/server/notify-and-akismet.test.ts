@@ -45,7 +45,7 @@ describe(`Akismet against a local stub (${engine})`, () => {
   test('files spam in the spam folder but answers like a held comment', async () => {
     const t = await createTestApp(engine, env());
     try {
-      const r = await t.request('/api/comments/banjir-palembang', { json: { name: 'viagra-test-123', email: 's@example.com', text: 'murah', token: await t.token('banjir-palembang') } });
+      const r = await t.request('/api/comments/banjir-palembang', { json: { name: 'viagra-test-123', email: 's@example.com', text: 'murah', acceptRules: true, token: await t.token('banjir-palembang') } });
       expect(await r.json()).toMatchObject({ status: 'pending', message: 'Komentar Anda menunggu moderasi.' });
       expect(await t.storage.countComments({ status: 'spam' })).toBe(1);
     } finally {

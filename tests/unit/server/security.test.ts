@@ -86,7 +86,7 @@ describe.each(ENGINES)('security on %s', (engine) => {
       expect(approve.status).toBe(200);
       const form = await proxied('/api/comments/pilkada-sumsel', '127.0.0.1', {
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-        form: { name: 'Rudi', email: 'rudi@example.com', text: 'Lewat proxy.' },
+        form: { name: 'Rudi', email: 'rudi@example.com', text: 'Lewat proxy.', acceptRules: 'on' },
       });
       expect(form.status).toBe(303);
       expect(form.headers.get('location')).toBe('/2024/06/pilkada-sumsel/?comment=pending#komentar-pending');

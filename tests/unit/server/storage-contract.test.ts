@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CommentRecord, ComplaintRecord, ImportedComment, Storage } from '../../../src/server/storage/storage.ts';
+import type { CommentRecord, ComplaintRecord, EmailVerificationRecord, ImportedComment, Storage } from '../../../src/server/storage/storage.ts';
 import { ENGINES, openTestStorage } from './helpers/engines.ts';
 
 const comment = (over: Partial<CommentRecord>): CommentRecord => ({
@@ -15,6 +15,7 @@ const comment = (over: Partial<CommentRecord>): CommentRecord => ({
   createdAt: '2025-06-10T03:00:00.000Z',
   moderatedAt: null,
   moderatedBy: null,
+  rulesAccepted: { rules: '/aturan-komentar/?v=3f9a1c2b0d', at: '2025-06-10T03:00:00.000Z' },
   ...over,
 });
 
@@ -31,6 +32,8 @@ const complaint = (over: Partial<ComplaintRecord>): ComplaintRecord => ({
   note: null,
   resolvedBy: null,
   resolvedAt: null,
+  correctionDoneAt: null,
+  correctionDoneBy: null,
   ...over,
 });
 
@@ -247,6 +250,92 @@ describe.each(ENGINES)('storage contract on %s', (engine) => {
         ['ana', 'budi'].map((by) => storage.resolveComplaint('p5', { status: 'rejected', resolution: 'reject', note: null, by, at: '2025-06-10T06:00:00.000Z' })),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
+    });
+  });
+
+  describe('comment rules acceptance', () => {
+    test('keeps which rules were accepted and when, or null where none were asked', async () => {
+      const accepted = comment({ id: 'r1', authorEmail: 'rules@example.com', rulesAccepted: { rules: 'https://liputanabn.com/aturan-komentar/?v=abc', at: '2025-06-10T03:00:00.123Z' } });
+      await storage.insertComment(accepted);
+      await storage.insertComment(comment({ id: 'r2', authorEmail: 'rules@example.com', rulesAccepted: { rules: null, at: '2025-06-10T03:00:01.000Z' } }));
+      await storage.insertComment(comment({ id: 'r3', authorEmail: null, authorKind: 'newsroom', rulesAccepted: null }));
+      expect(await storage.getComment('r1')).toEqual(accepted);
+      expect((await storage.getComment('r2'))?.rulesAccepted).toEqual({ rules: null, at: '2025-06-10T03:00:01.000Z' });
+      expect((await storage.getComment('r3'))?.rulesAccepted).toBeNull();
+      expect((await storage.commentsByEmail('rules@example.com')).map((c) => c.rulesAccepted?.at)).toEqual(['2025-06-10T03:00:00.123Z', '2025-06-10T03:00:01.000Z']);
+    });
+
+    test('releases a comment held for its confirmation link once, and no other comment', async () => {
+      await storage.insertComment(comment({ id: 'r4', status: 'unverified' }));
+      expect(await storage.releaseComment('r4', 'pending')).toBe(true);
+      expect(await storage.releaseComment('r4', 'approved')).toBe(false);
+      expect((await storage.getComment('r4'))?.status).toBe('pending');
+      expect(await storage.releaseComment('r1', 'approved')).toBe(false);
+      expect(await storage.countComments({ status: 'unverified' })).toBe(0);
+    });
+  });
+
+  describe('email confirmation links', () => {
+    const link = (over: Partial<EmailVerificationRecord>): EmailVerificationRecord => ({
+      tokenHash: 'h1',
+      email: 'link@example.com',
+      commentId: 'c-link',
+      createdAt: '2025-06-10T03:00:00.000Z',
+      expiresAt: '2025-06-11T03:00:00.000Z',
+      usedAt: null,
+      ...over,
+    });
+
+    test('a link is used once, and says afterwards that it was used', async () => {
+      await storage.insertEmailVerification(link({}));
+      expect(await storage.useEmailVerification('h1', '2025-06-10T04:00:00.000Z')).toEqual({ used: true, record: link({}) });
+      expect(await storage.useEmailVerification('h1', '2025-06-10T04:00:01.000Z')).toEqual({ used: false, record: link({ usedAt: '2025-06-10T04:00:00.000Z' }) });
+      expect(await storage.useEmailVerification('unknown', '2025-06-10T04:00:00.000Z')).toBeUndefined();
+    });
+
+    test('an expired link is not used', async () => {
+      await storage.insertEmailVerification(link({ tokenHash: 'h2' }));
+      expect(await storage.useEmailVerification('h2', '2025-06-11T03:00:00.000Z')).toEqual({ used: false, record: link({ tokenHash: 'h2' }) });
+    });
+
+    test('two clicks at once use a link once', async () => {
+      await storage.insertEmailVerification(link({ tokenHash: 'h3' }));
+      const results = await Promise.all([1, 2, 3].map(() => storage.useEmailVerification('h3', '2025-06-10T05:00:00.000Z')));
+      expect(results.filter((r) => r?.used)).toHaveLength(1);
+    });
+
+    test('lists and erases the links of one address, and drops the links of one comment', async () => {
+      await storage.insertEmailVerification(link({ tokenHash: 'h4', email: 'other@example.com', commentId: 'c-other' }));
+      expect((await storage.emailVerificationsByEmail('link@example.com')).map((v) => v.tokenHash)).toEqual(['h1', 'h2', 'h3']);
+      await storage.deleteEmailVerificationsOfComment('c-other');
+      expect(await storage.emailVerificationsByEmail('other@example.com')).toEqual([]);
+      expect(await storage.deleteEmailVerificationsByEmail('link@example.com')).toBe(3);
+      expect(await storage.emailVerificationsByEmail('link@example.com')).toEqual([]);
+    });
+  });
+
+  describe('owed corrections and complaint contacts', () => {
+    test('a complaint resolved with "correct" is owed until its correction is reported done, once', async () => {
+      await storage.insertComplaint(complaint({ id: 'q1', createdAt: '2025-06-08T00:00:00.000Z' }));
+      await storage.insertComplaint(complaint({ id: 'q2', createdAt: '2025-06-08T00:00:01.000Z' }));
+      const at = '2025-06-10T07:00:00.000Z';
+      await storage.resolveComplaint('q1', { status: 'resolved', resolution: 'correct', note: 'Angka korban salah', by: 'ana', at });
+      await storage.resolveComplaint('q2', { status: 'rejected', resolution: 'reject', note: null, by: 'ana', at });
+      expect((await storage.listOwedCorrections(10)).map((c) => c.id)).toEqual(['q1']);
+      expect(await storage.markCorrectionDone('q2', 'budi', at)).toBe(false);
+      expect(await storage.markCorrectionDone('q1', 'budi', '2025-06-10T08:00:00.000Z')).toBe(true);
+      expect(await storage.markCorrectionDone('q1', 'ana', '2025-06-10T09:00:00.000Z')).toBe(false);
+      expect(await storage.getComplaint('q1')).toMatchObject({ correctionDoneBy: 'budi', correctionDoneAt: '2025-06-10T08:00:00.000Z' });
+      expect(await storage.listOwedCorrections(10)).toEqual([]);
+    });
+
+    test('clears the contact of complaints filed with one email, in any case, and no other', async () => {
+      await storage.insertComplaint(complaint({ id: 'q3', contact: 'Pelapor@Example.com' }));
+      await storage.insertComplaint(complaint({ id: 'q4', contact: 'pelapor@example.com.au' }));
+      await storage.insertComplaint(complaint({ id: 'q5', contact: null }));
+      expect(await storage.clearComplaintContacts('pelapor@example.com')).toBe(1);
+      expect((await storage.getComplaint('q3'))?.contact).toBeNull();
+      expect((await storage.getComplaint('q4'))?.contact).toBe('pelapor@example.com.au');
     });
   });
 

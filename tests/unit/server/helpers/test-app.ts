@@ -79,7 +79,7 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     request,
     token,
     async comment(articleId, fields = {}, ip) {
-      const json = { name: 'Siti', email: 'siti@example.com', text: 'Semoga cepat surut.', token: await token(articleId), ...fields };
+      const json = { name: 'Siti', email: 'siti@example.com', text: 'Semoga cepat surut.', acceptRules: true, token: await token(articleId), ...fields };
       const r = await request(`/api/comments/${articleId}`, { json, ip });
       if (r.status !== 201) throw new Error(`comment failed: ${r.status} ${await r.text()}`);
       return ((await r.json()) as { id: string }).id;
