@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, type BuildResult } from '../helpers/build-site.ts';
+import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { indexedUrls } from '../../src/lib/search-index-check.ts';
 import { outputRoot, root, sites } from '../helpers/sites.ts';
 
@@ -109,7 +109,7 @@ beforeAll(() => {
   fs.appendFileSync(path.join(content, recent), `\n${RECENT_ADDED}\n`);
   third = runBuild(site, dist, env);
   if (third.status !== 0) throw new Error(third.output);
-}, 400_000);
+}, 3 * BUILD_TIMEOUT);
 
 describe('a warm build after editing, retitling and removing stories', () => {
   it('copies most pages from the last build instead of rendering them', () => {
