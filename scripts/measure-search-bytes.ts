@@ -1,9 +1,9 @@
 /**
  * Measures what a reader's browser downloads from /pagefind/ for a first search:
  * the Component UI, Pagefind's JS, worker and WebAssembly, the index chunks, filter
- * data and the fragments of the results shown. On a split index it also gives the bytes
- * sent until the first results were on screen (the recent bundle's answer; the archive
- * bundles are merged after it). Files are served gzip'd as a CDN
+ * data and the fragments of the results shown. On a split index the archive bundles' files
+ * (merged after the recent bundle has answered) are a group of their own, and "first answer"
+ * is everything else: what the recent bundle's results need. Files are served gzip'd as a CDN
  * would (text types compressed on the fly; Pagefind's index files are already
  * compressed and go out as they are), and the bytes sent (body and headers) are added up.
  *
@@ -178,8 +178,6 @@ try {
   await page.goto(`${server.origin}/cari/`);
   await page.locator('pagefind-input input').fill(values.query);
   await page.locator('.search-result__title a').first().waitFor({ timeout: 60_000 });
-  const beforeFirstResults = sent.filter((r) => r.file.startsWith('/pagefind/')).reduce((n, r) => n + r.bytes, 0);
-  const firstShown = await page.locator('.search-result').count();
   await page.waitForLoadState('networkidle');
   const shown = await page.locator('.search-result').count();
   const summary = (await page.locator('pagefind-summary').innerText()).trim();
@@ -193,7 +191,7 @@ try {
     groups.set(group(row.file), { files: g.files + 1, bytes: g.bytes + row.bytes });
   }
   const total = rows.reduce((n, r) => n + r.bytes, 0);
-  const report = { site: path.relative(root, dir) || dir, pages, query: values.query, summary, resultsShown: shown, firstResultsBytes: beforeFirstResults, firstResultsShown: firstShown, totalBytes: total, groups: Object.fromEntries(groups), files: rows };
+  const report = { site: path.relative(root, dir) || dir, pages, query: values.query, summary, resultsShown: shown, firstAnswerBytes: total - (groups.get('archive bundles')?.bytes ?? 0), totalBytes: total, groups: Object.fromEntries(groups), files: rows };
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else {
@@ -201,7 +199,7 @@ try {
     console.log(`${report.site}: ${pages} pages indexed; query "${values.query}" → ${summary} (${shown} results rendered)`);
     for (const [name, g] of groups) console.log(`  ${name.padEnd(18)} ${String(g.files).padStart(3)} files  ${kb(g.bytes).padStart(10)}`);
     console.log(`  ${'total /pagefind/'.padEnd(18)} ${String(rows.length).padStart(3)} files  ${kb(total).padStart(10)}  (gzip, headers included)`);
-    console.log(`  ${'until first results'.padEnd(18)}            ${kb(beforeFirstResults).padStart(10)}  (${firstShown} results on screen)`);
+    console.log(`  ${'first answer'.padEnd(18)}            ${kb(report.firstAnswerBytes).padStart(10)}  (without the archive bundles)`);
   }
 } finally {
   await browser.close();
