@@ -2,11 +2,12 @@
  * `npm run bench`: build performance and page weight at newsroom scale.
  *
  *   node scripts/bench.ts [--sizes 1000,10000] [--against <commit>] [--no-baseline] [--no-hugo]
- *                         [--no-lighthouse] [--no-warm] [--out .bench/results]
+ *                         [--no-lighthouse] [--no-warm] [--edit middle|newest] [--out .bench/results]
  *
  * For each size N: generates a corpus (scripts/generate-corpus.ts, fixed seed) in a
  * temporary folder, then measures under GNU time, cold (output, Astro's cache and Node's
- * compile cache deleted) and warm (one story edited, caches kept):
+ * compile cache deleted) and warm (one story edited, caches kept: by default one from the
+ * middle of the archive; `--edit newest` one from the newest month, the common correction):
  *   - the full production build of the current tree;
  *   - with --against, the same build of an older commit, checked out beside it in a git
  *     worktree under .bench/against/ with its own `npm ci`: the progress since then;
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-warm': { type: 'boolean', default: false },
+    edit: { type: 'string', default: 'middle' },
     'no-wait': { type: 'boolean', default: false },
     against: { type: 'string' },
     'no-hugo': { type: 'boolean', default: false },
@@ -48,6 +50,7 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`[warta:bench] --sizes must be positive integers, got "${values.sizes}"`);
+if (values.edit !== 'middle' && values.edit !== 'newest') throw new Error(`[warta:bench] --edit must be middle or newest, got "${values.edit}"`);
 
 const root = path.resolve(import.meta.dirname, '..');
 const bench = path.join(root, '.bench');
@@ -131,7 +134,7 @@ async function build(label: string, site: Site): Promise<BuildFigures> {
 /** One story edited the way a journalist would: a sentence added to its body. */
 function editOneArticle(corpus: string, round: number) {
   const files = fs.globSync('articles/**/*.md', { cwd: corpus }).sort();
-  const file = path.join(corpus, files[Math.floor(files.length / 2)]!);
+  const file = path.join(corpus, files[values.edit === 'newest' ? files.length - 1 : Math.floor(files.length / 2)]!);
   fs.appendFileSync(file, `\nPembaruan redaksi ${round}: keterangan tambahan dari narasumber.\n`);
 }
 

@@ -1,7 +1,9 @@
 /**
  * Measures what a reader's browser downloads from /pagefind/ for a first search:
  * the Component UI, Pagefind's JS, worker and WebAssembly, the index chunks, filter
- * data and the fragments of the results shown. Files are served gzip'd as a CDN
+ * data and the fragments of the results shown. On a split index the archive bundles' files
+ * (merged after the recent bundle has answered) are a group of their own, and "first answer"
+ * is everything else: what the recent bundle's results need. Files are served gzip'd as a CDN
  * would (text types compressed on the fly; Pagefind's index files are already
  * compressed and go out as they are), and the bytes sent (body and headers) are added up.
  *
@@ -76,7 +78,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   }
   const { loadContent } = await import('../src/lib/content-check.ts');
   const { formatDate, toZonedIso } = await import('../src/lib/dates.ts');
-  const { recompressSearchMeta } = await import('../src/integrations/pagefind.ts');
+  const { recompressSearchMeta } = await import('../src/lib/search-manifest.ts');
   const content = loadContent(corpus, corpus);
   const { site } = content;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -182,14 +184,14 @@ try {
 
   const rows = sent.filter((r) => r.file.startsWith('/pagefind/'));
   const group = (file: string) =>
-    /component-ui\.(js|css)$/.test(file) ? 'Component UI' : /pagefind(-worker)?\.js$|wasm\./.test(file) ? 'Pagefind runtime' : /\.pf_meta$/.test(file) ? 'index meta' : /\.pf_index$/.test(file) ? 'index chunks' : /\.pf_filter$/.test(file) ? 'filter data' : /\.pf_fragment$/.test(file) ? 'result fragments' : 'other';
+    file.startsWith('/pagefind/arsip') ? 'archive bundles' : /component-ui\.(js|css)$/.test(file) ? 'Component UI' : /pagefind(-worker)?\.js$|wasm\./.test(file) ? 'Pagefind runtime' : /\.pf_meta$/.test(file) ? 'index meta' : /\.pf_index$/.test(file) ? 'index chunks' : /\.pf_filter$/.test(file) ? 'filter data' : /\.pf_fragment$/.test(file) ? 'result fragments' : 'other';
   const groups = new Map<string, { files: number; bytes: number }>();
   for (const row of rows) {
     const g = groups.get(group(row.file)) ?? { files: 0, bytes: 0 };
     groups.set(group(row.file), { files: g.files + 1, bytes: g.bytes + row.bytes });
   }
   const total = rows.reduce((n, r) => n + r.bytes, 0);
-  const report = { site: path.relative(root, dir) || dir, pages, query: values.query, summary, resultsShown: shown, totalBytes: total, groups: Object.fromEntries(groups), files: rows };
+  const report = { site: path.relative(root, dir) || dir, pages, query: values.query, summary, resultsShown: shown, firstAnswerBytes: total - (groups.get('archive bundles')?.bytes ?? 0), totalBytes: total, groups: Object.fromEntries(groups), files: rows };
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else {
@@ -197,6 +199,7 @@ try {
     console.log(`${report.site}: ${pages} pages indexed; query "${values.query}" → ${summary} (${shown} results rendered)`);
     for (const [name, g] of groups) console.log(`  ${name.padEnd(18)} ${String(g.files).padStart(3)} files  ${kb(g.bytes).padStart(10)}`);
     console.log(`  ${'total /pagefind/'.padEnd(18)} ${String(rows.length).padStart(3)} files  ${kb(total).padStart(10)}  (gzip, headers included)`);
+    console.log(`  ${'first answer'.padEnd(18)}            ${kb(report.firstAnswerBytes).padStart(10)}  (without the archive bundles)`);
   }
 } finally {
   await browser.close();

@@ -5,6 +5,9 @@
  * died mid-build). So every response is checked, every call gets a deadline, and the service
  * is always stopped (freeing the indexer's memory before the next bundle).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as pagefindApi from 'pagefind';
 
 export const PREFIX = '[warta:pagefind]';
@@ -24,17 +27,29 @@ export async function withPagefind<T>(timeoutMs: number, work: (index: PagefindI
 }
 
 /**
- * Indexes the pages under `site` that match `glob` into a bundle at `outputPath`. A glob
- * that matches no page is an error: every glob asked for holds published stories.
+ * Indexes `pages` (URL → the HTML Pagefind reads for it) into a bundle at `outputPath`. The pages
+ * are staged as files and read with `addDirectory`: Pagefind reads a folder on every core, while
+ * `addHTMLFile` takes one page per call (~1.5 ms each, 15 s more for 10,000 stories, measured).
+ * A folder that yields fewer pages than staged is an error.
  */
-export function writeBundle(site: string, glob: string, outputPath: string, timeoutMs: number): Promise<void> {
-  return withPagefind(timeoutMs, async (index) => {
-    const added = await deadline(index.addDirectory({ path: site, glob }), timeoutMs, 'addDirectory');
-    assertNoErrors(`addDirectory ${glob}`, added.errors);
-    if (added.page_count === 0) throw new Error(`${PREFIX} addDirectory found no pages for ${glob} in ${site}`);
-    const written = await deadline(index.writeFiles({ outputPath }), timeoutMs, 'writeFiles');
-    assertNoErrors('writeFiles', written.errors);
-  });
+export async function writeBundle(pages: Map<string, string>, outputPath: string, timeoutMs: number): Promise<void> {
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-search-'));
+  try {
+    for (const [url, html] of pages) {
+      const file = path.join(staging, url.endsWith('/') ? `${url}index.html` : url);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, html);
+    }
+    await withPagefind(timeoutMs, async (index) => {
+      const added = await deadline(index.addDirectory({ path: staging, glob: '**/*.html' }), timeoutMs, 'addDirectory');
+      assertNoErrors('addDirectory', added.errors);
+      if (added.page_count !== pages.size) throw new Error(`${PREFIX} Pagefind indexed ${added.page_count} of ${pages.size} pages`);
+      const written = await deadline(index.writeFiles({ outputPath }), timeoutMs, 'writeFiles');
+      assertNoErrors('writeFiles', written.errors);
+    });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 export function assertNoErrors(step: string, errors: string[]): void {

@@ -6,22 +6,25 @@
  * What goes into the index is declared in the HTML: `data-pagefind-body` on the
  * article headline and body (so pages without it — home, sections, static pages,
  * redirects, /cari/ — are left out), `data-pagefind-ignore` on chrome and
- * comments, filters/sort/metadata in `components/search/PagefindMeta.astro`.
- * Pagefind reads only the folders article pages are in (`articleGlob`).
+ * comments, filters/sort/metadata in `components/search/PagefindMeta.astro`. Pagefind is
+ * given each published story's page cut to those parts (`indexedHtml`), in the bundles of
+ * lib/search-shards.ts; a bundle whose stories' indexed HTML is unchanged since the last
+ * build is left as it is (lib/search-manifest.ts).
  *
  * Every Pagefind call is checked and has a deadline (pagefind-service.ts), and the build
- * then reads the bundle back from disk and compares it with the published articles.
+ * then reads every bundle back from disk and compares them with the published articles.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { checkSearchShards, searchBundleDir } from '../lib/search-index-check.ts';
+import { findPackageJSON } from 'node:module';
+import { checkSearchShards } from '../lib/search-index-check.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
-import { firstFolder, planSearchShards, searchShardPages, SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
+import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
+import { recompressSearchMeta, updateBundles } from '../lib/search-manifest.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle } from './pagefind-service.ts';
 
@@ -38,14 +41,15 @@ export interface Search {
   serverStart(address: AddressInfo, logger: AstroIntegrationLogger): void;
 }
 
-/** @param published site-relative URLs of the stories published when the build starts: they decide the split into bundles */
-export function createSearch(content: ContentIndex, published: string[], env: NodeJS.ProcessEnv = process.env): Search {
+/** A bundle written by another Pagefind may differ: its version is part of each bundle's manifest. */
+const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
+
+/** @param published the stories published when the build starts: they decide the split into bundles */
+export function createSearch(content: ContentIndex, published: IndexedStory[], env: NodeJS.ProcessEnv = process.env): Search {
   const language = content.site.locale;
-  const permalink = content.site.permalink;
   const timeoutMs = wholeNumberFromEnv(env, 'WARTA_PAGEFIND_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, { min: 1, hint: 'milliseconds each Pagefind call may take' });
   // Which stories go into which bundle (lib/search-shards.ts); the search page merges them.
-  const shards = planSearchShards(published, searchShardPages(env), permalink);
-  const globs = shards.map((shard) => articleGlob(permalink, shard.years.length > 0 ? shard.urls : content.articles.map((a) => a.path)));
+  const shards = planSearchShards(published, searchSplit(env));
   /** Where the last `astro build` left its static files (`dist/client/` with the Node adapter). */
   let lastBuild = '';
   /** The dev server's bundle, built in memory on start when no build has left one on disk. */
@@ -61,16 +65,14 @@ export function createSearch(content: ContentIndex, published: string[], env: No
     async buildDone(site, listed, logger) {
       const started = Date.now();
       // One bundle after another, each by its own Pagefind service: the indexer's memory is the largest bundle's.
-      for (const [i, shard] of shards.entries()) {
-        const bundle = searchBundleDir(site, shard);
-        if (i === 0) fs.rmSync(bundle, { recursive: true, force: true });
-        await writeBundle(site, globs[i]!, bundle, timeoutMs);
+      const rewritten = await updateBundles(site, shards, PAGEFIND_VERSION, async (pages, bundle) => {
+        await writeBundle(pages, bundle, timeoutMs);
         recompressSearchMeta(bundle);
-      }
+      });
       const problems = checkSearchShards(site, shards, listed.map((url) => new URL(url, 'http://localhost').pathname), language);
       if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-      const split = shards.length > 1 ? ` in ${shards.length} bundles (${shards.map((s) => s.years.join('+')).join(', ')})` : '';
-      logger.info(`search index built and checked: ${listed.length} articles${split} in ${Date.now() - started} ms`);
+      const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${rewritten.includes(s.bundlePath) ? '' : ' unchanged'}`).join(', ');
+      logger.info(`search index checked: ${listed.length} articles (${parts}) in ${Date.now() - started} ms`);
     },
 
     serverSetup(server, logger) {
@@ -102,34 +104,6 @@ export function createSearch(content: ContentIndex, published: string[], env: No
       );
     },
   };
-}
-
-/**
- * The files where article pages can be, for Pagefind's `addDirectory`: the permalink
- * pattern with each token as `*`, its first folder narrowed to the ones articles use
- * (`/:year/:month/:slug/` → `{2023,2024}/*\/*\/index.html`), so listing pages are not read.
- */
-export function articleGlob(permalink: string, articlePaths: string[]): string {
-  const pattern = permalink.replace(/^\/+|\/+$/g, '').split('/').map((part) => part.replace(/:[a-z]+/g, '*'));
-  const firstFolders = [...new Set(articlePaths.map(firstFolder))].sort();
-  const narrow = pattern.length > 1 && firstFolders.length > 0 && firstFolders.length <= 200 && firstFolders.every((f) => /^[\w.-]+$/.test(f));
-  if (narrow) pattern[0] = firstFolders.length === 1 ? firstFolders[0]! : `{${firstFolders.join(',')}}`;
-  return `${pattern.join('/')}/index.html`;
-}
-
-/**
- * Pagefind gzips its page table (`pagefind.*.pf_meta`, which every first search downloads
- * whole: ~100 KB at 10,000 articles) at a fast level; at level 9 it is ~5% smaller.
- * The browser side reads any valid gzip, and the file name is not a checksum.
- */
-export function recompressSearchMeta(bundle: string): void {
-  for (const name of fs.readdirSync(bundle)) {
-    if (!name.endsWith('.pf_meta')) continue;
-    const file = path.join(bundle, name);
-    const packed = fs.readFileSync(file);
-    const smaller = gzipSync(gunzipSync(packed), { level: 9 });
-    if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
-  }
 }
 
 /** Indexes the dev server's own rendering of every published article in memory, in the build's bundles. */

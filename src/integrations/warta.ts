@@ -12,7 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { loadContent, type ContentIndex } from '../lib/content-check.ts';
 import { formatReport } from '../lib/content-problems.ts';
 import { contentDir } from '../lib/site-config.ts';
-import { resolveNow } from '../lib/dates.ts';
+import { resolveNow, toZonedIso } from '../lib/dates.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../markdown/plugins.ts';
@@ -60,7 +60,7 @@ export function createWarta(root = process.cwd()): Warta {
 
   // Unchanged pages stay in the output folder between builds (kept-output.ts).
   const output = keptOutput(process.env);
-  const search = createSearch(content, published(resolveNow()).map((a) => a.path));
+  const search = createSearch(content, published(resolveNow()).map((a) => ({ url: a.path, sortKey: toZonedIso(a.data.date, site.timeZone) })));
 
   const integration: AstroIntegration = {
     name: 'warta',

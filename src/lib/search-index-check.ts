@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { firstFolder, type SearchShard } from './search-shards.ts';
+import type { SearchShard } from './search-shards.ts';
 
 export interface SearchIndexExpectation {
   /** Site-relative URLs of every published article, e.g. `/2023/07/slug/`. */
@@ -83,16 +83,16 @@ export function searchBundleDir(site: string, shard: SearchShard): string {
  * on is reported as missing or unexpected.
  */
 export function checkSearchShards(site: string, shards: SearchShard[], published: string[], language: string): string[] {
-  const placed = new Set<string>();
   const problems: string[] = [];
   for (const shard of shards) {
-    const folders = new Set(shard.years);
-    const urls = shard.years.length === 0 ? published : published.filter((url) => folders.has(firstFolder(url)));
-    for (const url of urls) placed.add(url);
     const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
-    problems.push(...checkSearchIndex(searchBundleDir(site, shard), { urls, language }).map((p) => label + p));
+    problems.push(...checkSearchIndex(searchBundleDir(site, shard), { urls: shard.urls, language }).map((p) => label + p));
   }
+  const placed = new Set(shards.flatMap((s) => s.urls));
   const unplaced = published.filter((url) => !placed.has(url));
+  const wanted = new Set(published);
+  const unpublished = [...placed].filter((url) => !wanted.has(url));
   if (unplaced.length > 0) problems.push(`${unplaced.length} published articles belong to no search bundle, e.g. ${unplaced.slice(0, 3).join(', ')}`);
+  if (unpublished.length > 0) problems.push(`${unpublished.length} stories in the search bundles are not published, e.g. ${unpublished.slice(0, 3).join(', ')}`);
   return problems;
 }

@@ -1,82 +1,93 @@
 /**
- * Which articles go into which Pagefind bundle.
+ * Which stories go into which Pagefind bundle.
  *
- * Pagefind's indexer holds every indexed page in memory until it writes the bundle:
- * about 0.24 MB a story, so 11.3 GB for 50,000. Past `maxPages` published
- * stories the index is split by year, newest first, into bundles of at most `maxPages`
- * (one year larger than that stays whole), written one after another so the indexer's
- * memory is bounded by the largest bundle. The search page merges them in the browser
- * (Pagefind's `mergeIndex`) and, for "Terbaru", lists the bundles' answers in turn, which
- * is the date order only because each bundle holds whole years. So the split needs a
- * permalink that starts with the year (`/:year/…`, the default); with any other the index
- * stays whole, and the indexer's memory grows with the archive.
+ * A warm build rewrites only the bundles whose stories changed (search-manifest.ts), so a large
+ * site's index is split where edits are rare: the **recent** part, the newest whole months
+ * holding at least `recentPages` stories, is `/pagefind/`; the **archive**, every older story,
+ * is `/pagefind/arsip/`. An edit or a new story touches the small recent part; the archive is
+ * rewritten when a story in it is edited, or about once a month, when a month leaves the recent
+ * part. The search page loads the recent part first and merges the archive after it (Pagefind's
+ * `mergeIndex`); each merged bundle costs a first search its page table and a word-index chunk
+ * per query term, so the split has few parts, and none below `2 × recentPages` stories.
  *
- * Not below the threshold: each merged bundle adds its own page table and ~30 KB of word
- * index per query to a first search (measured at 10,000 stories split by year: four
- * chunks of ~32 KB instead of one of ~39 KB), and the first search must stay ≤ 250 KB.
+ * Pagefind's indexer holds every indexed page in memory until it writes the bundle (about
+ * 0.24 MB a story): an archive larger than `shardPages` is split further by year, newest
+ * first, whole years packed into bundles of at most `shardPages` (one larger year stays whole),
+ * written one after another so the indexer's memory is bounded by the largest bundle.
+ *
+ * Every part holds a range of publication dates, newest part first, so "Terbaru" across parts
+ * is each part's answer in turn, for any permalink.
  */
 import { wholeNumberFromEnv } from './build-env.ts';
 
-/** Published stories per bundle before the index is split: about 3.6 GB in Pagefind's indexer. */
+/** Recent part: the newest whole months holding at least this many stories (see docs/search.md for the measurement). */
+export const DEFAULT_SEARCH_RECENT_PAGES = 1_000;
+/** Stories per archive bundle before the archive is split by year: about 3.6 GB in Pagefind's indexer. */
 export const DEFAULT_SEARCH_SHARD_PAGES = 15_000;
 
-/** Where the first (newest) bundle is served; the others are folders inside it. */
+/** Where the recent (or only) bundle is served; the archive bundles are folders inside it. */
 export const SEARCH_BUNDLE = '/pagefind/';
 
+export interface IndexedStory {
+  /** Site-relative URL, e.g. `/2026/06/slug/`. */
+  url: string;
+  /** The sort key Pagefind orders "Terbaru" by: ISO 8601 in the site's zone (`PagefindMeta.astro`). */
+  sortKey: string;
+}
+
 export interface SearchShard {
-  /** Site-relative folder of the bundle: `/pagefind/` for the first, `/pagefind/arsip-2023/` for others. */
+  /** Site-relative folder of the bundle: `/pagefind/` for the recent part, `/pagefind/arsip/`, `/pagefind/arsip-2023-2024/`. */
   bundlePath: string;
-  /** The years (first URL folder) of its stories, newest first; empty when the index is not split. */
-  years: string[];
-  /** Site-relative URLs of the stories it holds. */
+  /** Site-relative URLs of the stories it holds, newest first. */
   urls: string[];
 }
 
-/** The first folder of a site-relative URL: `/2026/06/slug/` → `2026` (the year, with a `/:year/…` permalink). */
-export function firstFolder(url: string): string {
-  return url.replace(/^\/+/, '').split('/')[0] ?? '';
+export interface SearchSplit {
+  recentPages: number;
+  shardPages: number;
 }
 
-/** `WARTA_SEARCH_SHARD_PAGES`: stories per search bundle before the index is split. */
-export function searchShardPages(env: NodeJS.ProcessEnv): number {
-  return wholeNumberFromEnv(env, 'WARTA_SEARCH_SHARD_PAGES', DEFAULT_SEARCH_SHARD_PAGES, {
-    min: 1,
-    hint: 'published stories per search bundle before the index is split by year',
-  });
+/** `WARTA_SEARCH_RECENT_PAGES` and `WARTA_SEARCH_SHARD_PAGES`. */
+export function searchSplit(env: NodeJS.ProcessEnv): SearchSplit {
+  return {
+    recentPages: wholeNumberFromEnv(env, 'WARTA_SEARCH_RECENT_PAGES', DEFAULT_SEARCH_RECENT_PAGES, {
+      min: 1,
+      hint: 'stories the recent search bundle holds at least; the index is split past twice as many',
+    }),
+    shardPages: wholeNumberFromEnv(env, 'WARTA_SEARCH_SHARD_PAGES', DEFAULT_SEARCH_SHARD_PAGES, {
+      min: 1,
+      hint: 'stories per archive search bundle before the archive is split by year',
+    }),
+  };
 }
 
-/** Splits the published article URLs into search bundles by year (see above); one bundle when they fit. */
-export function planSearchShards(urls: string[], maxPages: number, permalink: string): SearchShard[] {
-  const whole = [{ bundlePath: SEARCH_BUNDLE, years: [], urls: [...urls] }];
-  if (urls.length <= maxPages || !/^\/?:year\//.test(permalink)) return whole;
-  const byFolder = new Map<string, string[]>();
-  for (const url of urls) {
-    const folder = firstFolder(url);
-    // Cannot happen with a `/:year/…` permalink; if it does, the index stays whole rather than wrong.
-    if (url.split('/').filter(Boolean).length < 2 || !/^\d{4}$/.test(folder)) return whole;
-    const list = byFolder.get(folder);
-    if (list) list.push(url);
-    else byFolder.set(folder, [url]);
-  }
-  if (byFolder.size < 2) return whole;
+/** Splits the published stories into search bundles (see above); one bundle for a small site. */
+export function planSearchShards(stories: IndexedStory[], split: SearchSplit): SearchShard[] {
+  const newest = [...stories].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.url.localeCompare(b.url)));
+  const urls = (list: IndexedStory[]) => list.map((s) => s.url);
+  if (newest.length <= 2 * split.recentPages) return [{ bundlePath: SEARCH_BUNDLE, urls: urls(newest) }];
 
-  const folders = [...byFolder.keys()].sort().reverse();
-  const groups: string[][] = [];
-  let size = 0;
-  for (const folder of folders) {
-    const count = byFolder.get(folder)!.length;
+  // Whole months: the boundary moves once a month, not with every new story.
+  let cut = split.recentPages;
+  const month = (i: number) => newest[i]!.sortKey.slice(0, 7);
+  while (cut < newest.length && month(cut) === month(cut - 1)) cut++;
+  if (cut >= newest.length) return [{ bundlePath: SEARCH_BUNDLE, urls: urls(newest) }];
+  const recent = { bundlePath: SEARCH_BUNDLE, urls: urls(newest.slice(0, cut)) };
+  const archive = newest.slice(cut);
+  if (archive.length <= split.shardPages) return [recent, { bundlePath: `${SEARCH_BUNDLE}arsip/`, urls: urls(archive) }];
+
+  const groups: { years: string[]; stories: IndexedStory[] }[] = [];
+  for (const story of archive) {
+    const year = story.sortKey.slice(0, 4);
     const current = groups.at(-1);
-    if (current && size + count <= maxPages) {
-      current.push(folder);
-      size += count;
-    } else {
-      groups.push([folder]);
-      size = count;
-    }
+    if (current?.years.at(-1) === year) current.stories.push(story);
+    else if (current && current.stories.length + archive.filter((s) => s.sortKey.startsWith(year)).length <= split.shardPages) {
+      current.years.push(year);
+      current.stories.push(story);
+    } else groups.push({ years: [year], stories: [story] });
   }
-  return groups.map((group, i) => ({
-    bundlePath: i === 0 ? SEARCH_BUNDLE : `${SEARCH_BUNDLE}arsip-${group.length === 1 ? group[0] : `${group.at(-1)}-${group[0]}`}/`,
-    years: group,
-    urls: group.flatMap((folder) => byFolder.get(folder)!),
-  }));
+  return [
+    recent,
+    ...groups.map((g) => ({ bundlePath: `${SEARCH_BUNDLE}arsip-${g.years.length === 1 ? g.years[0] : `${g.years.at(-1)}-${g.years[0]}`}/`, urls: urls(g.stories) })),
+  ];
 }

@@ -1,7 +1,8 @@
 /**
- * A large archive's search index is split into bundles by year (src/lib/search-shards.ts)
- * and merged in the reader's browser. The `searchShards` fixture is the demo split into
- * three bundles; every search on it must answer as the demo's single index does.
+ * A large site's search index is split into a recent bundle and the archive
+ * (src/lib/search-shards.ts), merged in the reader's browser after the first answer. The
+ * `searchShards` fixture is the demo split into the newest month and three archive bundles by
+ * year; every search on it must end with the answer the demo's single index gives.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,10 +63,34 @@ async function search(origin: string, query: string, everyPage = false): Promise
   return answer;
 }
 
-describe('search over an index split into bundles by year', () => {
+describe('search over an index split into a recent bundle and the archive', () => {
   it('fetches the page table of every bundle named on /cari/', async () => {
     const answer = await search(split.origin, '?q=Palembang');
-    expect(answer.bundles).toEqual(['/pagefind/', '/pagefind/arsip-2023-2024/', '/pagefind/arsip-2025/']);
+    expect(answer.bundles).toEqual(['/pagefind/', '/pagefind/arsip-2023-2024/', '/pagefind/arsip-2025/', '/pagefind/arsip-2026/']);
+  });
+
+  it('shows the recent bundle’s stories before any archive file has arrived, then the whole answer', async () => {
+    const page: Page = await browser.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const archive: string[] = [];
+    await page.route(/\/pagefind\/arsip-/, async (route) => {
+      archive.push(new URL(route.request().url()).pathname);
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${split.origin}/cari/?q=polisi&urut=terbaru`);
+    await page.locator('.search-result__title a').first().waitFor();
+    const first = await page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((url) => url.startsWith('/2026/11/'))).toBe(true);
+    expect(archive.length).toBeGreaterThan(0);
+    release();
+    const one = await search(whole.origin, '?q=polisi&urut=terbaru');
+    await page.locator('pagefind-summary').filter({ hasText: one.summary }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(one.urls);
+    await page.close();
   });
 
   it.each(['Palembang', 'hujan', 'polisi', 'Supriadi'])('finds as many stories for "%s" as the single index, and lists the same ones newest first', async (term) => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, type BuildResult } from '../helpers/build-site.ts';
+import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';
+import { indexedUrls } from '../../src/lib/search-index-check.ts';
 import { outputRoot, root, sites } from '../helpers/sites.ts';
 
 const scratch = path.join(outputRoot, 'incremental');
@@ -16,7 +17,9 @@ const content = path.join(scratch, 'content');
 const dist = path.join(scratch, 'dist');
 const client = path.join(dist, 'client');
 const site = { ...sites.demo, name: 'incremental', content: path.relative(root, content) };
-const env = { WARTA_CACHE_DIR: path.join(scratch, 'cache') };
+// Split as a large site's index is (a recent bundle, the newest month; the archive), so a warm build can leave the archive alone.
+const env = { WARTA_CACHE_DIR: path.join(scratch, 'cache'), WARTA_SEARCH_RECENT_PAGES: '5' };
+const ARCHIVE = path.join(client, 'pagefind/arsip');
 
 const SAMPLE = 'polda-sumsel-zoom-meeting-manajemen-citra-polri';
 const ADDED = 'Kalimat tambahan ini ditulis redaktur setelah terbit.';
@@ -40,9 +43,22 @@ let relatedId: string;
 let removedId: string;
 let removedPage: string;
 let untouchedBefore: number;
+/** Its modification time after the second build (the third may render it again: it edits another story). */
+let untouchedAfter: number;
 const STALE = ['client/_astro/Old.1a2b3c4d.js', 'server/chunks/old_5e6f7a8b.mjs'];
 /** A story the second build has no reason to render: its page names none of the changed stories. */
 let untouchedPage: string;
+let third: BuildResult;
+/** The archive bundle's files (path → mtime and bytes) before the third build, which edits only a story of the newest month. */
+let archiveBefore: Map<string, string>;
+const RECENT_ADDED = 'Redaksi menambahkan keterangan warga pada pagi hari.';
+const filesOf = (dir: string) => new Map(fs.globSync('**/*', { cwd: dir, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+  const file = path.join(e.parentPath, e.name);
+  const stat = fs.statSync(file);
+  return [path.relative(dir, file), `${stat.mtimeMs} ${stat.size}`] as const;
+}));
+/** The text of every fragment in every search bundle. */
+const fragmentTexts = () => fs.globSync('pagefind/**/fragment/*.pf_fragment', { cwd: client }).map((f) => gunzipSync(fs.readFileSync(path.join(client, f))).toString('utf8'));
 
 beforeAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -89,7 +105,14 @@ beforeAll(() => {
   untouchedBefore = fs.statSync(pagePath(untouchedPage)).mtimeMs;
   second = runBuild(site, dist, env);
   if (second.status !== 0) throw new Error(second.output);
-}, 300_000);
+  untouchedAfter = fs.statSync(pagePath(untouchedPage)).mtimeMs;
+
+  archiveBefore = filesOf(ARCHIVE);
+  const recent = fs.globSync('articles/2026/11/*.md', { cwd: content }).sort()[0]!;
+  fs.appendFileSync(path.join(content, recent), `\n${RECENT_ADDED}\n`);
+  third = runBuild(site, dist, env);
+  if (third.status !== 0) throw new Error(third.output);
+}, 3 * BUILD_TIMEOUT);
 
 describe('a warm build after editing, retitling and removing stories', () => {
   it('copies most pages from the last build instead of rendering them', () => {
@@ -126,7 +149,7 @@ describe('a warm build after editing, retitling and removing stories', () => {
     expect(second.output).toContain('keeping the output folder of the last build');
     expect(second.output).toMatch(/\(cached\)/);
     expect(fates(second.output).get(untouchedPage)).toBe('restored');
-    expect(fs.statSync(pagePath(untouchedPage)).mtimeMs).toBe(untouchedBefore);
+    expect(untouchedAfter).toBe(untouchedBefore);
   });
 
   it('deletes files the warm build no longer writes, and every script or style a page links is there', () => {
@@ -141,10 +164,26 @@ describe('a warm build after editing, retitling and removing stories', () => {
 
   it('publishes no page for a removed story, and search forgets it', () => {
     expect(fs.existsSync(pagePath(removedPage))).toBe(false);
-    const fragments = path.join(client, 'pagefind/fragment');
-    const texts = fs.readdirSync(fragments).map((f) => gunzipSync(fs.readFileSync(path.join(fragments, f))).toString('utf8'));
+    const texts = fragmentTexts();
+    expect(texts.length).toBeGreaterThan(20);
     expect(texts.some((t) => t.includes(`/${removedPage.replace(/index\.html$/, '')}`))).toBe(false);
     expect(texts.some((t) => t.includes('ditulis redaktur setelah terbit'))).toBe(true);
+  });
+});
+
+describe('the search index in a warm build after one story of the newest month is edited', () => {
+  it('rewrites the recent bundle only: every file of the archive bundle keeps its time and size', () => {
+    expect(archiveBefore.size).toBeGreaterThan(10);
+    expect(filesOf(ARCHIVE)).toEqual(archiveBefore);
+    expect(third.output).toMatch(/search index checked: \d+ articles \(\/pagefind\/ \d+, \/pagefind\/arsip\/ \d+ unchanged\)/);
+  });
+
+  it('finds the edit in the recent bundle, and the bundles together still hold exactly the published stories', () => {
+    const recent = fs.globSync('fragment/*.pf_fragment', { cwd: path.join(client, 'pagefind') }).map((f) => gunzipSync(fs.readFileSync(path.join(client, 'pagefind', f))).toString('utf8'));
+    expect(recent.some((t) => t.includes(RECENT_ADDED))).toBe(true);
+    const published = (JSON.parse(fs.readFileSync(path.join(client, 'warta-articles.json'), 'utf8')) as { url: string }[]).map((a) => a.url);
+    const indexed = [...indexedUrls(path.join(client, 'pagefind'), 'id'), ...indexedUrls(ARCHIVE, 'id')];
+    expect(indexed.sort()).toEqual(published.sort());
   });
 });
 

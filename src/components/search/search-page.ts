@@ -73,7 +73,7 @@ export function startSearchPage(): void {
   if (!root || !components) return;
   const instance = components.getInstanceManager().getInstance('default');
   instance.setTranslations(JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>);
-  // A large archive's index is split into bundles (src/lib/search-shards.ts); the first one is Pagefind's bundlePath.
+  // A large site's index is split into bundles (src/lib/search-shards.ts); the recent one is Pagefind's bundlePath.
   const merged = JSON.parse(root.dataset.mergeIndex ?? '[]') as string[];
   const filterData = deferFilterData(instance, merged);
   const ui = root.querySelector<HTMLTemplateElement>('template[data-search-ui]');
@@ -235,9 +235,9 @@ function deferFilterData(instance: PagefindInstance, mergeIndex: string[]): { lo
       try {
         const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindApi };
         const api = pagefind.createInstance(instance.pagefindOptions ?? {});
-        // As the Component UI does with its own `mergeIndex` option, each bundle tagged so a sorted search can ask them in turn.
-        for (const bundle of mergeIndex) await api.mergeIndex(bundle, { mergeFilter: { [BUNDLE_FILTER]: bundle } });
-        const merged = mergeIndex.length > 0 ? newestFirstAcrossBundles(api, mergeIndex) : api;
+        // The search on screen runs again once the archive has joined, as the Component UI does when filters load.
+        const again = () => void (instance.searchTerm && instance.__search__(instance.searchTerm, instance.searchFilters ?? {}));
+        const merged = mergeIndex.length > 0 ? archiveAfterFirstSearch(api, mergeIndex, again) : api;
         instance.__pagefind__ = withBodyExcerpts(merged, Number(instance.pagefindOptions?.excerptLength) || DEFAULT_EXCERPT_LENGTH);
       } catch (error) {
         runtime = undefined;
@@ -278,10 +278,47 @@ function deferFilterData(instance: PagefindInstance, mergeIndex: string[]): { lo
 const BUNDLE_FILTER = 'warta-bundle';
 
 /**
+ * A large site's index is a small recent bundle and the archive (lib/search-shards.ts). The
+ * first search is answered from the recent bundle alone, so its results come after that
+ * bundle's few kilobytes rather than the whole archive's page table; then the archive bundles
+ * are merged (`mergeIndex`, each tagged so a sorted search can ask them in turn) and `merged`
+ * runs the search on screen again over all of them. A first search the recent bundle has no
+ * answer for waits for the archive instead of showing "no results" for a moment. Filter data
+ * (counts over every story) waits for the archive too.
+ */
+export function archiveAfterFirstSearch(api: PagefindApi, archive: string[], merged: () => void): PagefindApi {
+  let merging: Promise<void> | undefined;
+  const mergeAll = () =>
+    (merging ??= (async () => {
+      for (const bundle of archive) await api.mergeIndex(bundle, { mergeFilter: { [BUNDLE_FILTER]: bundle } });
+    })());
+  const all = newestFirstAcrossBundles(api, archive);
+  return {
+    mergeIndex: (bundle, options) => api.mergeIndex(bundle, options),
+    async filters() {
+      await mergeAll();
+      return api.filters();
+    },
+    async search(term, options) {
+      if (!merging) {
+        const recent = await api.search(term, options);
+        if (merging) return all.search(term, options);
+        if (recent.results.length > 0) {
+          void mergeAll().then(merged);
+          return recent;
+        }
+      }
+      await mergeAll();
+      return all.search(term, options);
+    },
+  };
+}
+
+/**
  * Pagefind merges bundles by score, and in a sorted search a result's score is its rank
  * inside its own bundle, so "Terbaru" over merged bundles came out interleaved (2026, 2024,
- * 2026, 2025, …). The bundles hold disjoint years, newest first (lib/search-shards.ts), so
- * a sorted search asks each bundle in turn and lists their answers one after another.
+ * 2026, 2025, …). The bundles hold disjoint date ranges, newest first (lib/search-shards.ts),
+ * so a sorted search asks each bundle in turn and lists their answers one after another.
  * Relevance searches stay Pagefind's own merge.
  */
 export function newestFirstAcrossBundles(api: PagefindApi, merged: string[]): PagefindApi {

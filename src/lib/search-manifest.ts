@@ -1,0 +1,142 @@
+/**
+ * What a search bundle was built from, so a warm build can leave an unchanged bundle alone.
+ *
+ * Pagefind is given, per story, only the part of its page it indexes (`indexedHtml`): the
+ * language, the headline and body marked `data-pagefind-body` and the filters, sort key and
+ * metadata of `PagefindMeta.astro`. The manifest beside each bundle (`warta-manifest.json`)
+ * records a digest of exactly that string per story, the Pagefind version and every file the
+ * bundle was written as. A bundle is reused only when all three match: the same stories with
+ * the same indexed text, written by the same Pagefind, with every file still there. Anything
+ * else (a story edited, added, removed or moved to the archive, a file deleted, a crashed
+ * build that left no manifest) rewrites it, and the build checks every bundle afterwards.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { SEARCH_BUNDLE, type SearchShard } from './search-shards.ts';
+
+export const MANIFEST = 'warta-manifest.json';
+
+export interface BundleManifest {
+  pagefind: string;
+  /** Story URL → digest of the HTML it was indexed from. */
+  stories: Record<string, string>;
+  /** Every file of the bundle (path inside it → bytes), other bundles' folders excluded. */
+  files: Record<string, number>;
+}
+
+const HEADER = /<header\b[^>]*\bclass="article-header"[^>]*\bdata-pagefind-body\b[^>]*>/;
+const META = /<div\b[^>]*\bclass="pagefind-meta"[^>]*>[\s\S]*?<\/div>/;
+/** The first element after the story's body that is never indexed (`ArticlePage.astro`). */
+const AFTER_BODY = '<p class="reporter-code">';
+
+/**
+ * The part of an article page Pagefind indexes, as a page of its own: what it would read from
+ * the whole page (text only from `data-pagefind-body`, filters/sort/meta from their attributes),
+ * without the chrome, related stories and scripts that change when other stories do. Throws when
+ * the page lacks a part, so a changed article template cannot silently empty the index.
+ */
+export function indexedHtml(page: string, url: string): string {
+  const lang = /<html\b[^>]*\blang="([^"]*)"/.exec(page)?.[1];
+  const header = HEADER.exec(page);
+  const end = page.lastIndexOf(AFTER_BODY);
+  const meta = META.exec(page);
+  if (!lang || !header || end < header.index || !meta) {
+    const missing = !lang ? '<html lang>' : !header ? '<header class="article-header" data-pagefind-body>' : !meta ? '<div class="pagefind-meta">' : AFTER_BODY;
+    throw new Error(`[warta:pagefind] ${url}: the article page has no ${missing}, which search indexing reads (components/article/ArticlePage.astro)`);
+  }
+  return `<!DOCTYPE html><html lang="${lang}"><body>${page.slice(header.index, end)}${meta[0]}</body></html>`;
+}
+
+export function digestOf(html: string): string {
+  return createHash('sha256').update(html).digest('base64url').slice(0, 22);
+}
+
+export function manifestOf(pages: Map<string, string>, pagefind: string): Omit<BundleManifest, 'files'> {
+  return { pagefind, stories: Object.fromEntries([...pages].map(([url, html]) => [url, digestOf(html)])) };
+}
+
+/** True when `dir` holds a bundle written from exactly `wanted`, with all its files in place. */
+export function bundleUpToDate(dir: string, wanted: Omit<BundleManifest, 'files'>): boolean {
+  let had: BundleManifest;
+  try {
+    had = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
+  } catch {
+    return false;
+  }
+  if (had.pagefind !== wanted.pagefind || !sameEntries(had.stories, wanted.stories)) return false;
+  return Object.entries(had.files).every(([file, bytes]) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size === bytes);
+}
+
+/** Deletes a bundle's files before it is rewritten (Pagefind does not remove old ones), keeping the folders of `others`. */
+export function clearBundle(dir: string, others: Set<string>): void {
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) if (!others.has(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+}
+
+/** Records what `dir` was just written from, with its files as they are now; written last, so a crash leaves no manifest. */
+export function writeManifest(dir: string, manifest: Omit<BundleManifest, 'files'>, others: Set<string>): void {
+  const files: Record<string, number> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (file === MANIFEST || others.has(file.split(path.sep)[0]!)) continue;
+    files[file] = fs.statSync(path.join(dir, file)).size;
+  }
+  fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ ...manifest, files } satisfies BundleManifest));
+}
+
+/**
+ * Brings the bundles under `site` in line with the plan: removes archive folders the plan no
+ * longer has, and rewrites (with `write`, one bundle after another) each bundle that is not
+ * up to date. Returns the bundles it rewrote.
+ */
+export async function updateBundles(site: string, shards: SearchShard[], pagefind: string, write: (pages: Map<string, string>, dir: string) => Promise<void>): Promise<string[]> {
+  // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
+  const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
+  const root = path.join(site, SEARCH_BUNDLE);
+  for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    if (name.startsWith('arsip') && !inner.has(name)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+  const rewritten: string[] = [];
+  for (const [i, shard] of shards.entries()) {
+    const dir = path.join(site, shard.bundlePath);
+    const pages = new Map(shard.urls.map((url) => [url, indexedHtml(readPage(site, url), url)]));
+    const manifest = manifestOf(pages, pagefind);
+    if (bundleUpToDate(dir, manifest)) continue;
+    const others = i === 0 ? inner : new Set<string>();
+    clearBundle(dir, others);
+    await write(pages, dir);
+    writeManifest(dir, manifest, others);
+    rewritten.push(shard.bundlePath);
+  }
+  return rewritten;
+}
+
+/**
+ * Pagefind gzips its page table (`pagefind.*.pf_meta`, which every first search downloads
+ * whole: ~100 KB at 10,000 articles) at a fast level; at level 9 it is ~5% smaller.
+ * The browser side reads any valid gzip, and the file name is not a checksum.
+ */
+export function recompressSearchMeta(bundle: string): void {
+  for (const name of fs.readdirSync(bundle)) {
+    if (!name.endsWith('.pf_meta')) continue;
+    const file = path.join(bundle, name);
+    const packed = fs.readFileSync(file);
+    const smaller = gzipSync(gunzipSync(packed), { level: 9 });
+    if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
+  }
+}
+
+/** The built page of a site-relative URL (`/2026/06/slug/` → `2026/06/slug/index.html`). */
+function readPage(site: string, url: string): string {
+  const file = path.join(site, url.endsWith('/') ? `${url}index.html` : url);
+  if (!fs.existsSync(file)) throw new Error(`[warta:pagefind] the page of the published story ${url} is missing (${file})`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}

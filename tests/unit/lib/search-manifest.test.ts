@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundleUpToDate, clearBundle, indexedHtml, manifestOf, MANIFEST, writeManifest } from '../../../src/lib/search-manifest.ts';
+
+const META = '<div class="pagefind-meta" hidden data-pagefind-ignore><span data-pagefind-filter="kategori">Politik</span><span data-pagefind-sort="tanggal[data-value]" data-value="2026-06-01T10:00:00+07:00"></span></div>';
+const page = (body: string, related = 'Terkait A') =>
+  `<!DOCTYPE html><html lang="id"><head><title>x</title><script src="/_astro/a.js"></script></head><body><header class="site-header" data-pagefind-ignore>Menu</header>` +
+  `<article><header class="article-header" data-pagefind-body><h1>Judul</h1></header><p class="byline">Oleh Dodi</p>` +
+  `<div class="article-body" id="isi-berita" data-pagefind-body><div><p>${body}</p></div></div>` +
+  `<p class="reporter-code">( dod )</p><section class="related" data-pagefind-ignore>${related}</section>${META}</article></body></html>`;
+
+describe('indexedHtml', () => {
+  it('keeps the language, the headline and body, and the filters, without the chrome or related stories', () => {
+    const html = indexedHtml(page('Isi berita.'), '/2026/06/a/');
+    expect(html).toBe(
+      '<!DOCTYPE html><html lang="id"><body><header class="article-header" data-pagefind-body><h1>Judul</h1></header><p class="byline">Oleh Dodi</p>' +
+        `<div class="article-body" id="isi-berita" data-pagefind-body><div><p>Isi berita.</p></div></div>${META}</body></html>`,
+    );
+  });
+
+  it('is the same when only the page around the story changes, and differs when the story does', () => {
+    expect(indexedHtml(page('Isi.', 'Terkait B'), '/a/')).toBe(indexedHtml(page('Isi.', 'Terkait A'), '/a/'));
+    expect(indexedHtml(page('Isi diperbarui.'), '/a/')).not.toBe(indexedHtml(page('Isi.'), '/a/'));
+  });
+
+  it('stops the build with the URL and the missing part when the article template lacks one', () => {
+    expect(() => indexedHtml(page('Isi.').replace(META, ''), '/2026/06/a/')).toThrow(/\/2026\/06\/a\/: the article page has no <div class="pagefind-meta">/);
+    expect(() => indexedHtml(page('Isi.').replace(' data-pagefind-body><h1>', '><h1>'), '/a/')).toThrow(/no <header class="article-header" data-pagefind-body>/);
+  });
+});
+
+describe('a bundle manifest', () => {
+  let dir: string;
+  const pages = new Map([['/a/', 'A'], ['/b/', 'B']]);
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-manifest-'));
+    fs.mkdirSync(path.join(dir, 'fragment'));
+    fs.writeFileSync(path.join(dir, 'pagefind.js'), 'js');
+    fs.writeFileSync(path.join(dir, 'fragment', 'id_1.pf_fragment'), 'f');
+    fs.mkdirSync(path.join(dir, 'arsip'));
+    fs.writeFileSync(path.join(dir, 'arsip', 'pagefind.js'), 'other bundle');
+    writeManifest(dir, manifestOf(pages, '1.6.0'), new Set(['arsip']));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lets a bundle written from the same stories with the same Pagefind be kept', () => {
+    expect(bundleUpToDate(dir, manifestOf(new Map([['/b/', 'B'], ['/a/', 'A']]), '1.6.0'))).toBe(true);
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')).files).sort()).toEqual(['fragment/id_1.pf_fragment', 'pagefind.js']);
+  });
+
+  it('asks for a rewrite when a story changed, came or went, or Pagefind is another version', () => {
+    expect(bundleUpToDate(dir, manifestOf(new Map([['/a/', 'A2'], ['/b/', 'B']]), '1.6.0'))).toBe(false);
+    expect(bundleUpToDate(dir, manifestOf(new Map([['/a/', 'A']]), '1.6.0'))).toBe(false);
+    expect(bundleUpToDate(dir, manifestOf(new Map([...pages, ['/c/', 'C']]), '1.6.0'))).toBe(false);
+    expect(bundleUpToDate(dir, manifestOf(pages, '1.7.0'))).toBe(false);
+  });
+
+  it('asks for a rewrite when a file of the bundle is missing or changed size, or there is no manifest', () => {
+    fs.writeFileSync(path.join(dir, 'pagefind.js'), 'changed');
+    expect(bundleUpToDate(dir, manifestOf(pages, '1.6.0'))).toBe(false);
+    fs.rmSync(path.join(dir, 'pagefind.js'));
+    expect(bundleUpToDate(dir, manifestOf(pages, '1.6.0'))).toBe(false);
+    expect(bundleUpToDate(path.join(dir, 'arsip'), manifestOf(pages, '1.6.0'))).toBe(false);
+  });
+
+  it('clears a bundle for rewriting but keeps the folders of the bundles inside it', () => {
+    clearBundle(dir, new Set(['arsip']));
+    expect(fs.readdirSync(dir)).toEqual(['arsip']);
+    expect(fs.readFileSync(path.join(dir, 'arsip', 'pagefind.js'), 'utf8')).toBe('other bundle');
+  });
+});
