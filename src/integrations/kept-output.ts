@@ -59,8 +59,11 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
       kept = mayKeepOutput(stamp, outDir) ? stamp : undefined;
       sealed = undefined;
       if (!enabled) return;
-      // This counts as the build's start: content files changed since are not in it.
-      since = Date.now();
+      // This counts as the build's start: content files changed since are not in it. A file's
+      // mtime comes from the kernel's coarser clock and can read a few milliseconds earlier than
+      // Date.now() at the moment it was written; a second's margin keeps a file this build wrote
+      // from looking older than the build (and being pruned), at worst keeping a stale one longer.
+      since = Date.now() - 1000;
       // Gone until this build finishes: if it fails half way, the next build starts from an empty folder.
       fs.rmSync(stampFile, { force: true });
     },
