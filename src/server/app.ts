@@ -68,8 +68,8 @@ export function createApp(options: AppOptions): WartaApp {
   authRoutes(app, services);
   app.use(
     secureHeaders({
-      // API answers are data; the one HTML page has no script and only inline CSS.
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      // API answers are data; the one HTML page has no script, only inline CSS, and report forms posting to this function.
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"] },
       // Cross-origin reads are governed by the CORS allow-list below.
       crossOriginResourcePolicy: 'cross-origin',
     }),

@@ -1,12 +1,9 @@
-import axe from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wcagViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { outDir, sites, type FixtureSite } from '../helpers/sites.ts';
-
-/** WCAG 2.2 A and AA, and the earlier levels they include. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 const pages: [FixtureSite, string][] = [
   [sites.demo, '/'],
@@ -51,11 +48,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
       await page.goto(servers.get(site.name)!.origin + path);
       // The search page renders its results and filters in the browser: wait for them.
       if (path.startsWith('/cari/')) await page.locator('.pf-dropdown-trigger').first().waitFor();
-      await page.addScriptTag({ content: axe.source });
-      const violations = await page.evaluate(async (tags) => {
-        const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      }, TAGS);
+      const violations = await wcagViolations(page);
       await page.close();
       expect(violations).toEqual([]);
     });

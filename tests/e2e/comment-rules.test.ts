@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wcagViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { outDir, sites } from '../helpers/sites.ts';
@@ -38,16 +38,6 @@ async function fillComment(page: Page, text: string): Promise<void> {
 async function pendingTexts(): Promise<string[]> {
   const r = await fetch(`${origin}/api/admin/comments?status=pending`, { headers: { authorization: `Bearer ${server.editorToken}` } });
   return ((await r.json()) as { items: Array<{ text: string }> }).items.map((c) => c.text);
-}
-
-async function wcagViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
 }
 
 beforeAll(async () => {

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wcagViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -57,17 +57,6 @@ async function moderator(): Promise<{ context: BrowserContext; page: Page }> {
   await session.page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await session.page.locator('[data-workspace]').waitFor({ state: 'visible' });
   return session;
-}
-
-/** axe-core's WCAG 2.2 A/AA violations on the page as it is now. */
-async function wcagViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
 }
 
 function moderationItem(page: Page, text: string) {
@@ -273,6 +262,34 @@ describe('comments without JavaScript', () => {
     expect(await page.locator('body').innerText()).toContain('Semoga banjir cepat surut.');
     await context.close();
   });
+
+  it('reports a comment from the plain comments page and lands back on the article with the report sent', async () => {
+    const { context, page } = await reader(129, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    await page.goto(`${origin}/api/comments/${discussed.id}/html`);
+    const comment = page.locator('li', { hasText: 'Semoga banjir cepat surut.' }).first();
+    await comment.locator('summary', { hasText: 'Laporkan' }).click();
+    await comment.getByRole('combobox', { name: /^Alasan/ }).selectOption({ label: 'Fitnah atau hoaks' });
+    await comment.getByLabel('Penjelasan').fill('Laporan dari halaman tanpa skrip.');
+    await comment.getByRole('button', { name: 'Kirim Laporan' }).click();
+    await page.waitForURL(/#laporan-terkirim$/);
+    expect(new URL(page.url()).pathname).toBe(discussed.url);
+    expect(await page.locator('#laporan-terkirim').isVisible()).toBe(true);
+    await context.close();
+
+    // The complaint names the comment; rejected here so the complaints scenario below starts from an empty queue.
+    const auth = { origin, authorization: `Bearer ${server.editorToken}` };
+    const queue = (await (await fetch(`${origin}/api/admin/complaints`, { headers: auth })).json()) as {
+      items: Array<{ id: string; text: string; commentId: string | null; reason: string }>;
+    };
+    const filed = queue.items.find((c) => c.text === 'Laporan dari halaman tanpa skrip.');
+    expect(filed).toMatchObject({ reason: 'fitnah', commentId: expect.any(String) });
+    const rejected = await fetch(`${origin}/api/admin/complaints/${filed!.id}/resolve`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'reject' }),
+    });
+    expect(rejected.status).toBe(200);
+  });
 });
 
 describe('the moderation page', () => {
@@ -396,6 +413,8 @@ describe('readers\u2019 complaints (Laporkan)', () => {
     await complaint('Judulnya tidak sesuai fakta.').getByRole('button', { name: 'Tandai untuk koreksi' }).click();
     await editor.page.getByText('Berita ditandai untuk koreksi; laporan selesai.').waitFor();
     expect(await editor.page.locator('.complaint').count()).toBe(0);
+    // The story now waits under "Menunggu koreksi" until an editor says the correction is out.
+    await editor.page.locator('.correction', { hasText: 'Judulnya tidak sesuai fakta.' }).waitFor();
     expect(await wcagViolations(editor.page)).toEqual([]);
     await editor.context.close();
 

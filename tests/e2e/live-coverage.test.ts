@@ -8,10 +8,10 @@
  * as it changes, and the rebuild with the new update writes over it.
  */
 import fs from 'node:fs';
-import axe from 'axe-core';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wcagViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { BUILD_TIMEOUT, runBuildInBackground } from '../helpers/build-site.ts';
 import { buildDir, outputRoot, root, sites } from '../helpers/sites.ts';
@@ -79,13 +79,7 @@ describe('an open live page', () => {
   }, BUILD_TIMEOUT);
 
   it('stays accessible with the new update in place (axe-core, WCAG 2.2 A/AA)', async () => {
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    });
+    const violations = await wcagViolations(page);
     expect(violations).toEqual([]);
   });
 

@@ -91,7 +91,7 @@ export function createComplaints(desk: Desk, view: ComplaintsView, articleUrls: 
   }
 
   function renderCorrection(c: OwedCorrection, urls: Map<string, string>): HTMLLIElement {
-    const li = element('li', 'complaint');
+    const li = element('li', 'correction');
     li.dataset.correctionId = c.id;
     const headId = `correction-${c.id}`;
     const head = element('p', 'moderation-item__article');
