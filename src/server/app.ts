@@ -72,6 +72,9 @@ export function createApp(options: AppOptions): WartaApp {
       contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"] },
       // Cross-origin reads are governed by the CORS allow-list below.
       crossOriginResourcePolicy: 'cross-origin',
+      // Not Hono's no-referrer: under it Chromium posts the page's report forms with `Origin: null`,
+      // which the origin check refuses. same-origin still sends nothing to other sites.
+      referrerPolicy: 'same-origin',
     }),
   );
   app.use(

@@ -117,7 +117,7 @@ describe.each(ENGINES)('security on %s', (engine) => {
         expect(r.headers.get('x-content-type-options')).toBe('nosniff');
         expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
         expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-        expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(r.headers.get('referrer-policy')).toBe('same-origin');
       }
     });
 
