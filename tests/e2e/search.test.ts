@@ -156,6 +156,14 @@ describe('filters and order', () => {
 describe('the search page on a phone', () => {
   const lokasi = (page: Page) => page.locator('pagefind-filter-dropdown[filter="lokasi"]');
   const menuOf = (page: Page) => lokasi(page).locator('.pf-dropdown-menu');
+  /** Searches "hujan" and picks Palembang in the location menu, as a reader would. */
+  async function hujanInPalembang(): Promise<Page> {
+    const page = await openSearch('?q=hujan');
+    await resultUrls(page, 'hujan');
+    await lokasi(page).locator('button.pf-dropdown-trigger').click();
+    await page.getByRole('option', { name: /^Palembang/ }).click();
+    return page;
+  }
 
   it('quotes the story’s body under each result, not its headline or dateline again', async () => {
     const page = await openSearch('?q=banjir');
@@ -172,10 +180,7 @@ describe('the search page on a phone', () => {
   });
 
   it('names a chosen filter by its value, "Lokasi: Palembang", not by a count', async () => {
-    const page = await openSearch('?q=hujan');
-    await resultUrls(page, 'hujan');
-    await lokasi(page).locator('button.pf-dropdown-trigger').click();
-    await page.getByRole('option', { name: /^Palembang/ }).click();
+    const page = await hujanInPalembang();
     await page.waitForURL(/lokasi=Palembang/);
     const trigger = page.getByRole('combobox', { name: `${t['search.filterLocation']}: Palembang` });
     await expect.poll(() => trigger.count()).toBe(1);
@@ -184,10 +189,7 @@ describe('the search page on a phone', () => {
   });
 
   it('closes a filter menu once a value is chosen', async () => {
-    const page = await openSearch('?q=hujan');
-    await resultUrls(page, 'hujan');
-    await lokasi(page).locator('button.pf-dropdown-trigger').click();
-    await page.getByRole('option', { name: /^Palembang/ }).click();
+    const page = await hujanInPalembang();
     await expect.poll(() => menuOf(page).isHidden()).toBe(true);
     await page.close();
   });

@@ -17,7 +17,8 @@ export class FixturesLastSequencer extends BaseSequencer {
     const sorted = await super.sort(files);
     const of = (name: string) => sorted.filter((spec) => spec.project.name === name);
     const e2e = of('e2e');
-    const site = [...of('site').filter(buildsASite), ...of('site').filter((spec) => !buildsASite(spec))];
+    const building = new Set(of('site').filter(buildsASite));
+    const site = [...building, ...of('site').filter((spec) => !building.has(spec))];
     const rest = sorted.filter((spec) => !['unit', 'server', 'e2e', 'site'].includes(spec.project.name));
     const taken: TestSpecification[] = [];
     for (let i = 0; i < Math.max(e2e.length, site.length); i++) taken.push(...[e2e[i], site[i]].filter((s) => s !== undefined));

@@ -1,9 +1,9 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sendComplaintDigest } from '../../../src/server/service/complaint-digest.ts';
 import { loadSettings } from '../../../src/server/settings.ts';
 import type { ComplaintRecord, Storage } from '../../../src/server/storage/storage.ts';
 import { ENGINES, openTestStorage } from './helpers/engines.ts';
+import { localSmtpServer, quotedPrintable } from './helpers/smtp-server.ts';
 
 const NOW = new Date('2025-06-10T03:00:00.000Z');
 const complaint = (over: Partial<ComplaintRecord>): ComplaintRecord => ({
@@ -11,40 +11,15 @@ const complaint = (over: Partial<ComplaintRecord>): ComplaintRecord => ({
   createdAt: NOW.toISOString(), resolution: null, note: null, resolvedBy: null, resolvedAt: null, correctionDoneAt: null, correctionDoneBy: null, ...over,
 });
 
-/** The message with its quoted-printable body decoded (RFC 2045 §6.7), for reading the text. */
-const quotedPrintable = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-
-/** A plain local SMTP server (no TLS, no auth), as a relay on 127.0.0.1 would be. */
-async function smtpServer() {
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        messages.push(raw);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe.each(ENGINES)('complaints digest on %s', (engine) => {
   let storage: Storage;
   let cleanup: () => Promise<void>;
-  let smtp: Awaited<ReturnType<typeof smtpServer>>;
+  let smtp: Awaited<ReturnType<typeof localSmtpServer>>;
   const settings = () =>
     loadSettings({ WARTA_SECRET: 'digest-test-secret-0123456789abcdef', WARTA_SMTP_URL: smtp.url, WARTA_SMTP_FROM: 'warta@liputanabn.com', WARTA_SMTP_TO: 'redaksi@liputanabn.com', WARTA_SITE_URL: 'https://liputanabn.com' });
   beforeAll(async () => {
     ({ storage, cleanup } = await openTestStorage(engine));
-    smtp = await smtpServer();
+    smtp = await localSmtpServer();
   });
   afterAll(async () => {
     await smtp.close();
@@ -62,7 +37,7 @@ describe.each(ENGINES)('complaints digest on %s', (engine) => {
     await storage.insertComplaint(complaint({ id: 'done', status: 'resolved', createdAt: '2025-06-01T03:00:00.000Z', text: 'Selesai.' }));
     expect(await sendComplaintDigest(storage, settings(), NOW)).toEqual({ open: 2, overdue: 1, sent: true });
     expect(smtp.messages).toHaveLength(1);
-    const mail = quotedPrintable(smtp.messages[0]!);
+    const mail = quotedPrintable(smtp.messages[0]!.raw);
     expect(mail).toMatch(/^To: redaksi@liputanabn\.com/m);
     expect(mail).toContain('2 laporan pembaca terbuka, 1 lewat tenggat');
     expect(mail.indexOf('Sudah tiga hari.')).toBeLessThan(mail.indexOf('Baru saja.'));
