@@ -6,7 +6,7 @@
  * previous search). Pagefind loads only when a search starts or the search box gets focus,
  * filter data only when the reader reaches for a filter or the URL carries one.
  */
-import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type SearchFilter, type SearchOrder, type SearchState } from '../../lib/search-url.ts';
+import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type SearchFilter, type SearchState } from '../../lib/search-url.ts';
 import { bodyExcerpt } from '../../lib/search-excerpt.ts';
 import { archiveAfterFirstSearch, type FilterCounts, type PagefindApi, type ResultData, type SearchResult } from '../../lib/search-bundles.ts';
 
@@ -270,7 +270,7 @@ export function startSearchPage(): void {
   }
   for (const radio of orderInputs) {
     radio.addEventListener('change', () => {
-      if (radio.checked) refine({ order: radio.value === 'terbaru' ? 'terbaru' : ('relevansi' satisfies SearchOrder) });
+      if (radio.checked) refine({ order: radio.value === 'terbaru' ? 'terbaru' : 'relevansi' });
     });
   }
   more.addEventListener('click', () => void showMore(generation, true));
