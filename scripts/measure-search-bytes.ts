@@ -1,7 +1,7 @@
 /**
- * Measures what a reader's browser downloads from /pagefind/ for a first search:
- * the Component UI, Pagefind's JS, worker and WebAssembly, the index chunks, filter
- * data and the fragments of the results shown. On a split index the archive bundles' files
+ * Measures what a reader's browser downloads for a first search: the search page's own
+ * script (/_astro/*.js: the only script /cari/ loads), Pagefind's JS and WebAssembly, the index chunks, filter
+ * data and the fragments of the results shown (everything under /pagefind/). On a split index the archive bundles' files
  * (merged after the recent bundle has answered) are a group of their own, and "first answer"
  * is everything else: what the recent bundle's results need. Files are served gzip'd as a CDN
  * would (text types compressed on the fly; Pagefind's index files are already
@@ -176,15 +176,16 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/cari/`);
-  await page.locator('pagefind-input input').fill(values.query);
+  await page.locator('#search-input').fill(values.query);
   await page.locator('.search-result__title a').first().waitFor({ timeout: 60_000 });
   await page.waitForLoadState('networkidle');
   const shown = await page.locator('.search-result').count();
-  const summary = (await page.locator('pagefind-summary').innerText()).trim();
+  const summary = (await page.locator('[data-search-summary]').innerText()).trim();
 
-  const rows = sent.filter((r) => r.file.startsWith('/pagefind/'));
+  // /cari/ loads no other script than the search page's (its chunk and what it imports).
+  const rows = sent.filter((r) => r.file.startsWith('/pagefind/') || /^\/_astro\/.+\.js$/.test(r.file));
   const group = (file: string) =>
-    file.startsWith('/pagefind/arsip') ? 'archive bundles' : /component-ui\.(js|css)$/.test(file) ? 'Component UI' : /pagefind(-worker)?\.js$|wasm\./.test(file) ? 'Pagefind runtime' : /\.pf_meta$/.test(file) ? 'index meta' : /\.pf_index$/.test(file) ? 'index chunks' : /\.pf_filter$/.test(file) ? 'filter data' : /\.pf_fragment$/.test(file) ? 'result fragments' : 'other';
+    file.startsWith('/pagefind/arsip') ? 'archive bundles' : file.startsWith('/_astro/') ? 'search page script' : /pagefind(-worker)?\.js$|wasm\./.test(file) ? 'Pagefind runtime' : /\.pf_meta$/.test(file) ? 'index meta' : /\.pf_index$/.test(file) ? 'index chunks' : /\.pf_filter$/.test(file) ? 'filter data' : /\.pf_fragment$/.test(file) ? 'result fragments' : 'other';
   const groups = new Map<string, { files: number; bytes: number }>();
   for (const row of rows) {
     const g = groups.get(group(row.file)) ?? { files: 0, bytes: 0 };
@@ -198,7 +199,7 @@ try {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(`${report.site}: ${pages} pages indexed; query "${values.query}" → ${summary} (${shown} results rendered)`);
     for (const [name, g] of groups) console.log(`  ${name.padEnd(18)} ${String(g.files).padStart(3)} files  ${kb(g.bytes).padStart(10)}`);
-    console.log(`  ${'total /pagefind/'.padEnd(18)} ${String(rows.length).padStart(3)} files  ${kb(total).padStart(10)}  (gzip, headers included)`);
+    console.log(`  ${'total'.padEnd(18)} ${String(rows.length).padStart(3)} files  ${kb(total).padStart(10)}  (gzip, headers included)`);
     console.log(`  ${'first answer'.padEnd(18)}            ${kb(report.firstAnswerBytes).padStart(10)}  (without the archive bundles)`);
   }
 } finally {

@@ -147,7 +147,7 @@ try {
     { name: 'front', path: '/' },
     { name: 'article', path: article.url },
     { name: 'section', path: section },
-    { name: 'search', path: '/cari/?q=palembang', prepare: (page) => page.locator('.pf-result').first().waitFor() },
+    { name: 'search', path: '/cari/?q=palembang', prepare: (page) => page.locator('.search-result').first().waitFor() },
     {
       name: 'moderation',
       path: '/moderasi/',

@@ -20,7 +20,7 @@ import * as pagefind from 'pagefind';
 import { DEFAULT_SEARCH_RECENT_PAGES, DEFAULT_SEARCH_SHARD_PAGES, planSearchShards } from '../../src/lib/search-shards.ts';
 import { indexedHtml } from '../../src/lib/search-manifest.ts';
 import { writeBundle } from '../../src/integrations/pagefind-service.ts';
-import { newestFirstAcrossBundles } from '../../src/components/search/search-page.ts';
+import { newestFirstAcrossBundles } from '../../src/lib/search-bundles.ts';
 
 const { values } = parseArgs({
   options: {

@@ -46,8 +46,8 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
     it(`finds no violations on ${site.name} ${path}`, async () => {
       const page = await browser.newPage();
       await page.goto(servers.get(site.name)!.origin + path);
-      // The search page renders its results and filters in the browser: wait for them.
-      if (path.startsWith('/cari/')) await page.locator('.pf-dropdown-trigger').first().waitFor();
+      // The search page renders its form and results in the browser: wait for them.
+      if (path.startsWith('/cari/')) await page.locator('.search-result').first().waitFor();
       const violations = await wcagViolations(page);
       await page.close();
       expect(violations).toEqual([]);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-check.ts';
@@ -30,6 +31,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** What Pagefind writes before the JSON of a fragment, once unzipped. */
+const SIGNATURE = 'pagefind_dcd';
+
 /** A phone's viewport, as readers mostly search. */
 const PHONE = { width: 390, height: 844 };
 
@@ -39,24 +43,23 @@ async function openSearch(query = ''): Promise<Page> {
   return page;
 }
 
-/** Site-relative URLs of the listed results, once the summary reports the search done. */
+const summaryOf = (page: Page) => page.getByRole('status');
+const searchBox = (page: Page) => page.locator('#search-input');
+const filterMenu = (page: Page, label: string) => page.getByRole('combobox', { name: label, exact: true });
+const readUrls = (page: Page) => page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+/**
+ * Site-relative URLs of the listed results, once the summary reports the search for `term` and no
+ * search is under way (the list is written before the summary, and is busy while a search runs).
+ */
 async function resultUrls(page: Page, term: string): Promise<string[]> {
-  await page.locator('pagefind-summary').filter({ hasText: term }).filter({ hasNotText: '…' }).waitFor();
-  await page.locator('.search-result__title a').first().waitFor();
-  // Results render one by one as their fragments arrive (slowly on a busy machine): read until
-  // two reads a moment apart agree.
-  const read = () => page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  let last = await read();
-  for (;;) {
-    await page.waitForTimeout(300);
-    const now = await read();
-    if (now.join() === last.join()) return now;
-    last = now;
-  }
+  await summaryOf(page).filter({ hasText: term }).filter({ hasNotText: '…' }).waitFor();
+  await page.locator('[data-search-results]:not([aria-busy])').waitFor({ state: 'attached' });
+  return readUrls(page);
 }
 
 async function typeQuery(page: Page, text: string) {
-  await page.locator('pagefind-input input').fill(text);
+  await searchBox(page).fill(text);
 }
 
 describe('finding stories by word', () => {
@@ -92,13 +95,47 @@ describe('finding stories by word', () => {
     await page.close();
   });
 
-  it('shows headline, date, highlighted excerpt and thumbnail for each result', async () => {
+  it('shows headline, date, highlighted excerpt and thumbnail for each result, and announces the count politely', async () => {
     const page = await openSearch('?q=banjir');
     await resultUrls(page, 'banjir');
     const first = page.locator('.search-result').first();
     expect(await first.locator('.search-result__date').innerText()).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
     expect(await first.locator('.search-result__excerpt mark').first().innerText()).toMatch(/^banjir\b/i);
     expect(await page.locator('.search-result__thumb').first().getAttribute('src')).toMatch(/^\/_astro\/.+\.webp$/);
+    // role="status" is a polite live region: read out once the reader pauses, not over their typing.
+    expect(await summaryOf(page).innerText()).toMatch(/^\d+ hasil untuk banjir$/);
+    await page.close();
+  });
+
+  it('shows five results, and five more with "Muat hasil lainnya", which moves focus to the first new one', async () => {
+    const page = await openSearch('?q=Palembang');
+    const first = await resultUrls(page, 'Palembang');
+    expect(first).toHaveLength(5);
+    await page.getByRole('button', { name: t['search.ui.loadMore'] }).press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 5);
+    const all = await readUrls(page);
+    expect(all.slice(0, 5)).toEqual(first);
+    expect(new Set(all).size).toBe(all.length);
+    expect(await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement).href).pathname)).toBe(all[5]);
+    await page.close();
+  });
+
+  it('writes a headline from the index as text, never as markup', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    // A fragment whose headline holds markup, as a hostile or careless story could.
+    await page.route('**/pagefind/fragment/*.pf_fragment', async (route) => {
+      const response = await route.fetch();
+      const text = gunzipSync(await response.body()).toString('utf8');
+      const data = JSON.parse(text.slice(SIGNATURE.length)) as { meta: Record<string, string> };
+      data.meta.title = `<img src=x onerror="window.injected=1">${data.meta.title}`;
+      await route.fulfill({ response, body: gzipSync(SIGNATURE + JSON.stringify(data)) });
+    });
+    await page.goto(`${server.origin}/cari/?q=Supriadi`);
+    await resultUrls(page, 'Supriadi');
+    const title = page.locator('.search-result__title').first();
+    expect(await title.innerText()).toMatch(/^<img src=x onerror="window.injected=1">/);
+    expect(await title.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => 'injected' in window)).toBe(false);
     await page.close();
   });
 });
@@ -109,8 +146,9 @@ describe('filters and order', () => {
     await typeQuery(page, 'hujan');
     const all = await resultUrls(page, 'hujan');
     expect(all.some((u) => locationOf(u) !== 'Palembang')).toBe(true);
-    await page.locator('pagefind-filter-dropdown[filter="lokasi"] button').first().click();
-    await page.getByRole('option', { name: /^Palembang/ }).click();
+    // A press fetches the menu's values and opens it; then the reader picks one.
+    await filterMenu(page, t['search.filterLocation']).click();
+    await filterMenu(page, t['search.filterLocation']).selectOption('Palembang');
     await page.waitForURL(/lokasi=Palembang/);
     const filtered = await resultUrls(page, 'hujan');
     expect(filtered.length).toBeGreaterThan(0);
@@ -123,8 +161,8 @@ describe('filters and order', () => {
     await resultUrls(page, 'Palembang');
     await page.getByLabel(t['search.sortNewest']).check();
     await page.waitForURL(/urut=terbaru/);
-    await page.waitForFunction(() => document.querySelectorAll('.search-result__title a').length > 3);
     const urls = await resultUrls(page, 'Palembang');
+    expect(urls.length).toBeGreaterThan(3);
     const dates = urls.map(dateOf);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     await page.close();
@@ -133,8 +171,8 @@ describe('filters and order', () => {
   it('restores query and filter from a shared URL, matching the value without regard to case', async () => {
     const page = await openSearch('?q=polisi&kategori=hukum%20%26%20kriminal');
     const urls = await resultUrls(page, 'polisi');
-    expect(await page.locator('pagefind-input input').inputValue()).toBe('polisi');
-    await expect.poll(() => page.locator('pagefind-filter-dropdown[filter="kategori"] .pf-dropdown-trigger').innerText().then((s) => s.trim())).toBe(`${t['search.filterCategory']}: Hukum & Kriminal`);
+    expect(await searchBox(page).inputValue()).toBe('polisi');
+    expect(await filterMenu(page, t['search.filterCategory']).inputValue()).toBe('Hukum & Kriminal');
     for (const url of urls) expect(published.find((a) => a.path === url)!.data.category).toBe('hukum-kriminal');
     await page.close();
   });
@@ -148,23 +186,12 @@ describe('filters and order', () => {
     await page.goBack();
     await page.waitForURL(/q=Supriadi/);
     expect((await resultUrls(page, 'Supriadi'))[0]).toBe(SAMPLE);
-    expect(await page.locator('pagefind-input input').inputValue()).toBe('Supriadi');
+    expect(await searchBox(page).inputValue()).toBe('Supriadi');
     await page.close();
   });
 });
 
 describe('the search page on a phone', () => {
-  const lokasi = (page: Page) => page.locator('pagefind-filter-dropdown[filter="lokasi"]');
-  const menuOf = (page: Page) => lokasi(page).locator('.pf-dropdown-menu');
-  /** Searches "hujan" and picks Palembang in the location menu, as a reader would. */
-  async function hujanInPalembang(): Promise<Page> {
-    const page = await openSearch('?q=hujan');
-    await resultUrls(page, 'hujan');
-    await lokasi(page).locator('button.pf-dropdown-trigger').click();
-    await page.getByRole('option', { name: /^Palembang/ }).click();
-    return page;
-  }
-
   it('quotes the story’s body under each result, not its headline or dateline again', async () => {
     const page = await openSearch('?q=banjir');
     await resultUrls(page, 'banjir');
@@ -179,42 +206,66 @@ describe('the search page on a phone', () => {
     await page.close();
   });
 
-  it('names a chosen filter by its value, "Lokasi: Palembang", not by a count', async () => {
-    const page = await hujanInPalembang();
-    await page.waitForURL(/lokasi=Palembang/);
-    const trigger = page.getByRole('combobox', { name: `${t['search.filterLocation']}: Palembang` });
-    await expect.poll(() => trigger.count()).toBe(1);
-    expect((await trigger.innerText()).trim()).toBe(`${t['search.filterLocation']}: Palembang`);
+  it('shows a chosen filter as its name and value, "Lokasi" and "Palembang", with no count', async () => {
+    const page = await openSearch('?q=hujan&lokasi=palembang');
+    await resultUrls(page, 'hujan');
+    const menu = filterMenu(page, t['search.filterLocation']);
+    expect(await menu.evaluate((select: HTMLSelectElement) => [select.tagName, select.multiple, select.selectedOptions[0]!.text])).toEqual(['SELECT', false, 'Palembang']);
+    expect(await page.locator('label', { hasText: t['search.filterLocation'] }).isVisible()).toBe(true);
+    // A value not chosen tells how many results it would leave.
+    expect(await filterMenu(page, t['search.filterCategory']).locator('option').nth(1).innerText()).toMatch(/^\S.* \(\d+\)$/);
     await page.close();
   });
 
-  it('closes a filter menu once a value is chosen', async () => {
-    const page = await hujanInPalembang();
-    await expect.poll(() => menuOf(page).isHidden()).toBe(true);
-    await page.close();
-  });
-
-  it('closes an open filter menu on Escape, also after a tap inside it moved focus off its button', async () => {
+  it('works from the keyboard: Tab to a filter, type a value to choose it, the results follow', async () => {
     const page = await openSearch('?q=hujan');
     await resultUrls(page, 'hujan');
-    await lokasi(page).locator('button.pf-dropdown-trigger').click();
-    await page.getByRole('option').first().waitFor();
-    // The menu's own padding: not an option, not outside the menu.
-    await menuOf(page).click({ position: { x: 2, y: 2 } });
-    expect(await menuOf(page).isVisible()).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => menuOf(page).isHidden()).toBe(true);
+    await searchBox(page).focus();
+    const menu = filterMenu(page, t['search.filterLocation']);
+    for (let i = 0; i < 5 && !(await menu.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Focus fetched the values; a closed menu takes type-ahead.
+    await page.waitForFunction(() => (document.querySelector('select[name="lokasi"]') as HTMLSelectElement).options.length > 1);
+    await page.keyboard.type('Palembang');
+    await page.waitForURL(/lokasi=Palembang/);
+    const filtered = await resultUrls(page, 'hujan');
+    for (const url of filtered) expect(locationOf(url), url).toBe('Palembang');
     await page.close();
   });
 
-  it('offers "Hapus" only beside a filter that has a value', async () => {
+  it('opens a filter menu pressed before its values arrived, with them in it; Escape closes it, and so does a choice', async () => {
+    const page = await openSearch('?q=hujan');
+    await resultUrls(page, 'hujan');
+    const menu = filterMenu(page, t['search.filterLocation']);
+    const isOpen = () => menu.evaluate((select) => select.matches(':open'));
+    expect(await menu.locator('option').count()).toBe(1);
+    await menu.click();
+    await expect.poll(isOpen).toBe(true);
+    expect(await menu.locator('option').count()).toBeGreaterThan(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(isOpen).toBe(false);
+    expect(page.url()).not.toMatch(/lokasi=/);
+    await menu.click();
+    await expect.poll(isOpen).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(isOpen).toBe(false);
+    await page.waitForURL(/lokasi=/);
+    await page.close();
+  });
+
+  it('offers "Hapus" only beside a filter that has a value, and it clears that filter', async () => {
     const page = await openSearch('?q=polisi&kategori=hukum%20%26%20kriminal');
     await resultUrls(page, 'polisi');
-    const clear = (filter: string) => page.locator(`pagefind-filter-dropdown[filter="${filter}"] .pf-dropdown-clear`);
-    await expect.poll(() => clear('kategori').isVisible()).toBe(true);
-    expect(await clear('kategori').innerText()).toBe(t['search.ui.clearSearch']);
-    expect(await clear('lokasi').isVisible()).toBe(false);
-    expect(await clear('reporter').isVisible()).toBe(false);
+    const clear = page.getByRole('button', { name: new RegExp(`^${t['search.ui.clearSearch']} `) });
+    expect(await clear.count()).toBe(1);
+    // Seen as "Hapus"; heard as "Hapus Kategori", the name of the filter it clears.
+    expect((await clear.textContent())!.trim()).toBe(`${t['search.ui.clearSearch']} ${t['search.filterCategory']}`);
+    expect(await clear.locator('.visually-hidden').innerText()).toBe(t['search.filterCategory']);
+    await clear.click();
+    await page.waitForURL((url) => !url.search.includes('kategori'));
+    expect(await filterMenu(page, t['search.filterCategory']).inputValue()).toBe('');
+    expect(await clear.count()).toBe(0);
     await page.close();
   });
 
@@ -225,6 +276,16 @@ describe('the search page on a phone', () => {
     expect(await header.inputValue()).toBe('banjir');
     await typeQuery(page, 'Palembang');
     await expect.poll(() => header.inputValue()).toBe('Palembang');
+    await page.close();
+  });
+
+  it('uses only the site’s own words: no label from Pagefind’s interface', async () => {
+    const page = await openSearch('?q=banjir');
+    await resultUrls(page, 'banjir');
+    const text = (await Promise.all(['[data-search-form]', '[data-search-summary]'].map((s) => page.locator(s).innerText()))).join('\n');
+    expect(text).toContain(t['search.filterAll']);
+    expect(text).not.toMatch(/\b(results?|filters?|clear|load more|search)\b/i);
+    expect(await searchBox(page).getAttribute('placeholder')).toBe(t['search.ui.placeholder']);
     await page.close();
   });
 });
@@ -270,7 +331,7 @@ describe('what the index leaves out', () => {
     await page.close();
   });
 
-  it('fetches no filter data and no worker for a plain search, and fetches filter data once a filter dropdown is opened', async () => {
+  it('fetches no filter data, no worker and no Component UI for a plain search, and fetches filter data once a filter menu is reached', async () => {
     const page = await openSearch();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -278,9 +339,9 @@ describe('what the index leaves out', () => {
     await resultUrls(page, 'hujan');
     await page.waitForLoadState('networkidle');
     expect(requested.some((p) => p.endsWith('.pf_meta'))).toBe(true);
-    expect(requested.filter((p) => /\.pf_filter$|pagefind-worker\.js$/.test(p))).toEqual([]);
-    await page.locator('pagefind-filter-dropdown[filter="reporter"] button').first().click();
-    await page.getByRole('option').first().waitFor();
+    expect(requested.filter((p) => /\.pf_filter$|pagefind-worker\.js$|ui\.(js|css)$/.test(p))).toEqual([]);
+    await filterMenu(page, t['search.filterReporter']).focus();
+    await page.waitForFunction(() => (document.querySelector('select[name="reporter"]') as HTMLSelectElement).options.length > 1);
     expect(requested.filter((p) => p.endsWith('.pf_filter')).length).toBeGreaterThan(0);
     await page.close();
   });
@@ -290,7 +351,7 @@ describe('what the index leaves out', () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${server.origin}/cari/`);
-    await page.locator('pagefind-input input').waitFor();
+    await searchBox(page).waitFor();
     expect(requested.filter((p) => /\.pf_|wasm\.|pagefind\.js$/.test(p))).toEqual([]);
     await page.close();
   });

@@ -37,8 +37,8 @@ describe('the search index the demo build writes', () => {
     for (const word of chrome) expect(texts.filter((text) => text.includes(word)), word).toEqual([]);
   });
 
-  it('ships the Component UI and an Indonesian stemmer with the index', () => {
-    for (const file of ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind.js', 'wasm.id.pagefind']) {
+  it('ships Pagefind’s JS API and an Indonesian stemmer with the index', () => {
+    for (const file of ['pagefind.js', 'wasm.id.pagefind']) {
       expect(fs.existsSync(path.join(bundle, file)), file).toBe(true);
     }
   });
@@ -73,6 +73,12 @@ describe('the search page', () => {
     const noscript = $('noscript').html() ?? '';
     expect(noscript).toContain('JavaScript');
     for (const category of content.categories.values()) expect(noscript).toContain(`href="/kategori/${category.id}/"`);
+  });
+
+  it('loads Pagefind’s JS API only, none of its interfaces', () => {
+    const html = readPage(site, '/cari/');
+    expect(html).not.toMatch(/pagefind[-\w]*ui\.(js|css)/);
+    expect(html).not.toMatch(/<pagefind-/);
   });
 
   it('is the only page that loads Pagefind', () => {

@@ -1,365 +1,338 @@
 /**
- * Browser side of /cari/: applies our UI strings to Pagefind's Component UI,
- * runs the relevance/newest toggle, and mirrors query, filters and order in the
- * URL (history entries, so the back button returns to the previous search).
- * Pagefind itself loads only when a search starts (or the input gets focus), and
- * filter data only when the reader reaches for a filter (see `deferFilterData`).
+ * Browser side of /cari/: a results list written on Pagefind's JS API (pagefind.js).
+ * The form (SearchPage.astro) is plain HTML: a search box, one native <select> per filter,
+ * the relevance/newest radios. This script runs the searches, renders the results, and
+ * mirrors query, filters and order in the URL (history entries, so Back returns to the
+ * previous search). Pagefind loads only when a search starts or the search box gets focus,
+ * filter data only when the reader reaches for a filter or the URL carries one.
  */
-import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type SearchOrder, type SearchState } from '../../lib/search-url.ts';
-import { bodyExcerpt, type ExcerptSource } from '../../lib/search-excerpt.ts';
+import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type SearchFilter, type SearchState } from '../../lib/search-url.ts';
+import { bodyExcerpt } from '../../lib/search-excerpt.ts';
+import { archiveAfterFirstSearch, type FilterCounts, type PagefindApi, type ResultData, type SearchResult } from '../../lib/search-bundles.ts';
 
-type FilterCounts = Record<string, Record<string, number>>;
-
-type Filters = Record<string, string[] | { any?: string[]; none?: string[] }>;
-interface SearchOptions {
-  filters?: Filters;
-  sort?: Record<string, 'asc' | 'desc'>;
-  [option: string]: unknown;
-}
-interface SearchResult {
-  data(): Promise<ExcerptSource & { excerpt: string }>;
-  [field: string]: unknown;
-}
-interface SearchResponse {
-  results: SearchResult[];
-  unfilteredResultCount: number;
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-  [field: string]: unknown;
+/** Pagefind's module-level API: the searching part plus its setup calls. */
+interface PagefindModule extends PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
 }
 
-/** The part of Pagefind's JS API (pagefind.js, 1.6) this page calls itself; the Component UI calls `search` and `filters`. */
-interface PagefindApi {
-  filters(): Promise<FilterCounts>;
-  search(term: string | null, options?: SearchOptions): Promise<SearchResponse>;
-  mergeIndex(bundlePath: string, options?: { mergeFilter?: Record<string, string> }): Promise<void>;
+/** The texts this script writes, from src/i18n (`search.*`), with `{count}` and `{term}` left to fill. */
+interface Strings {
+  prompt: string;
+  searching: string;
+  error: string;
+  zero: string;
+  one: string;
+  many: string;
+  totalZero: string;
+  totalOne: string;
+  totalMany: string;
 }
 
-/**
- * The part of Pagefind's Component UI instance (pagefind-component-ui.js, 1.6) this page uses.
- * The `__…__` members are internals of 1.6 (see `deferFilterData`); check them when upgrading Pagefind.
- */
-interface PagefindInstance {
-  searchTerm: string;
-  searchFilters: Record<string, string[]>;
-  searchSort: Record<string, 'asc' | 'desc'>;
-  availableFilters: FilterCounts | null;
-  totalFilters: FilterCounts | null;
-  options: { bundlePath: string; mergeIndex: unknown[] };
-  pagefindOptions: Record<string, unknown> | undefined;
-  on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
-  setTranslations(strings: Record<string, string>): void;
-  triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
-  __pagefind__?: PagefindApi;
-  __load__(): Promise<void>;
-  __clear__(): Promise<void>;
-  __search__(term: string, filters: Record<string, string[]>): Promise<void>;
-  __dispatch__(event: string, ...args: unknown[]): void;
-}
-declare global {
-  interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
-  }
-}
-
-/** The sort key `PagefindMeta.astro` writes (UTC ISO date). */
+/** The sort key `PagefindMeta.astro` writes (ISO date in the site's zone). */
 const SORT_NEWEST = { tanggal: 'desc' } as const;
+/** Results shown at once and added by "load more": about a phone screen, each costing one fragment download. */
+const PAGE_SIZE = 5;
+/** Words of body text under each result. */
+const EXCERPT_WORDS = 28;
+/** Pause in typing before a search runs. */
+const TYPING_MS = 150;
 /** How long the query must rest before it becomes a history entry, so typing "banjir" does not leave "b", "ba", … behind. */
 const SETTLE_MS = 800;
+/** A search slower than this says "Searching for …" meanwhile; a quick one goes straight to its count, one announcement. */
+const SEARCHING_MS = 400;
 
 export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('[data-search-page]');
-  const components = window.PagefindComponents;
-  if (!root || !components) return;
-  const instance = components.getInstanceManager().getInstance('default');
-  instance.setTranslations(JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>);
-  // A large site's index is split into bundles (src/lib/search-shards.ts); the recent one is Pagefind's bundlePath.
-  const merged = JSON.parse(root.dataset.mergeIndex ?? '[]') as string[];
-  const filterData = deferFilterData(instance, merged);
-  const ui = root.querySelector<HTMLTemplateElement>('template[data-search-ui]');
-  if (ui) ui.replaceWith(ui.content.cloneNode(true));
-  // A filter dropdown about to open (focus, or a press that focuses it) is the cue to fetch filter data.
-  const filterGroup = root.querySelector<HTMLElement>('[data-search-filters]');
-  for (const event of ['focusin', 'pointerdown']) filterGroup?.addEventListener(event, () => void filterData.load(), { capture: true });
+  const template = root?.querySelector<HTMLTemplateElement>('template[data-search-ui]');
+  if (!root || !template) return;
+  template.replaceWith(template.content.cloneNode(true));
 
-  if (filterGroup) closeMenusOnEscape(filterGroup);
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  // A large site's index is split into bundles (lib/search-shards.ts): /pagefind/ answers first, these join after.
+  const archive = JSON.parse(root.dataset.mergeIndex ?? '[]') as string[];
+  const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
+  const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
+  const filterGroup = root.querySelector<HTMLElement>('[data-search-filters]')!;
+  const selects = new Map(SEARCH_FILTERS.map((key) => [key, root.querySelector<HTMLSelectElement>(`select[name="${key}"]`)!]));
+  const clearButtons = new Map(SEARCH_FILTERS.map((key) => [key, root.querySelector<HTMLButtonElement>(`button[data-clear="${key}"]`)!]));
+  const orderInputs = [...root.querySelectorAll<HTMLInputElement>('input[name="urut"]')];
+  const summary = root.querySelector<HTMLElement>('[data-search-summary]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   // The header's search box (SiteHeader.astro) shows the query this page is searching for.
   const headerInput = document.querySelector<HTMLInputElement>('form[role="search"] input[name="q"]');
+  const count = new Intl.NumberFormat(document.documentElement.lang || undefined);
+
+  let state: SearchState = { query: '', filters: {}, order: 'relevansi' };
+  let results: SearchResult[] = [];
+  let shown = 0;
+  let generation = 0;
+  let typingTimer: number | undefined;
+  let settleTimer: number | undefined;
+
+  let runtime: Promise<PagefindApi> | undefined;
+  const pagefind = (): Promise<PagefindApi> =>
+    (runtime ??= (async () => {
+      const bundlePath = root.dataset.bundle ?? '/pagefind/';
+      const module = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule;
+      // Pagefind runs on the page: a search is milliseconds of work, and its worker script a further download.
+      await module.options({ noWorker: true });
+      await module.init();
+      // The search on screen runs again once the archive has joined.
+      return archive.length > 0 ? archiveAfterFirstSearch(module, archive, () => void run()) : module;
+    })().catch((error: unknown) => {
+      runtime = undefined;
+      throw error;
+    }));
+
+  let filterData: Promise<FilterCounts> | undefined;
+  let totals: FilterCounts | undefined;
+  const loadFilters = (): Promise<FilterCounts> =>
+    (filterData ??= (async () => {
+      totals = await (await pagefind()).filters();
+      fillOptions(totals);
+      return totals;
+    })().catch((error: unknown) => {
+      filterData = undefined;
+      throw error;
+    }));
+
+  /** Each filter's values as options, alphabetically; beside each, how many results it would leave (none on a chosen filter). */
+  const fillOptions = (counts: FilterCounts) => {
+    for (const [key, select] of selects) {
+      const chosen = state.filters[key]?.[0];
+      const values = Object.keys(totals?.[key] ?? {});
+      if (chosen && !values.includes(chosen)) values.push(chosen);
+      values.sort((a, b) => a.localeCompare(b, document.documentElement.lang || undefined));
+      const options = values.map((value) => {
+        const n = counts[key]?.[value];
+        return new Option(chosen || n === undefined ? value : `${value} (${count.format(n)})`, value, false, value === chosen);
+      });
+      select.replaceChildren(select.options[0]!, ...options);
+      select.value = chosen ?? '';
+    }
+  };
+
+  const showFilters = () => {
+    for (const [key, select] of selects) {
+      const chosen = state.filters[key]?.[0] ?? '';
+      if (chosen && ![...select.options].some((o) => o.value === chosen)) select.add(new Option(chosen, chosen));
+      select.value = chosen;
+      clearButtons.get(key)!.hidden = !chosen;
+    }
+    for (const radio of orderInputs) radio.checked = radio.value === state.order;
+  };
+
   const showInHeader = (query: string) => {
     if (headerInput && document.activeElement !== headerInput) headerInput.value = query;
   };
 
-  const orderInputs = [...root.querySelectorAll<HTMLInputElement>('[data-search-order] input[name="urut"]')];
-  let order: SearchOrder = 'relevansi';
-  let restoring = false;
-  let timer: number | undefined;
+  const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (all, name: string) => params[name] ?? all);
 
-  const setOrder = (next: SearchOrder) => {
-    order = next;
-    instance.searchSort = next === 'terbaru' ? { ...SORT_NEWEST } : {};
-    for (const input of orderInputs) input.checked = input.value === next;
+  const announce = (total: number, term: string) => {
+    const [zero, one, many] = term ? [strings.zero, strings.one, strings.many] : [strings.totalZero, strings.totalOne, strings.totalMany];
+    summary.textContent = fill(total === 0 ? zero : total === 1 ? one : many, { count: count.format(total), term });
   };
 
-  const current = (): SearchState => ({ query: instance.searchTerm ?? '', filters: pickFilters(instance.searchFilters), order });
+  /** Runs the search in `state` and shows its first results; an older search still under way is dropped. */
+  async function run(): Promise<void> {
+    const id = ++generation;
+    const { query, filters, order } = state;
+    if (!query && Object.keys(filters).length === 0) {
+      results = [];
+      shown = 0;
+      list.replaceChildren();
+      more.hidden = true;
+      summary.textContent = strings.prompt;
+      return;
+    }
+    const slow = window.setTimeout(() => {
+      if (id === generation) summary.textContent = fill(strings.searching, { term: query });
+    }, SEARCHING_MS);
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const api = await pagefind();
+      const response = await api.search(query || null, {
+        filters: Object.fromEntries(Object.entries(filters)),
+        ...(order === 'terbaru' ? { sort: { ...SORT_NEWEST } } : {}),
+      });
+      if (id !== generation) return;
+      results = response.results;
+      shown = 0;
+      await showMore(id, false);
+      if (id !== generation) return;
+      announce(results.length, query);
+      if (totals) fillOptions(response.filters);
+    } catch (error) {
+      console.error(error);
+      if (id === generation) summary.textContent = strings.error;
+    } finally {
+      window.clearTimeout(slow);
+      if (id === generation) list.removeAttribute('aria-busy');
+    }
+  }
+
+  /** Adds the next page of results; from the "load more" button, focus moves to the first added one. */
+  async function showMore(id: number, focus: boolean): Promise<void> {
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (id !== generation) return;
+    const items = data.map(resultItem);
+    if (shown === 0) list.replaceChildren(...items);
+    else list.append(...items);
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    if (focus) items[0]?.querySelector('a')?.focus();
+  }
 
   const commit = () => {
-    window.clearTimeout(timer);
-    const url = `${location.pathname}${searchUrlQuery(current())}`;
+    window.clearTimeout(settleTimer);
+    const url = `${location.pathname}${searchUrlQuery(state)}`;
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  };
+
+  /** A changed filter or order is a deliberate step: searched and recorded at once. */
+  const refine = (change: Partial<SearchState>) => {
+    window.clearTimeout(typingTimer);
+    state = { ...state, query: input.value.trim(), ...change };
+    showFilters();
+    void run();
+    commit();
   };
 
   /** Runs the search the URL describes; filter values are matched to the index's names (`lokasi=palembang` → "Palembang"). */
   const restore = async (initial: boolean) => {
-    const state = parseSearchUrl(location.search);
-    setOrder(state.order);
+    window.clearTimeout(typingTimer);
+    window.clearTimeout(settleTimer);
+    state = parseSearchUrl(location.search);
+    input.value = state.query;
     showInHeader(state.query);
-    // An empty /cari/ must not download the index: Pagefind loads on the first search or on focus.
+    showFilters();
+    // An empty /cari/ downloads nothing: Pagefind loads on the first search or when the search box gets focus.
     if (initial && !state.query && Object.keys(state.filters).length === 0) return;
-    const wanted = Object.entries(state.filters);
-    if (wanted.length > 0) await filterData.load();
-    const filters: Record<string, string[]> = {};
-    for (const [key, values] of wanted) {
-      const known = Object.keys(instance.totalFilters?.[key] ?? {});
-      filters[key] = values.map((v) => matchFilterValue(v, known));
+    if (Object.keys(state.filters).length > 0) {
+      const known = await loadFilters().catch(() => ({}) as FilterCounts);
+      const filters: SearchState['filters'] = {};
+      for (const [key, values] of Object.entries(state.filters) as [SearchFilter, string[]][]) {
+        filters[key] = values.map((value) => matchFilterValue(value, Object.keys(known[key] ?? {})));
+      }
+      state = { ...state, filters };
+      showFilters();
     }
-    // Pagefind's input only follows other components' searches while it is not focused; after "back" it usually is.
-    const input = root.querySelector<HTMLInputElement>('pagefind-input input');
-    if (input) input.value = state.query;
-    restoring = true;
-    instance.triggerSearchWithFilters(state.query, filters);
-    restoring = false;
+    await run();
   };
 
-  instance.on('search', (term, filters) => {
-    if (restoring) return;
-    showInHeader(term);
-    // A changed filter or order is a deliberate step: record it now. A changed query may still be half typed.
-    const inUrl = parseSearchUrl(location.search);
-    const refinement = (state: SearchState) => searchUrlQuery({ ...state, query: '' });
-    const refined = refinement({ query: term, filters: pickFilters(filters), order }) !== refinement(inUrl);
-    window.clearTimeout(timer);
-    if (refined && term.trim() === inUrl.query) commit();
-    else timer = window.setTimeout(commit, SETTLE_MS);
+  input.addEventListener('focus', () => void pagefind().catch(() => {}), { once: true });
+  input.addEventListener('input', () => {
+    state = { ...state, query: input.value.trim() };
+    showInHeader(state.query);
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(() => void run(), TYPING_MS);
+    window.clearTimeout(settleTimer);
+    settleTimer = window.setTimeout(commit, SETTLE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    refine({});
   });
 
-  for (const input of orderInputs) {
-    input.addEventListener('change', () => {
-      if (!input.checked) return;
-      setOrder(input.value === 'terbaru' ? 'terbaru' : 'relevansi');
-      instance.triggerSearchWithFilters(instance.searchTerm ?? '', instance.searchFilters ?? {});
+  // A filter about to open (keyboard focus, or a press) is the cue to fetch filter data.
+  filterGroup.addEventListener('focusin', () => void loadFilters().catch(() => {}));
+  for (const [key, select] of selects) {
+    // Until its values have arrived a menu holds only "all": a press waits for them, then opens it.
+    select.addEventListener('pointerdown', (event) => {
+      if (totals) return;
+      event.preventDefault();
+      void loadFilters().then(() => {
+        select.focus();
+        try {
+          select.showPicker();
+        } catch {
+          // No picker without a recent press (a slow network) or support: the menu has focus, a second press opens it.
+        }
+      }, () => {});
+    });
+    select.addEventListener('change', () => {
+      const filters = { ...state.filters };
+      if (select.value) filters[key] = [select.value];
+      else delete filters[key];
+      refine({ filters });
     });
   }
-
-  window.addEventListener('popstate', () => {
-    window.clearTimeout(timer);
-    void restore(false);
-  });
+  for (const [key, button] of clearButtons) {
+    button.addEventListener('click', () => {
+      const filters = { ...state.filters };
+      delete filters[key];
+      refine({ filters });
+      selects.get(key)!.focus();
+    });
+  }
+  for (const radio of orderInputs) {
+    radio.addEventListener('change', () => {
+      if (radio.checked) refine({ order: radio.value === 'terbaru' ? 'terbaru' : 'relevansi' });
+    });
+  }
+  more.addEventListener('click', () => void showMore(generation, true));
+  window.addEventListener('popstate', () => void restore(false));
   void restore(true);
 }
 
-/**
- * Names each filter menu's trigger after its dropdown and the value chosen in it
- * ("Lokasi: Palembang"), in its text and its accessible name. Pagefind's trigger shows a
- * count badge instead (hidden in SearchPage.astro) and names itself in English ("Lokasi, 1
- * filter selected"), or not at all: a role="combobox" takes no name from its content, so
- * screen readers (and axe's button-name rule, WCAG 4.1.2) got none. Pagefind re-renders
- * triggers and options as filters load and change, so this runs on every such change.
- */
-export function nameFilterTriggers(group: HTMLElement): void {
-  const name = () => {
-    for (const dropdown of group.querySelectorAll<HTMLElement>('pagefind-filter-dropdown[label]')) {
-      const trigger = dropdown.querySelector<HTMLButtonElement>('.pf-dropdown-trigger');
-      const text = trigger?.querySelector('.pf-dropdown-trigger-label');
-      if (!trigger || !text) continue;
-      const chosen = [...dropdown.querySelectorAll<HTMLElement>('[role="option"][aria-selected="true"]')].map((o) => o.dataset.value);
-      const label = dropdown.getAttribute('label')!;
-      const name = chosen.length > 0 ? `${label}: ${chosen.join(', ')}` : label;
-      if (text.textContent !== name) text.textContent = name;
-      if (trigger.getAttribute('aria-label') !== name) trigger.setAttribute('aria-label', name);
-    }
-  };
-  name();
-  new MutationObserver(name).observe(group, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-selected', 'aria-label'] });
-}
-
-/**
- * Escape closes an open filter menu wherever focus is. Pagefind's dropdown listens on its
- * trigger only, and a tap inside the open menu moves focus off it (to the page), after
- * which Escape did nothing.
- */
-export function closeMenusOnEscape(group: HTMLElement): void {
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return;
-    for (const trigger of group.querySelectorAll<HTMLButtonElement>('.pf-dropdown-trigger[aria-expanded="true"]')) trigger.click();
-  });
-}
-
-/** Pagefind's default excerpt length in words, when `<pagefind-config>` sets none. */
-const DEFAULT_EXCERPT_LENGTH = 30;
-
-/** Each result's excerpt from the story's body, not its headline and dateline (lib/search-excerpt.ts). */
-export function withBodyExcerpts(api: PagefindApi, length: number): PagefindApi {
-  return {
-    filters: () => api.filters(),
-    mergeIndex: (bundle, options) => api.mergeIndex(bundle, options),
-    async search(term, options) {
-      const response = await api.search(term, options);
-      const results = response.results.map((result) => ({
-        ...result,
-        data: async () => {
-          const data = await result.data();
-          return { ...data, excerpt: bodyExcerpt(data, length) };
-        },
-      }));
-      return { ...response, results };
-    },
-  };
-}
-
-/**
- * Keeps filter data out of the first search. Pagefind's Component UI (1.6) fetches
- * every filter's data as soon as it loads the index (`__doLoad__` ends with
- * `filters()`), ~67 KB gzip at 10,000 articles, although a search without a filter
- * needs none of it. So Pagefind is loaded here instead, the same way but without
- * that call, and filter data comes when the reader reaches for a filter dropdown or
- * the URL carries a filter. The dropdowns show Pagefind's own loading state until then.
- */
-function deferFilterData(instance: PagefindInstance, mergeIndex: string[]): { load(): Promise<void> } {
-  let runtime: Promise<void> | undefined;
-  let filters: Promise<void> | undefined;
-
-  const loadRuntime = (): Promise<void> =>
-    (runtime ??= (async () => {
-      if (instance.__pagefind__) return;
-      const bundlePath = instance.options.bundlePath;
-      try {
-        const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindApi };
-        const api = pagefind.createInstance(instance.pagefindOptions ?? {});
-        // The search on screen runs again once the archive has joined, as the Component UI does when filters load.
-        const again = () => void (instance.searchTerm && instance.__search__(instance.searchTerm, instance.searchFilters ?? {}));
-        const merged = mergeIndex.length > 0 ? archiveAfterFirstSearch(api, mergeIndex, again) : api;
-        instance.__pagefind__ = withBodyExcerpts(merged, Number(instance.pagefindOptions?.excerptLength) || DEFAULT_EXCERPT_LENGTH);
-      } catch (error) {
-        runtime = undefined;
-        console.error(error);
-        instance.__dispatch__('error', { type: 'bundle_load_failed', message: 'Could not load search bundle', bundlePath, error });
-      }
-    })());
-
-  const loadFilters = (): Promise<void> =>
-    (filters ??= (async () => {
-      await loadRuntime();
-      const pagefind = instance.__pagefind__;
-      if (!pagefind) {
-        filters = undefined;
-        return;
-      }
-      const all = await pagefind.filters();
-      instance.availableFilters = all;
-      instance.totalFilters = all;
-      instance.__dispatch__('filters', { available: all, total: all });
-      // Counts for the query on screen, as the Component UI shows them after a search.
-      if (instance.searchTerm) await instance.__search__(instance.searchTerm, instance.searchFilters ?? {});
-    })());
-
-  // Both the Component UI's own loading (`__load__`, behind every search and `triggerLoad()`) and
-  // its reset when the query is emptied (`__clear__`, which re-reads all filters) skip filter data
-  // until it has been asked for.
-  instance.__load__ = loadRuntime;
-  const clear = instance.__clear__.bind(instance);
-  instance.__clear__ = async () => {
-    if (filters) return clear();
-    instance.__dispatch__('results', { results: [], unfilteredTotalCount: 0 });
-  };
-  return { load: loadFilters };
-}
-
-/** The synthetic filter naming a merged bundle (Pagefind's `mergeFilter`); the first bundle has none. */
-const BUNDLE_FILTER = 'warta-bundle';
-
-/**
- * A large site's index is a small recent bundle and the archive (lib/search-shards.ts). The
- * first search is answered from the recent bundle alone, so its results come after that
- * bundle's few kilobytes rather than the whole archive's page table; then the archive bundles
- * are merged (`mergeIndex`, each tagged so a sorted search can ask them in turn) and `merged`
- * runs the search on screen again over all of them. A first search the recent bundle has no
- * answer for waits for the archive instead of showing "no results" for a moment. Filter data
- * (counts over every story) waits for the archive too.
- */
-export function archiveAfterFirstSearch(api: PagefindApi, archive: string[], merged: () => void): PagefindApi {
-  let merging: Promise<void> | undefined;
-  const mergeAll = () =>
-    (merging ??= (async () => {
-      for (const bundle of archive) await api.mergeIndex(bundle, { mergeFilter: { [BUNDLE_FILTER]: bundle } });
-    })());
-  const all = newestFirstAcrossBundles(api, archive);
-  return {
-    mergeIndex: (bundle, options) => api.mergeIndex(bundle, options),
-    async filters() {
-      await mergeAll();
-      return api.filters();
-    },
-    async search(term, options) {
-      if (!merging) {
-        const recent = await api.search(term, options);
-        if (merging) return all.search(term, options);
-        if (recent.results.length > 0) {
-          void mergeAll().then(merged);
-          return recent;
-        }
-      }
-      await mergeAll();
-      return all.search(term, options);
-    },
-  };
-}
-
-/**
- * Pagefind merges bundles by score, and in a sorted search a result's score is its rank
- * inside its own bundle, so "Terbaru" over merged bundles came out interleaved (2026, 2024,
- * 2026, 2025, …). The bundles hold disjoint date ranges, newest first (lib/search-shards.ts),
- * so a sorted search asks each bundle in turn and lists their answers one after another.
- * Relevance searches stay Pagefind's own merge.
- */
-export function newestFirstAcrossBundles(api: PagefindApi, merged: string[]): PagefindApi {
-  return {
-    filters: () => api.filters(),
-    mergeIndex: (bundle, options) => api.mergeIndex(bundle, options),
-    async search(term, options = {}) {
-      const direction = Object.values(options.sort ?? {})[0];
-      if (!direction) return api.search(term, options);
-      const only = (bundle: string | undefined) => ({
-        ...options,
-        filters: { ...options.filters, [BUNDLE_FILTER]: bundle ? [bundle] : { none: merged } },
-      });
-      const parts = await Promise.all([undefined, ...merged].map((bundle) => api.search(term, only(bundle))));
-      if (direction === 'asc') parts.reverse();
-      return {
-        ...parts[0]!,
-        results: parts.flatMap((p) => p.results),
-        // Counts for the current search: each part counted its own bundle's pages.
-        filters: sumFilterCounts(parts.map((p) => p.filters)),
-      };
-    },
-  };
-}
-
-function sumFilterCounts(all: FilterCounts[]): FilterCounts {
-  const sum: FilterCounts = {};
-  for (const counts of all) {
-    for (const [filter, values] of Object.entries(counts)) {
-      const into = (sum[filter] ??= {});
-      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
-    }
+/** One result: headline, category · date, excerpt, thumbnail. Everything from the index is text except the excerpt's <mark>s. */
+function resultItem(data: ResultData): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const body = element('div', 'search-result__body');
+  const title = element('h2', 'search-result__title');
+  const link = element('a');
+  link.setAttribute('href', safeUrl(data.meta.url ?? data.url));
+  link.textContent = data.meta.title ?? data.url;
+  title.append(link);
+  const meta = element('p', 'search-result__meta');
+  meta.append(`${data.meta.kategori ?? ''} · `, Object.assign(element('span', 'search-result__date'), { textContent: data.meta.tanggal ?? '' }));
+  body.append(title, meta);
+  const excerpt = bodyExcerpt(data, EXCERPT_WORDS);
+  if (excerpt) {
+    const p = element('p', 'search-result__excerpt');
+    p.append(markedText(excerpt));
+    body.append(p);
   }
-  return sum;
+  item.append(body);
+  if (data.meta.image) {
+    const img = Object.assign(element('img', 'search-result__thumb'), { alt: '', width: 120, height: 80, loading: 'lazy', decoding: 'async' });
+    img.setAttribute('src', safeUrl(data.meta.image));
+    item.append(img);
+  }
+  return item;
 }
 
-function pickFilters(filters: Record<string, string[]> | undefined): SearchState['filters'] {
-  const picked: SearchState['filters'] = {};
-  for (const key of SEARCH_FILTERS) {
-    const values = filters?.[key] ?? [];
-    if (values.length > 0) picked[key] = [...values];
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  return node;
+}
+
+/**
+ * The excerpt as text with its matches in <mark>. Pagefind's indexed text is HTML-escaped and
+ * the excerpt adds only <mark>; it is parsed in an inert <template> (nothing loads or runs),
+ * and any other element is kept as its text.
+ */
+function markedText(html: string): DocumentFragment {
+  const parsed = document.createElement('template');
+  parsed.innerHTML = html;
+  const out = document.createDocumentFragment();
+  for (const node of parsed.content.childNodes) {
+    if (node.nodeName === 'MARK') out.append(Object.assign(document.createElement('mark'), { textContent: node.textContent }));
+    else out.append(node.textContent ?? '');
   }
-  return picked;
+  return out;
+}
+
+/** The URL as given when it leads to an http(s) address, so a crafted index entry cannot carry a `javascript:` URL. */
+function safeUrl(url: string): string {
+  try {
+    const { protocol } = new URL(url, location.href);
+    return protocol === 'http:' || protocol === 'https:' ? url : '#';
+  } catch {
+    return '#';
+  }
 }
