@@ -78,7 +78,19 @@ export function createWarta(root = process.cwd()): Warta {
     name: 'warta',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
-        if (command === 'build' && cutoff) {
+        const archiving = command === 'build' && cutoff !== undefined;
+        const define = {
+          __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
+          __WARTA_BUILD_NOW__: JSON.stringify(''),
+          __WARTA_SITE__: JSON.stringify(null),
+          // The dev server renders every story as it is asked for; only builds leave the archive out.
+          __WARTA_PRERENDER_DAYS__: JSON.stringify(archiving ? days : 0),
+          ...search.viteDefine,
+        };
+        if (archiving) {
+          // One instant for the whole build: the pages' catalog (content.ts) reads WARTA_NOW, and must
+          // draw the archive's line where this integration and the server do, to the second.
+          process.env.WARTA_NOW ||= buildNow.toISOString();
           // Same pattern as the article route: Astro serves a prerendered page first, this route the rest.
           injectRoute({ pattern: '/[...story]', entrypoint: new URL('../routes/archived-story.astro', import.meta.url), prerender: false });
           injectRoute({ pattern: `${ARCHIVE_SEARCH_PATH}[batch]`, entrypoint: new URL('../routes/archive-search.astro', import.meta.url), prerender: true });
@@ -89,14 +101,11 @@ export function createWarta(root = process.cwd()): Warta {
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({
           vite: {
-            define: {
-              __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
-              __WARTA_BUILD_NOW__: JSON.stringify(command === 'build' ? buildNow.toISOString() : ''),
-              __WARTA_SITE__: JSON.stringify(command === 'build' ? site : null),
-              // The dev server renders every story as it is asked for; only builds leave the archive out.
-              __WARTA_PRERENDER_DAYS__: JSON.stringify(command === 'build' ? days : 0),
-              ...search.viteDefine,
-            },
+            define,
+            // Only the server that renders archived stories has the build's instant and site config built
+            // in: in the prerendered pages' code they would change every page's incremental-build hash on
+            // every build, and the build reads both itself (content.ts).
+            ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site) } } } } : {}),
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],

@@ -33,6 +33,13 @@ export function isArchived(date: Date, cutoff: Date | undefined): boolean {
  */
 export const ARCHIVE_CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale-while-revalidate=604800';
 
+/**
+ * The headers of an archived story's page and redirects: `Cache-Control`, and for nginx's
+ * `proxy_cache`, which does not read `s-maxage`, the same day as `X-Accel-Expires` (nginx obeys it
+ * first and does not pass it on to browsers; other caches ignore it).
+ */
+export const ARCHIVE_CACHE_HEADERS = { 'Cache-Control': ARCHIVE_CACHE_CONTROL, 'X-Accel-Expires': '86400' } as const;
+
 /** Where the build writes the archived stories' search text, batch by batch (src/routes/archive-search.astro). */
 export const ARCHIVE_SEARCH_PATH = '/_arsip-cari/';
 /** Archived stories per search-text page: a few MB of HTML each. */
