@@ -3,6 +3,7 @@
  *
  *   node scripts/bench.ts [--sizes 1000,10000] [--against <commit>] [--no-baseline] [--no-hugo]
  *                         [--no-lighthouse] [--no-warm] [--edit middle|newest] [--out .bench/results]
+ *                         [--prerender-days 365]
  *
  * For each size N: generates a corpus (scripts/generate-corpus.ts, fixed seed) in a
  * temporary folder, then measures under GNU time, cold (output, Astro's cache and Node's
@@ -15,7 +16,9 @@
  *     same Pagefind;
  *   - Hugo, when `hugo` is on PATH, on the same articles with the minimal templates in
  *     scripts/bench/hugo/ (no search index);
- * and prints Warta's ratio to each, and to the fastest peer (baseline or Hugo). Once:
+ * and prints Warta's ratio to each, and to the fastest peer (baseline or Hugo). `--prerender-days`
+ * builds this tree with WARTA_PRERENDER_DAYS (stories older than that rendered on request, not
+ * prerendered; the corpus ends the day before the build, so 365 leaves its last year). Once:
  * `npm run check` on the first size, page weight and Lighthouse (mobile) for the article
  * page, front page and search page of the first size's build.
  * Prints tables and writes JSON to --out (bench-<time>.json and latest.json).
@@ -46,6 +49,7 @@ const { values } = parseArgs({
     'no-wait': { type: 'boolean', default: false },
     against: { type: 'string' },
     'no-hugo': { type: 'boolean', default: false },
+    'prerender-days': { type: 'string', default: '' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -161,7 +165,7 @@ function wartaSite(name: string, projectRoot: string, n: number, corpus: string)
     command: process.execPath,
     args: [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
     cwd: projectRoot,
-    env: env({ WARTA_CONTENT_DIR: corpus, WARTA_CACHE_DIR: cache, NODE_COMPILE_CACHE: compileCache }),
+    env: env({ WARTA_CONTENT_DIR: corpus, WARTA_CACHE_DIR: cache, NODE_COMPILE_CACHE: compileCache, ...(projectRoot === root ? { WARTA_PRERENDER_DAYS: values['prerender-days'] } : {}) }),
     outDir,
     // An older commit may not read WARTA_CACHE_DIR: its default cache folders go too (its worktree is the bench's own).
     coldPaths: [outDir, cache, compileCache, ...(projectRoot === root ? [] : [path.join(projectRoot, 'node_modules/.astro')])],
@@ -340,7 +344,7 @@ for (const n of sizes) results.push(await measureSize(n, against, hugo));
 const check = await measureCheck(sizes.includes(1000) ? 1000 : sizes[0]!);
 const pages = await measurePages(sizes[0]!);
 
-const report = { date: new Date().toISOString(), machine, wartaNow: WARTA_NOW, seed: Number(values.seed), against: against?.name, sizes: results, check, pages };
+const report = { date: new Date().toISOString(), machine, wartaNow: WARTA_NOW, seed: Number(values.seed), prerenderDays: values['prerender-days'] || undefined, against: against?.name, sizes: results, check, pages };
 const stamp = report.date.replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2));

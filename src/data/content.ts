@@ -19,6 +19,7 @@ import { adScheduleDay } from '../lib/ads.ts';
 import type { ListingPage } from '../lib/paginate.ts';
 import { shareCardLimit, storiesWithCards } from '../share-card/select.ts';
 import { liveState, type LiveState } from '../lib/live-updates.ts';
+import { archiveCutoff, isArchived } from '../lib/archive.ts';
 
 export interface Article {
   id: string;
@@ -55,6 +56,10 @@ export interface Catalog {
   articles: Article[];
   /** Every article that gets a page, retracted ones included (their URL stays alive). */
   allArticles: Article[];
+  /** The part of `allArticles` prerendered by the build; the rest (`archived`) is rendered on request. */
+  prerendered: Article[];
+  /** Articles older than `WARTA_PRERENDER_DAYS` at build time, rendered on request (lib/archive.ts); usually none. */
+  archived: Article[];
   people: Map<string, Person>;
   categories: Category[];
   locations: Map<string, Location>;
@@ -188,8 +193,11 @@ export function withListingKeys<P extends { props: { page: ListingPage<Article>;
 }
 
 async function load(): Promise<Catalog> {
-  const site = readSiteConfig();
-  const now = resolveNow();
+  // Built in: the server that renders archived stories has no content folder.
+  const site = __WARTA_SITE__ ?? readSiteConfig();
+  // The build's instant, also in the server that renders archived stories on request later:
+  // their pages are the ones the build would have written.
+  const now = __WARTA_BUILD_NOW__ ? new Date(__WARTA_BUILD_NOW__) : resolveNow();
   // Read once per build: every page's footer lists the static pages, and Astro logs a warning
   // on each read of an empty collection (16,000 lines at 10,000 articles without pages).
   const [entries, peopleEntries, categoryEntries, locationEntries, pageEntries] = await Promise.all([
@@ -254,5 +262,8 @@ async function load(): Promise<Catalog> {
   }
 
   const articles = all.filter((a) => !a.data.retracted);
-  return { site, now, t: createTranslator(site.locale), articles, allArticles: all, people, categories, locations, staticPages, commentRules, personUrl: (id) => `/penulis/${id}/` };
+  const cutoff = archiveCutoff(now, __WARTA_PRERENDER_DAYS__);
+  const prerendered = all.filter((a) => !isArchived(a.data.date, cutoff));
+  const archived = all.filter((a) => isArchived(a.data.date, cutoff));
+  return { site, now, t: createTranslator(site.locale), articles, allArticles: all, prerendered, archived, people, categories, locations, staticPages, commentRules, personUrl: (id) => `/penulis/${id}/` };
 }

@@ -44,8 +44,11 @@ export interface Search {
 /** A bundle written by another Pagefind may differ: its version is part of each bundle's manifest. */
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
 
-/** @param published the stories published when the build starts: they decide the split into bundles */
-export function createSearch(content: ContentIndex, published: IndexedStory[], env: NodeJS.ProcessEnv = process.env): Search {
+/**
+ * @param published the stories published when the build starts: they decide the split into bundles
+ * @param unwritten for stories the build renders on request (lib/archive.ts): their indexed HTML by URL, read from the built site
+ */
+export function createSearch(content: ContentIndex, published: IndexedStory[], env: NodeJS.ProcessEnv = process.env, unwritten?: (site: string) => Map<string, string>): Search {
   const language = content.site.locale;
   const timeoutMs = wholeNumberFromEnv(env, 'WARTA_PAGEFIND_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, { min: 1, hint: 'milliseconds each Pagefind call may take' });
   // Which stories go into which bundle (lib/search-shards.ts); the search page merges them.
@@ -65,10 +68,16 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
     async buildDone(site, listed, logger) {
       const started = Date.now();
       // One bundle after another, each by its own Pagefind service: the indexer's memory is the largest bundle's.
-      const rewritten = await updateBundles(site, shards, PAGEFIND_VERSION, async (pages, bundle) => {
-        await writeBundle(pages, bundle, timeoutMs);
-        recompressSearchMeta(bundle);
-      });
+      const rewritten = await updateBundles(
+        site,
+        shards,
+        PAGEFIND_VERSION,
+        async (pages, bundle) => {
+          await writeBundle(pages, bundle, timeoutMs);
+          recompressSearchMeta(bundle);
+        },
+        unwritten?.(site),
+      );
       const problems = checkSearchShards(site, shards, listed.map((url) => new URL(url, 'http://localhost').pathname), language);
       if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${rewritten.includes(s.bundlePath) ? '' : ' unchanged'}`).join(', ');

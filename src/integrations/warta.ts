@@ -19,6 +19,7 @@ import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData }
 import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
+import { ARCHIVE_SEARCH_PATH, archiveCutoff, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
 import { dataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
 import { createSearch } from './pagefind.ts';
@@ -60,19 +61,51 @@ export function createWarta(root = process.cwd()): Warta {
 
   // Unchanged pages stay in the output folder between builds (kept-output.ts).
   const output = keptOutput(process.env);
-  const search = createSearch(content, published(resolveNow()).map((a) => ({ url: a.path, sortKey: toZonedIso(a.data.date, site.timeZone) })));
+  const buildNow = resolveNow();
+  // Stories older than WARTA_PRERENDER_DAYS are rendered on request (lib/archive.ts); usually none.
+  const days = prerenderDays(process.env);
+  const cutoff = archiveCutoff(buildNow, days);
+  const archivedPaths = new Set(content.articles.filter((a) => isPublished(a.data, buildNow) && isArchived(a.data.date, cutoff)).map((a) => a.path));
+  const search = createSearch(
+    content,
+    published(buildNow).map((a) => ({ url: a.path, sortKey: toZonedIso(a.data.date, site.timeZone) })),
+    process.env,
+    // An archived story has no page: search reads its text from the build's archive search pages.
+    archivedPaths.size > 0 ? (dir) => readArchiveSearchPages(dir) : undefined,
+  );
 
   const integration: AstroIntegration = {
     name: 'warta',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
+        const archiving = command === 'build' && cutoff !== undefined;
+        const define = {
+          __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
+          __WARTA_BUILD_NOW__: JSON.stringify(''),
+          __WARTA_SITE__: JSON.stringify(null),
+          // The dev server renders every story as it is asked for; only builds leave the archive out.
+          __WARTA_PRERENDER_DAYS__: JSON.stringify(archiving ? days : 0),
+          ...search.viteDefine,
+        };
+        if (archiving) {
+          // One instant for the whole build: the pages' catalog (content.ts) reads WARTA_NOW, and must
+          // draw the archive's line where this integration and the server do, to the second.
+          process.env.WARTA_NOW ||= buildNow.toISOString();
+          // Same pattern as the article route: Astro serves a prerendered page first, this route the rest.
+          injectRoute({ pattern: '/[...story]', entrypoint: new URL('../routes/archived-story.astro', import.meta.url), prerender: false });
+          injectRoute({ pattern: `${ARCHIVE_SEARCH_PATH}[batch]`, entrypoint: new URL('../routes/archive-search.astro', import.meta.url), prerender: true });
+        }
         // Builds render Markdown on every core; the dev server renders one file at a time.
         markdownProcessor.useWorkers(command === 'build' ? markdownWorkers(process.env) : 0);
         // Drafts and scheduled stories are previewed by `astro dev` only. Decided by the
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({
           vite: {
-            define: { __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'), ...search.viteDefine },
+            define,
+            // Only the server that renders archived stories has the build's instant and site config built
+            // in: in the prerendered pages' code they would change every page's incremental-build hash on
+            // every build, and the build reads both itself (content.ts).
+            ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site) } } } } : {}),
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],
@@ -119,6 +152,8 @@ export function createWarta(root = process.cwd()): Warta {
     site.url,
     content.articles.map((a) => ({ path: a.path, date: a.data.date, updated: a.data.updated, aliases: a.data.aliases })),
     site.timeZone,
+    // Archived stories are not built pages, which is what the sitemap lists otherwise.
+    { pages: [...archivedPaths], exclude: ARCHIVE_SEARCH_PATH },
   );
 
   return { content, root, markdownPlugins, markdownProcessor, published, integration, sitemap };
@@ -138,4 +173,16 @@ export function quietAstroDirective(warning: { code?: string; message: string },
 /** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */
 export function markdownWorkers(env: NodeJS.ProcessEnv): number {
   return wholeNumberFromEnv(env, 'WARTA_MARKDOWN_WORKERS', os.availableParallelism(), { min: 0, max: 64, hint: '0 renders Markdown on the main thread' });
+}
+
+/** The archived stories' search text, per URL, from the pages src/routes/archive-search.astro wrote under `site`. */
+function readArchiveSearchPages(site: string): Map<string, string> {
+  const dir = path.join(site, ARCHIVE_SEARCH_PATH);
+  const stories = new Map<string, string>();
+  for (const batch of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const file = path.join(dir, batch, 'index.html');
+    if (!fs.existsSync(file)) continue;
+    for (const [url, html] of splitArchiveSearchPage(fs.readFileSync(file, 'utf8'))) stories.set(url, html);
+  }
+  return stories;
 }

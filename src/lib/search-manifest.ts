@@ -90,9 +90,16 @@ export function writeManifest(dir: string, manifest: Omit<BundleManifest, 'files
 /**
  * Brings the bundles under `site` in line with the plan: removes archive folders the plan no
  * longer has, and rewrites (with `write`, one bundle after another) each bundle that is not
- * up to date. Returns the bundles it rewrote.
+ * up to date. Returns the bundles it rewrote. `unwritten`: stories without a built page (rendered
+ * on request, lib/archive.ts), as pages holding what Pagefind indexes, by URL.
  */
-export async function updateBundles(site: string, shards: SearchShard[], pagefind: string, write: (pages: Map<string, string>, dir: string) => Promise<void>): Promise<string[]> {
+export async function updateBundles(
+  site: string,
+  shards: SearchShard[],
+  pagefind: string,
+  write: (pages: Map<string, string>, dir: string) => Promise<void>,
+  unwritten: Map<string, string> = new Map(),
+): Promise<string[]> {
   // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
   const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
   const root = path.join(site, SEARCH_BUNDLE);
@@ -102,7 +109,7 @@ export async function updateBundles(site: string, shards: SearchShard[], pagefin
   const rewritten: string[] = [];
   for (const [i, shard] of shards.entries()) {
     const dir = path.join(site, shard.bundlePath);
-    const pages = new Map(shard.urls.map((url) => [url, indexedHtml(readPage(site, url), url)]));
+    const pages = new Map(shard.urls.map((url) => [url, indexedHtml(unwritten.get(url) ?? readPage(site, url), url)]));
     const manifest = manifestOf(pages, pagefind);
     if (bundleUpToDate(dir, manifest)) continue;
     const others = i === 0 ? inner : new Set<string>();

@@ -15,11 +15,21 @@ export interface SitemapArticle {
   aliases: string[];
 }
 
-export function sitemapRules(siteUrl: string, articles: SitemapArticle[], timeZone: string) {
+/**
+ * `onDemand.pages`: pages the server renders on request (archived stories, lib/archive.ts),
+ * which the build does not write but the sitemap lists; `onDemand.exclude`: a path prefix of
+ * built pages that are not for readers.
+ */
+export function sitemapRules(siteUrl: string, articles: SitemapArticle[], timeZone: string, onDemand: { pages: string[]; exclude?: string } = { pages: [] }) {
   const excluded = new Set([...NOINDEX_PATHS, ...articles.flatMap((a) => a.aliases.map(normalisePath))]);
   const lastmod = new Map(articles.map((a) => [new URL(a.path, `${siteUrl}/`).href, toZonedIso(a.updated ?? a.date, timeZone)]));
+  const exclude = onDemand.exclude;
   return {
-    filter: (url: string) => !excluded.has(new URL(url).pathname),
+    customPages: onDemand.pages.map((p) => new URL(p, `${siteUrl}/`).href),
+    filter: (url: string) => {
+      const pathname = new URL(url).pathname;
+      return !excluded.has(pathname) && !(exclude && pathname.startsWith(exclude));
+    },
     serialize: <T extends { url: string; lastmod?: string }>(item: T): T => {
       const modified = lastmod.get(item.url);
       return modified ? { ...item, lastmod: modified } : item;

@@ -29,6 +29,8 @@ export const sites = {
   englishLater: { name: 'english-later', content: 'tests/fixtures/sites/english/content', now: '2024-03-06T12:00:00+07:00' },
   /** The demo with its search index split as a large site's is: a recent bundle (the newest month), the archive by year (≤ 12 stories a bundle). */
   searchShards: { name: 'search-shards', content: 'content', now: '2026-11-27T21:00:00+07:00', env: { WARTA_SEARCH_RECENT_PAGES: '5', WARTA_SEARCH_SHARD_PAGES: '12' } },
+  /** The English site with stories older than 10 days rendered on request by the server, not prerendered. */
+  archive: { name: 'archive', content: 'tests/fixtures/sites/english/content', now: '2024-03-01T12:00:00+07:00', env: { WARTA_PRERENDER_DAYS: '10' } },
 } satisfies Record<string, FixtureSite>;
 
 /** Where `astro build --outDir` writes a site (client/ for static files, server/ for the Node server). */

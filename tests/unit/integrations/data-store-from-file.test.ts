@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { dataStoreFromFile } from '../../../src/integrations/data-store-from-file.ts';
+import { dataStoreFromFile, SERVER_STORE } from '../../../src/integrations/data-store-from-file.ts';
 
 const ID = '\0astro:data-layer-content';
 const store = JSON.stringify([['Map', 1, 2], 'articles', { title: 'Banjir "besar" di Palembang – 5 Juli' }]);
@@ -12,12 +12,19 @@ fs.writeFileSync(file, store);
 /** What Astro's content plugin generates for the module (vite-plugin-content-virtual-mod.js). */
 const astroCode = (json: string) => `export default JSON.parse(${JSON.stringify(json)})`;
 
-function transform(code: string, id = ID) {
+interface Emitted {
+  fileName: string;
+  source: Uint8Array;
+}
+
+function transform(code: string, id = ID, environment = 'prerender') {
   const warnings: string[] = [];
+  const emitted: Emitted[] = [];
   const plugin = dataStoreFromFile(file);
   const hook = plugin.transform as { handler: (this: unknown, code: string, id: string) => { code: string } | undefined };
-  const result = hook.handler.call({ warn: (m: string) => warnings.push(m) }, code, id);
-  return { result, warnings };
+  const context = { warn: (m: string) => warnings.push(m), environment: { name: environment }, emitFile: (f: Emitted) => emitted.push(f) };
+  const result = hook.handler.call(context, code, id);
+  return { result, warnings, emitted };
 }
 
 describe('dataStoreFromFile', () => {
@@ -37,16 +44,29 @@ describe('dataStoreFromFile', () => {
   });
 
   it('leaves other modules alone, and a store module of another shape too, with a warning', () => {
-    expect(transform(astroCode(store), '\0astro:content')).toEqual({ result: undefined, warnings: [] });
+    expect(transform(astroCode(store), '\0astro:content')).toEqual({ result: undefined, warnings: [], emitted: [] });
     const other = transform('export default {"articles":[]}');
     expect(other.result).toBeUndefined();
     expect(other.warnings[0]).toMatch(/not the JSON\.parse of .*data-store\.json/);
   });
 
-  it('applies to the prerender environment only: a server bundle must carry its own copy', () => {
+  it('gives the server bundle its own copy of the file, read from beside the server code, which yields the same data', async () => {
+    const { result, emitted } = transform(astroCode(store), ID, 'ssr');
+    expect(emitted.map((e) => e.fileName)).toEqual([SERVER_STORE]);
+    expect(result!.code).not.toContain('Palembang');
+    expect(result!.code).not.toContain(file);
+    // As deployed: the store at the server folder's root, the chunk that reads it in chunks/.
+    const server = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-server-'));
+    fs.mkdirSync(path.join(server, 'chunks'));
+    fs.writeFileSync(path.join(server, SERVER_STORE), emitted[0]!.source);
+    fs.writeFileSync(path.join(server, 'chunks/store.mjs'), result!.code);
+    expect((await import(path.join(server, 'chunks/store.mjs'))).default).toEqual(JSON.parse(store));
+  });
+
+  it('applies to the prerendered pages and the server, never to the browser', () => {
     const applies = dataStoreFromFile(file).applyToEnvironment as (environment: { name: string }) => boolean;
     expect(applies({ name: 'prerender' })).toBe(true);
-    expect(applies({ name: 'ssr' })).toBe(false);
+    expect(applies({ name: 'ssr' })).toBe(true);
     expect(applies({ name: 'client' })).toBe(false);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * The archive rendered on demand: stories older than `WARTA_PRERENDER_DAYS` days at build time
+ * are not written as pages; the server renders them on request (src/routes/archived-story.astro)
+ * and a cache in front keeps them (docs/deploying.md). Unset or 0: every story is prerendered.
+ * Search, sitemaps, feeds and listings still hold every story (docs/performance.md).
+ */
+import { wholeNumberFromEnv } from './build-env.ts';
+
+/** `WARTA_PRERENDER_DAYS`: 0 (the default) prerenders every story. */
+export function prerenderDays(env: NodeJS.ProcessEnv): number {
+  return wholeNumberFromEnv(env, 'WARTA_PRERENDER_DAYS', 0, {
+    min: 0,
+    max: 36_500,
+    hint: 'stories older than this many days are rendered on request instead of at build time; 0 prerenders every story',
+  });
+}
+
+/** The instant before which a story is archived, or undefined when every story is prerendered. */
+export function archiveCutoff(now: Date, days: number): Date | undefined {
+  return days > 0 ? new Date(now.getTime() - days * 86_400_000) : undefined;
+}
+
+/** Whether a story published at `date` is rendered on request rather than at build time. */
+export function isArchived(date: Date, cutoff: Date | undefined): boolean {
+  return cutoff !== undefined && date.getTime() < cutoff.getTime();
+}
+
+/**
+ * What an archived story's page (and its old URLs' redirects) tell caches: browsers keep it
+ * 5 minutes, as the static pages; a shared cache (CDN, nginx `proxy_cache`) a day, and may serve
+ * it stale for a week while it fetches a fresh copy, so one render serves many readers and a
+ * correction reaches readers within a day without a purge (docs/deploying.md).
+ */
+export const ARCHIVE_CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale-while-revalidate=604800';
+
+/**
+ * The headers of an archived story's page and redirects: `Cache-Control`, and for nginx's
+ * `proxy_cache`, which does not read `s-maxage`, the same day as `X-Accel-Expires` (nginx obeys it
+ * first and does not pass it on to browsers; other caches ignore it).
+ */
+export const ARCHIVE_CACHE_HEADERS = { 'Cache-Control': ARCHIVE_CACHE_CONTROL, 'X-Accel-Expires': '86400' } as const;
+
+/** Where the build writes the archived stories' search text, batch by batch (src/routes/archive-search.astro). */
+export const ARCHIVE_SEARCH_PATH = '/_arsip-cari/';
+/** Archived stories per search-text page: a few MB of HTML each. */
+export const ARCHIVE_SEARCH_BATCH = 500;
+
+/** Splits a page of archived stories' search text into one page per story, by URL. */
+export function splitArchiveSearchPage(page: string): Map<string, string> {
+  const lang = /<html\b[^>]*\blang="([^"]*)"/.exec(page)?.[1] ?? '';
+  const stories = new Map<string, string>();
+  // A tag of our own: a story's body may hold any HTML element, never this one.
+  const section = /<warta-archived\b[^>]*\bdata-url="([^"]*)"[^>]*>([\s\S]*?)<\/warta-archived>/g;
+  for (const m of page.matchAll(section)) {
+    stories.set(decodeEntities(m[1]!), `<!DOCTYPE html><html lang="${lang}"><body>${m[2]}</body></html>`);
+  }
+  return stories;
+}
+
+const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { archiveCutoff, isArchived, prerenderDays, splitArchiveSearchPage } from '../../../src/lib/archive.ts';
+
+describe('the archive rendered on demand', () => {
+  it('is off unless WARTA_PRERENDER_DAYS is a whole number of days above 0, and a typo stops the build naming the variable', () => {
+    expect(prerenderDays({})).toBe(0);
+    expect(prerenderDays({ WARTA_PRERENDER_DAYS: '' })).toBe(0);
+    expect(prerenderDays({ WARTA_PRERENDER_DAYS: '365' })).toBe(365);
+    expect(() => prerenderDays({ WARTA_PRERENDER_DAYS: '1y' })).toThrow(/WARTA_PRERENDER_DAYS must be a whole number .* got "1y"/);
+  });
+
+  it('holds the stories published before the build time less that many days, and none when off', () => {
+    const now = new Date('2024-03-01T12:00:00+07:00');
+    const cutoff = archiveCutoff(now, 10);
+    expect(cutoff?.toISOString()).toBe(new Date('2024-02-20T12:00:00+07:00').toISOString());
+    expect(isArchived(new Date('2024-02-20T11:59:00+07:00'), cutoff)).toBe(true);
+    expect(isArchived(new Date('2024-02-20T12:00:00+07:00'), cutoff)).toBe(false);
+    expect(archiveCutoff(now, 0)).toBeUndefined();
+    expect(isArchived(new Date('1999-01-01'), undefined)).toBe(false);
+  });
+
+  it('splits a page of archived stories’ search text into one page per story, in the page’s language', () => {
+    const page = [
+      '<html lang="id"><body>',
+      '<warta-archived data-url="/2023/01/a&amp;b/"><header class="article-header" data-pagefind-body><h1>A</h1></header><div><section>x</section></div></warta-archived>',
+      '<warta-archived data-url="/2023/01/c/"><h1>C</h1></warta-archived>',
+      '</body></html>',
+    ].join('');
+    const stories = splitArchiveSearchPage(page);
+    expect([...stories.keys()]).toEqual(['/2023/01/a&b/', '/2023/01/c/']);
+    expect(stories.get('/2023/01/a&b/')).toBe('<!DOCTYPE html><html lang="id"><body><header class="article-header" data-pagefind-body><h1>A</h1></header><div><section>x</section></div></body></html>');
+  });
+});
