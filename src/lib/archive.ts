@@ -4,15 +4,22 @@
  * and a cache in front keeps them (docs/deploying.md). Unset or 0: every story is prerendered.
  * Search, sitemaps, feeds and listings still hold every story (docs/performance.md).
  */
+import { decodeHTMLAttribute } from 'entities';
 import { wholeNumberFromEnv } from './build-env.ts';
 
 /** `WARTA_PRERENDER_DAYS`: 0 (the default) prerenders every story. */
 export function prerenderDays(env: NodeJS.ProcessEnv): number {
-  return wholeNumberFromEnv(env, 'WARTA_PRERENDER_DAYS', 0, {
+  const days = wholeNumberFromEnv(env, 'WARTA_PRERENDER_DAYS', 0, {
     min: 0,
     max: 36_500,
     hint: 'stories older than this many days are rendered on request instead of at build time; 0 prerenders every story',
   });
+  const target = env.WARTA_DEPLOY_TARGET ?? 'node';
+  // Netlify's and Vercel's functions are bundled without the content store file the archived pages are rendered from.
+  if (days > 0 && target !== 'node') {
+    throw new Error(`[warta] WARTA_PRERENDER_DAYS=${days} needs the Node server (WARTA_DEPLOY_TARGET=node), not ${target}: on ${target} the archived stories could not be rendered. Unset WARTA_PRERENDER_DAYS to prerender every story.`);
+  }
+  return days;
 }
 
 /** The instant before which a story is archived, or undefined when every story is prerendered. */
@@ -52,9 +59,8 @@ export function splitArchiveSearchPage(page: string): Map<string, string> {
   // A tag of our own: a story's body may hold any HTML element, never this one.
   const section = /<warta-archived\b[^>]*\bdata-url="([^"]*)"[^>]*>([\s\S]*?)<\/warta-archived>/g;
   for (const m of page.matchAll(section)) {
-    stories.set(decodeEntities(m[1]!), `<!DOCTYPE html><html lang="${lang}"><body>${m[2]}</body></html>`);
+    stories.set(decodeHTMLAttribute(m[1]!), `<!DOCTYPE html><html lang="${lang}"><body>${m[2]}</body></html>`);
   }
   return stories;
 }
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');

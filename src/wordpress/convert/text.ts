@@ -1,15 +1,9 @@
 /** Small text helpers shared by the import's steps: HTML entities and tags to plain text. */
+import { decodeHTML } from 'entities';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', deg: '°', times: '×', middot: '·', bull: '•' };
-
+/** HTML entities decoded as a browser would; a no-break space becomes a plain one, as the import has always written it. */
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
+  return decodeHTML(s).replace(/\u00a0/g, ' ');
 }
 
 /** HTML (a title, an excerpt, a caption) as one line of plain text: tags out, entities decoded. */

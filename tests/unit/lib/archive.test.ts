@@ -9,6 +9,12 @@ describe('the archive rendered on demand', () => {
     expect(() => prerenderDays({ WARTA_PRERENDER_DAYS: '1y' })).toThrow(/WARTA_PRERENDER_DAYS must be a whole number .* got "1y"/);
   });
 
+  it('stops a Netlify or Vercel build that would leave archived stories without a server able to render them', () => {
+    expect(prerenderDays({ WARTA_PRERENDER_DAYS: '365', WARTA_DEPLOY_TARGET: 'node' })).toBe(365);
+    expect(prerenderDays({ WARTA_DEPLOY_TARGET: 'netlify' })).toBe(0);
+    expect(() => prerenderDays({ WARTA_PRERENDER_DAYS: '365', WARTA_DEPLOY_TARGET: 'vercel' })).toThrow(/WARTA_PRERENDER_DAYS=365 needs the Node server \(WARTA_DEPLOY_TARGET=node\), not vercel/);
+  });
+
   it('holds the stories published before the build time less that many days, and none when off', () => {
     const now = new Date('2024-03-01T12:00:00+07:00');
     const cutoff = archiveCutoff(now, 10);
