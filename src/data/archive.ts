@@ -7,10 +7,11 @@ import { normalisePath } from '../lib/paths.ts';
 
 export interface ArchivedUrl {
   article: Article;
-  /** An old URL (`aliases`): answered with a redirect to the story. */
+  /** An old URL (`aliases`), or another spelling of the story's own: answered with a redirect to the story. */
   redirect: boolean;
 }
 
+/** @param pathname the path as requested, percent-encoding and all */
 export async function archivedAt(pathname: string): Promise<ArchivedUrl | undefined> {
   const byPath = await fromCatalog('archivedByPath', (c) => {
     const map = new Map<string, ArchivedUrl>();
@@ -22,9 +23,14 @@ export async function archivedAt(pathname: string): Promise<ArchivedUrl | undefi
   });
   let decoded: string;
   try {
-    decoded = decodeURI(pathname);
+    // Per segment, as old URLs are stored (an encoded `&` or `,` included).
+    decoded = pathname.split('/').map(decodeURIComponent).join('/');
   } catch {
     return undefined;
   }
-  return byPath.get(normalisePath(decoded));
+  const found = byPath.get(normalisePath(decoded));
+  // Another spelling of the story's own URL (no trailing slash, `index.html`, percent-encoded) is
+  // sent to the one URL, so a cache in front keeps one copy of the page.
+  if (found && !found.redirect && pathname !== encodeURI(found.article.path)) return { ...found, redirect: true };
+  return found;
 }

@@ -26,12 +26,13 @@ const PREFIX = 'export default JSON.parse(';
 /** The store's copy in the server output (`dist/server/`), read by a server that renders content on request. */
 export const SERVER_STORE = 'data-store.json';
 
-export function dataStoreFromFile(storeFile: string): Plugin {
+/** @param options.server the server renders content on request (the archive): give its bundle a copy of the store too */
+export function dataStoreFromFile(storeFile: string, options: { server?: boolean } = {}): Plugin {
   /** The module text last found equal to the file: the server bundle gets the same text, and comparing twice held a second copy of the store. */
   let checked: string | undefined;
   return {
     name: 'warta:data-store-from-file',
-    applyToEnvironment: (environment) => environment.name === 'prerender' || environment.name === 'ssr',
+    applyToEnvironment: (environment) => environment.name === 'prerender' || (options.server === true && environment.name === 'ssr'),
     transform: {
       filter: { id: /^\0astro:data-layer-content$/ },
       handler(code, id) {

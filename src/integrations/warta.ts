@@ -108,7 +108,7 @@ export function createWarta(root = process.cwd()): Warta {
             ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site) } } } } : {}),
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
-            plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] : [],
+            plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)), { server: archiving })] : [],
           },
         });
         const errors = content.problems.filter((p) => p.severity === 'error');
@@ -140,6 +140,8 @@ export function createWarta(root = process.cwd()): Warta {
         // Pruned before search reads the pages, so no deleted story's page is indexed.
         output.finish(out, assets, listFile, logger);
         await search.buildDone(out, list.map((a) => a.url), logger);
+        // The archived stories' search text was written only for the index: whole stories by the hundred, not pages to publish.
+        if (cutoff) fs.rmSync(path.join(out, ARCHIVE_SEARCH_PATH), { recursive: true, force: true });
         // The search bundle is the last part of the folder a build completes: a folder is kept only when all of it is.
         output.seal();
       },

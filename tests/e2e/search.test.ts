@@ -206,6 +206,35 @@ describe('the search page on a phone', () => {
     await page.close();
   });
 
+  it('adds each result once, in order, when "Muat hasil lainnya" is pressed twice in a row', async () => {
+    const page = await openSearch('?q=Palembang');
+    const first = await resultUrls(page, 'Palembang');
+    await page.getByRole('button', { name: t['search.ui.loadMore'] }).evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+    });
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 5);
+    await page.locator('[data-search-results]:not([aria-busy])').waitFor({ state: 'attached' });
+    const all = await readUrls(page);
+    expect(all.slice(0, 5)).toEqual(first);
+    expect(new Set(all).size).toBe(all.length);
+    await page.close();
+  });
+
+  it('counts beside each filter value the results on screen, not the whole site, once the values arrive', async () => {
+    const inPalembang = await openSearch('?q=hujan&lokasi=palembang');
+    await resultUrls(inPalembang, 'hujan');
+    const expected = Number((await summaryOf(inPalembang).innerText()).match(/\d+/)![0]);
+    await inPalembang.close();
+    const page = await openSearch('?q=hujan');
+    await resultUrls(page, 'hujan');
+    const menu = filterMenu(page, t['search.filterLocation']);
+    await menu.focus();
+    const palembang = menu.locator('option', { hasText: /^Palembang \(/ });
+    await expect.poll(async () => ((await palembang.count()) > 0 ? palembang.innerText() : '')).toBe(`Palembang (${expected})`);
+    await page.close();
+  });
+
   it('shows a chosen filter as its name and value, "Lokasi" and "Palembang", with no count', async () => {
     const page = await openSearch('?q=hujan&lokasi=palembang');
     await resultUrls(page, 'hujan');

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARCHIVE_CACHE_HEADERS } from '../../src/lib/archive.ts';
+import { ARCHIVE_CACHE_HEADERS, ARCHIVE_SEARCH_PATH } from '../../src/lib/archive.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { outDir, sites } from '../helpers/sites.ts';
 
@@ -90,15 +90,26 @@ describe('a story older than WARTA_PRERENDER_DAYS', () => {
     const query = 'bridge reopened';
     const [withArchive, prerendered] = [await searchIn(site, query), await searchIn(full, query)];
     const story = withArchive.find((r) => r.url === archived);
-    expect(story?.filters).toEqual(prerendered.find((r) => r.url === archived)?.filters);
     expect(story?.filters.kategori).toEqual(['City']);
+    // Its whole record (text, anchors the excerpt starts from, metadata) is the written page's.
+    expect(story).toEqual(prerendered.find((r) => r.url === archived));
     expect(withArchive.map((r) => r.url)).toEqual(prerendered.map((r) => r.url));
   });
 
-  it('stays in the sitemap, its old URL does not, and the search text pages are left out', () => {
+  it('sends another spelling of its URL to the one URL, so a cache keeps one copy', async () => {
+    for (const spelling of [archived.slice(0, -1), `${archived}index.html`, archived.replace('bridge-reopens', 'bridge%2Dreopens')]) {
+      const response = await fetch(server.origin + spelling, { redirect: 'manual' });
+      expect(response.status, spelling).toBe(301);
+      expect(response.headers.get('location'), spelling).toBe(archived);
+    }
+  });
+
+  it('stays in the sitemap, its old URL does not, and the search text pages are not published', async () => {
     const sitemap = fs.readFileSync(path.join(site, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>https://courier.example${archived}</loc>`);
     expect(sitemap).not.toContain(`<loc>https://courier.example${alias}</loc>`);
     expect(sitemap).not.toContain('_arsip-cari');
+    expect(fs.existsSync(path.join(site, ARCHIVE_SEARCH_PATH))).toBe(false);
+    expect((await fetch(`${server.origin}${ARCHIVE_SEARCH_PATH}1/`)).status).toBe(404);
   });
 });

@@ -80,7 +80,7 @@ export function startSearchPage(): void {
       await module.options({ noWorker: true });
       await module.init();
       // The search on screen runs again once the archive has joined.
-      return archive.length > 0 ? archiveAfterFirstSearch(module, archive, () => void run()) : module;
+      return archive.length > 0 ? archiveAfterFirstSearch(module, archive, () => void run(true)) : module;
     })().catch((error: unknown) => {
       runtime = undefined;
       throw error;
@@ -92,6 +92,8 @@ export function startSearchPage(): void {
     (filterData ??= (async () => {
       totals = await (await pagefind()).filters();
       fillOptions(totals);
+      // A search on screen counts its own results per value, not the whole site's.
+      if (state.query || Object.keys(state.filters).length > 0) void run(true);
       return totals;
     })().catch((error: unknown) => {
       filterData = undefined;
@@ -135,8 +137,12 @@ export function startSearchPage(): void {
     summary.textContent = fill(total === 0 ? zero : total === 1 ? one : many, { count: count.format(total), term });
   };
 
-  /** Runs the search in `state` and shows its first results; an older search still under way is dropped. */
-  async function run(): Promise<void> {
+  /**
+   * Runs the search in `state` and shows its first results; an older search still under way is dropped.
+   * `again`: the same search run anew (the archive joined, filter counts arrived), which keeps as many
+   * results on screen as "load more" had shown.
+   */
+  async function run(again = false): Promise<void> {
     const id = ++generation;
     const { query, filters, order } = state;
     if (!query && Object.keys(filters).length === 0) {
@@ -158,9 +164,10 @@ export function startSearchPage(): void {
         ...(order === 'terbaru' ? { sort: { ...SORT_NEWEST } } : {}),
       });
       if (id !== generation) return;
+      const keep = again ? Math.max(shown, PAGE_SIZE) : PAGE_SIZE;
       results = response.results;
       shown = 0;
-      await showMore(id, false);
+      await showMore(id, false, keep);
       if (id !== generation) return;
       announce(results.length, query);
       if (totals) fillOptions(response.filters);
@@ -173,15 +180,23 @@ export function startSearchPage(): void {
     }
   }
 
-  /** Adds the next page of results; from the "load more" button, focus moves to the first added one. */
-  async function showMore(id: number, focus: boolean): Promise<void> {
-    const batch = results.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
+  /** Adds the next results; from the "load more" button, focus moves to the first added one. */
+  async function showMore(id: number, focus: boolean, size = PAGE_SIZE): Promise<void> {
+    // Claimed before the wait, so a second press while these load takes the results after them.
+    const from = shown;
+    const batch = results.slice(from, from + size);
+    shown = from + batch.length;
+    let data: ResultData[];
+    try {
+      data = await Promise.all(batch.map((result) => result.data()));
+    } catch (error) {
+      if (id === generation) shown = from;
+      throw error;
+    }
     if (id !== generation) return;
     const items = data.map(resultItem);
-    if (shown === 0) list.replaceChildren(...items);
+    if (from === 0) list.replaceChildren(...items);
     else list.append(...items);
-    shown += batch.length;
     more.hidden = shown >= results.length;
     if (focus) items[0]?.querySelector('a')?.focus();
   }
@@ -273,7 +288,18 @@ export function startSearchPage(): void {
       if (radio.checked) refine({ order: radio.value === 'terbaru' ? 'terbaru' : 'relevansi' });
     });
   }
-  more.addEventListener('click', () => void showMore(generation, true));
+  // One page of results at a time: a second press while one loads would add its page out of order.
+  let loadingMore = false;
+  more.addEventListener('click', () => {
+    if (loadingMore) return;
+    loadingMore = true;
+    showMore(generation, true)
+      .catch((error: unknown) => {
+        console.error(error);
+        summary.textContent = strings.error;
+      })
+      .finally(() => (loadingMore = false));
+  });
   window.addEventListener('popstate', () => void restore(false));
   void restore(true);
 }

@@ -63,11 +63,12 @@ describe('dataStoreFromFile', () => {
     expect((await import(path.join(server, 'chunks/store.mjs'))).default).toEqual(JSON.parse(store));
   });
 
-  it('applies to the prerendered pages and the server, never to the browser', () => {
-    const applies = dataStoreFromFile(file).applyToEnvironment as (environment: { name: string }) => boolean;
-    expect(applies({ name: 'prerender' })).toBe(true);
-    expect(applies({ name: 'ssr' })).toBe(true);
-    expect(applies({ name: 'client' })).toBe(false);
+  it('applies to the prerendered pages, to the server only when it renders content on request, never to the browser', () => {
+    const applies = (options?: { server?: boolean }) => dataStoreFromFile(file, options).applyToEnvironment as (environment: { name: string }) => boolean;
+    expect(applies()({ name: 'prerender' })).toBe(true);
+    expect(applies()({ name: 'ssr' })).toBe(false);
+    expect(applies({ server: true })({ name: 'ssr' })).toBe(true);
+    expect(applies({ server: true })({ name: 'client' })).toBe(false);
   });
 });
 
