@@ -116,7 +116,8 @@ describe('view counts', () => {
     });
     await page.goto(`${origin}/`);
     const box = page.locator('[data-popular-box]');
-    await box.waitFor({ state: 'visible' });
+    // The box stands from the start; its list is busy until the counts have arrived.
+    await box.locator('[data-popular-list]:not([aria-busy]) li a').first().waitFor();
     const titles = await box.locator('li a').allTextContents();
     expect(titles[0]).toBe(manyViews.title);
     expect(titles).toContain(viewed.title);
