@@ -263,7 +263,8 @@ async function load(): Promise<Catalog> {
 
   const articles = all.filter((a) => !a.data.retracted);
   const cutoff = archiveCutoff(now, __WARTA_PRERENDER_DAYS__);
-  const prerendered = all.filter((a) => !isArchived(a.data.date, cutoff));
-  const archived = all.filter((a) => isArchived(a.data.date, cutoff));
+  const prerendered: Article[] = [];
+  const archived: Article[] = [];
+  for (const a of all) (isArchived(a.data.date, cutoff) ? archived : prerendered).push(a);
   return { site, now, t: createTranslator(site.locale), articles, allArticles: all, prerendered, archived, people, categories, locations, staticPages, commentRules, personUrl: (id) => `/penulis/${id}/` };
 }
