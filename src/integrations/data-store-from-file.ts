@@ -2,58 +2,58 @@
  * Loads Astro's content data store from its JSON file during prerendering, instead of from
  * the string literal Astro bundles it as.
  *
- * Astro compiles the whole data store into the prerender bundle as one module,
+ * Astro's content plugin loads the whole data store as one module,
  * `export default JSON.parse("<the store as an escaped string>")` (61 MB at 10,000 stories).
- * V8 takes ~40 s to compile that module; Node's compile cache (which Astro enables) hides it
- * only when the module is byte-identical to an earlier build's, so every CI build and every
- * build after a content change paid it before the first page (measured at 10,000: 49 s with an
- * empty compile cache, 7 s with a warm one; importing the chunk alone 39.2 s, reading the same
- * JSON from a file 2.3 s; at 50,000 it was 12.7 minutes). The store file Astro bundles is
- * `cacheDir/data-store.json`, written by the content sync before the bundle is built, so the
- * prerender bundle (which runs in the build process, on the same machine) reads that file.
+ * Escaping the store into that string, handing it through every bundler plugin and having V8
+ * compile it cost seconds on every build (V8 alone took ~40 s to compile it at 10,000 stories
+ * with an empty compile cache; 12.7 minutes at 50,000). The file Astro reads is
+ * `cacheDir/data-store.json`, written by the content sync before the bundle is built, so this
+ * plugin answers the module's `load` before Astro's plugin does (a `load` hook ordered `pre`) with a read
+ * of that same file: the prerender bundle (which runs in the build process, on the same
+ * machine) reads it where it is.
  *
  * The server bundle carries the store only when a page rendered on request reads content (the
  * archive, lib/archive.ts): there the file is copied beside the server's code (`data-store.json`
  * in the server output) and read from there, so the server can run on another machine.
- * When the bundled text is not exactly the file's, the module is left as Astro made it.
+ * Without the file (no content synced yet), Astro's own module, an empty store, is kept.
  */
 import fs from 'node:fs';
 import type { Plugin } from 'vite';
 
 /** Astro's resolved id of `astro:data-layer-content` (vite-plugin-content-virtual-mod.js). */
-const DATA_STORE_MODULE = '\0astro:data-layer-content';
-const PREFIX = 'export default JSON.parse(';
+export const DATA_STORE_MODULE = '\0astro:data-layer-content';
 /** The store's copy in the server output (`dist/server/`), read by a server that renders content on request. */
 export const SERVER_STORE = 'data-store.json';
+/**
+ * The marker Astro puts on content-data modules (core/build/incremental-metadata.js): the incremental
+ * build leaves them out of a page's code hash and tracks content by its digest instead.
+ */
+export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } } as const;
+
+/** The plugin, and whether it answered for the prerendered pages: a build that synced content must read it through this plugin. */
+export interface DataStoreFromFile extends Plugin {
+  readsFile(): boolean;
+}
 
 /** @param options.server the server renders content on request (the archive): give its bundle a copy of the store too */
-export function dataStoreFromFile(storeFile: string, options: { server?: boolean } = {}): Plugin {
-  /** The module text last found equal to the file: the server bundle gets the same text, and comparing twice held a second copy of the store. */
-  let checked: string | undefined;
+export function dataStoreFromFile(storeFile: string, options: { server?: boolean } = {}): DataStoreFromFile {
+  let prerenderReadsFile = false;
   return {
     name: 'warta:data-store-from-file',
+    readsFile: () => prerenderReadsFile,
     applyToEnvironment: (environment) => environment.name === 'prerender' || (options.server === true && environment.name === 'ssr'),
-    transform: {
+    load: {
+      // Astro's content plugin is itself `enforce: 'pre'` and listed first: only a hook ordered 'pre' runs before its load.
+      order: 'pre',
       filter: { id: /^\0astro:data-layer-content$/ },
-      handler(code, id) {
-        if (id !== DATA_STORE_MODULE) return undefined;
-        if (!code.startsWith(PREFIX) || !code.trimEnd().endsWith(')') || !fs.existsSync(storeFile)) {
-          // Another Astro version, or `experimental.collectionStorage`: the builds work, only slower.
-          this.warn(`Astro's content store module is not the JSON.parse of ${storeFile} this plugin expects; leaving it as it is (slower to load)`);
-          return undefined;
-        }
-        if (code !== checked) {
-          const bundled = JSON.parse(code.slice(PREFIX.length, code.trimEnd().length - 1)) as unknown;
-          if (bundled !== fs.readFileSync(storeFile, 'utf8')) {
-            this.warn(`the content store differs from ${storeFile}; leaving Astro's bundled copy (slower to load)`);
-            return undefined;
-          }
-          checked = code;
-        }
+      handler(id) {
+        if (id !== DATA_STORE_MODULE || !fs.existsSync(storeFile)) return undefined;
         if (this.environment.name === 'prerender') {
+          prerenderReadsFile = true;
           return {
             code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`,
             map: { mappings: '' },
+            meta: CONTENT_DATA_META,
           };
         }
         // A fixed name at the root of the server output: Astro moves hashed assets to the public folder,
@@ -68,6 +68,7 @@ export function dataStoreFromFile(storeFile: string, options: { server?: boolean
             '',
           ].join('\n'),
           map: { mappings: '' },
+          meta: CONTENT_DATA_META,
         };
       },
     },

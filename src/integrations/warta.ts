@@ -20,7 +20,7 @@ import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-pr
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { ARCHIVE_SEARCH_PATH, archiveCutoff, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
-import { dataStoreFromFile } from './data-store-from-file.ts';
+import { dataStoreFromFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
 import { createSearch } from './pagefind.ts';
 
@@ -74,6 +74,9 @@ export function createWarta(root = process.cwd()): Warta {
     archivedPaths.size > 0 ? (dir) => readArchiveSearchPages(dir) : undefined,
   );
 
+  /** Set for builds: answers the content store module with a read of its file (data-store-from-file.ts). */
+  let storeFromFile: DataStoreFromFile | undefined;
+
   const integration: AstroIntegration = {
     name: 'warta',
     hooks: {
@@ -108,7 +111,7 @@ export function createWarta(root = process.cwd()): Warta {
             ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site) } } } } : {}),
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
-            plugins: command === 'build' ? [dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)), { server: archiving })] : [],
+            plugins: command === 'build' ? [(storeFromFile = dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)), { server: archiving }))] : [],
           },
         });
         const errors = content.problems.filter((p) => p.severity === 'error');
@@ -137,6 +140,8 @@ export function createWarta(root = process.cwd()): Warta {
         const listFile = path.join(out, 'warta-articles.json');
         fs.writeFileSync(listFile, JSON.stringify(list));
         logger.info(`${list.length} articles published`);
+        // Astro loaded its content store module itself: an upgrade changed the module this plugin answers for.
+        if (storeFromFile && !storeFromFile.readsFile()) logger.warn('the content store was bundled by Astro, not read from its file (data-store-from-file.ts): builds are slower until the plugin is updated');
         // Pruned before search reads the pages, so no deleted story's page is indexed.
         output.finish(out, assets, listFile, logger);
         await search.buildDone(out, list.map((a) => a.url), logger);

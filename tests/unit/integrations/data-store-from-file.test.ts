@@ -2,34 +2,36 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dataStoreFromFile, SERVER_STORE } from '../../../src/integrations/data-store-from-file.ts';
+import { CONTENT_DATA_META, dataStoreFromFile, SERVER_STORE } from '../../../src/integrations/data-store-from-file.ts';
 
 const ID = '\0astro:data-layer-content';
 const store = JSON.stringify([['Map', 1, 2], 'articles', { title: 'Banjir "besar" di Palembang – 5 Juli' }]);
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-store-')), 'data-store.json');
 fs.writeFileSync(file, store);
-/** What Astro's content plugin generates for the module (vite-plugin-content-virtual-mod.js). */
-const astroCode = (json: string) => `export default JSON.parse(${JSON.stringify(json)})`;
 
 interface Emitted {
   fileName: string;
   source: Uint8Array;
 }
+interface Loaded {
+  code: string;
+  meta: unknown;
+}
 
-function transform(code: string, id = ID, environment = 'prerender') {
-  const warnings: string[] = [];
+function load(id = ID, environment = 'prerender', storeFile = file) {
   const emitted: Emitted[] = [];
-  const plugin = dataStoreFromFile(file);
-  const hook = plugin.transform as { handler: (this: unknown, code: string, id: string) => { code: string } | undefined };
-  const context = { warn: (m: string) => warnings.push(m), environment: { name: environment }, emitFile: (f: Emitted) => emitted.push(f) };
-  const result = hook.handler.call(context, code, id);
-  return { result, warnings, emitted };
+  const plugin = dataStoreFromFile(storeFile);
+  const hook = plugin.load as { handler: (this: unknown, id: string) => Loaded | undefined };
+  const context = { environment: { name: environment }, emitFile: (f: Emitted) => emitted.push(f) };
+  const result = hook.handler.call(context, id);
+  return { result, emitted, plugin };
 }
 
 describe('dataStoreFromFile', () => {
-  it('replaces the bundled store with a read of the same file, which yields the same data', async () => {
-    const { result } = transform(astroCode(store));
+  it('answers the store module with a read of the store file, which yields the same data', async () => {
+    const { result } = load();
     expect(result!.code).toContain(`readFileSync(${JSON.stringify(file)}, 'utf8')`);
     expect(result!.code).not.toContain('Palembang');
     const module = path.join(path.dirname(file), 'module.mjs');
@@ -37,21 +39,27 @@ describe('dataStoreFromFile', () => {
     expect((await import(module)).default).toEqual(JSON.parse(store));
   });
 
-  it('leaves the module as Astro made it when the file holds something else, and says so', () => {
-    const { result, warnings } = transform(astroCode(store.replace('besar', 'kecil')));
-    expect(result).toBeUndefined();
-    expect(warnings[0]).toMatch(/differs from .*data-store\.json/);
+  it('marks the module as content data, as Astro does, so the incremental build tracks content by its digest', () => {
+    expect(load().result!.meta).toEqual(CONTENT_DATA_META);
+    expect(load(ID, 'ssr').result!.meta).toEqual(CONTENT_DATA_META);
   });
 
-  it('leaves other modules alone, and a store module of another shape too, with a warning', () => {
-    expect(transform(astroCode(store), '\0astro:content')).toEqual({ result: undefined, warnings: [], emitted: [] });
-    const other = transform('export default {"articles":[]}');
-    expect(other.result).toBeUndefined();
-    expect(other.warnings[0]).toMatch(/not the JSON\.parse of .*data-store\.json/);
+  it('runs before Astro\'s own content plugin and says whether it answered for the prerendered pages', () => {
+    const { plugin } = load();
+    expect((plugin.load as { order?: string }).order).toBe('pre');
+    expect(plugin.readsFile()).toBe(true);
+    expect(dataStoreFromFile(file).readsFile()).toBe(false);
+  });
+
+  it('leaves other modules to Astro, and the store module too while no content has been synced', () => {
+    expect(load('\0astro:content')).toMatchObject({ result: undefined, emitted: [] });
+    const missing = load(ID, 'prerender', path.join(path.dirname(file), 'nothing-synced.json'));
+    expect(missing.result).toBeUndefined();
+    expect(missing.plugin.readsFile()).toBe(false);
   });
 
   it('gives the server bundle its own copy of the file, read from beside the server code, which yields the same data', async () => {
-    const { result, emitted } = transform(astroCode(store), ID, 'ssr');
+    const { result, emitted } = load(ID, 'ssr');
     expect(emitted.map((e) => e.fileName)).toEqual([SERVER_STORE]);
     expect(result!.code).not.toContain('Palembang');
     expect(result!.code).not.toContain(file);
@@ -72,18 +80,27 @@ describe('dataStoreFromFile', () => {
   });
 });
 
-// Canary: the plugin leans on how Astro (7.3) bundles the content store. When an upgrade changes
-// that, the plugin steps aside with a warning and builds slow down; this fails first, saying where.
+// Canary: the plugin answers for a module Astro (7.3) generates. When an upgrade changes what that
+// module is, where its file lives or how the incremental build recognises it, this fails first,
+// saying where (and the build warns when the plugin no longer answered: tests/site/build-log.test.ts).
 describe('Astro’s content store module, as the installed Astro generates it', () => {
   const astroDir = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
-  const source = (file: string) => fs.readFileSync(path.join(astroDir, 'dist/content', file), 'utf8');
+  const source = (file: string) => fs.readFileSync(path.join(astroDir, 'dist', file), 'utf8');
 
-  it('still has the id the plugin filters on', () => {
-    expect(source('consts.js')).toContain('const DATA_STORE_VIRTUAL_ID = "astro:data-layer-content";');
-    expect(source('consts.js')).toContain('const RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" + DATA_STORE_VIRTUAL_ID;');
+  it('still has the id the plugin answers for', () => {
+    expect(source('content/consts.js')).toContain('const DATA_STORE_VIRTUAL_ID = "astro:data-layer-content";');
+    expect(source('content/consts.js')).toContain('const RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" + DATA_STORE_VIRTUAL_ID;');
   });
 
-  it('is still the JSON.parse of the whole store file, the shape the plugin replaces', () => {
-    expect(source('vite-plugin-content-virtual-mod.js')).toContain('code: `export default JSON.parse(${JSON.stringify(jsonData)})`');
+  it('is still the JSON.parse of the whole store file, which a build keeps as data-store.json in the cache folder', () => {
+    expect(source('content/vite-plugin-content-virtual-mod.js')).toContain('code: `export default JSON.parse(${JSON.stringify(jsonData)})`');
+    expect(source('content/vite-plugin-content-virtual-mod.js')).toContain('dataStoreFile = getDataStoreFile(settings, isDev);');
+    expect(source('content/paths.js')).toContain('return new URL(DATA_STORE_FILE, isDev ? settings.dotAstroDir : settings.config.cacheDir);');
+    expect(source('content/consts.js')).toContain('const DATA_STORE_FILE = "data-store.json";');
+  });
+
+  it('still carries the content-data marker the plugin copies', async () => {
+    const metadata = (await import(pathToFileURL(path.join(astroDir, 'dist/core/build/incremental-metadata.js')).href)) as { createContentDataIncrementalMetadata(): unknown };
+    expect(metadata.createContentDataIncrementalMetadata()).toEqual(CONTENT_DATA_META);
   });
 });
