@@ -291,7 +291,10 @@ async function measurePages(n: number): Promise<{ weights: PageWeight[]; lightho
   const outDir = path.join(bench, `out-${n}`);
   const client = path.join(outDir, 'client');
   const articles = JSON.parse(fs.readFileSync(path.join(client, 'warta-articles.json'), 'utf8')) as { url: string }[];
-  const pages = { article: articles[0]!.url, front: '/', search: '/cari/' };
+  // With --prerender-days the older stories have no page: weigh the first story that has one.
+  const written = articles.find((a) => fs.existsSync(path.join(client, a.url, 'index.html')));
+  if (!written) throw new Error(`[warta:bench] no story page was written in ${client}`);
+  const pages = { article: written.url, front: '/', search: '/cari/' };
   const weights = Object.values(pages).map((p) => pageWeight(client, p));
   if (values['no-lighthouse']) return { weights };
   try {

@@ -12,7 +12,8 @@
  * build is left as it is (lib/search-manifest.ts).
  *
  * Every Pagefind call is checked and has a deadline (pagefind-service.ts), and the build
- * then reads every bundle back from disk and compares them with the published articles.
+ * reads every bundle it writes back from disk and compares it with the stories it should hold;
+ * a bundle left as it was had passed that check when it was written (lib/search-manifest.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { findPackageJSON } from 'node:module';
-import { checkSearchShards } from '../lib/search-index-check.ts';
+import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
 import { recompressSearchMeta, updateBundles } from '../lib/search-manifest.ts';
@@ -36,7 +37,7 @@ export interface Search {
   viteDefine: Record<string, string>;
   configDone(config: AstroConfig): void;
   /** Indexes the article pages under `site` (the static site Astro wrote) and checks that the bundles hold exactly `published`. */
-  buildDone(site: string, published: string[], logger: AstroIntegrationLogger): Promise<void>;
+  buildDone(site: string, published: string[], logger: AstroIntegrationLogger, keptSince?: number): Promise<void>;
   serverSetup(server: ViteDevServer, logger: AstroIntegrationLogger): void;
   serverStart(address: AddressInfo, logger: AstroIntegrationLogger): void;
 }
@@ -65,21 +66,23 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
       lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
     },
 
-    async buildDone(site, listed, logger) {
+    async buildDone(site, listed, logger, keptSince) {
       const started = Date.now();
       // One bundle after another, each by its own Pagefind service: the indexer's memory is the largest bundle's.
       const rewritten = await updateBundles(
         site,
         shards,
         PAGEFIND_VERSION,
-        async (pages, bundle) => {
+        async (pages, bundle, shard) => {
           await writeBundle(pages, bundle, timeoutMs);
           recompressSearchMeta(bundle);
+          const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
+          wrong(checkSearchIndex(bundle, { urls: shard.urls, language }).map((p) => label + p));
         },
         unwritten?.(site),
+        keptSince,
       );
-      const problems = checkSearchShards(site, shards, listed.map((url) => new URL(url, 'http://localhost').pathname), language);
-      if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      wrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
       const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${rewritten.includes(s.bundlePath) ? '' : ' unchanged'}`).join(', ');
       logger.info(`search index checked: ${listed.length} articles (${parts}) in ${Date.now() - started} ms`);
     },
@@ -113,6 +116,10 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
       );
     },
   };
+}
+
+function wrong(problems: string[]): void {
+  if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
 /** Indexes the dev server's own rendering of every published article in memory, in the build's bundles. */

@@ -144,7 +144,7 @@ export function createWarta(root = process.cwd()): Warta {
         if (storeFromFile && !storeFromFile.readsFile()) logger.warn('the content store was bundled by Astro, not read from its file (data-store-from-file.ts): builds are slower until the plugin is updated');
         // Pruned before search reads the pages, so no deleted story's page is indexed.
         output.finish(out, assets, listFile, logger);
-        await search.buildDone(out, list.map((a) => a.url), logger);
+        await search.buildDone(out, list.map((a) => a.url), logger, output.keptSince);
         // The archived stories' search text was written only for the index: whole stories by the hundred, not pages to publish.
         if (cutoff) fs.rmSync(path.join(out, ARCHIVE_SEARCH_PATH), { recursive: true, force: true });
         // The search bundle is the last part of the folder a build completes: a folder is kept only when all of it is.

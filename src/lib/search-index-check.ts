@@ -88,6 +88,12 @@ export function checkSearchShards(site: string, shards: SearchShard[], published
     const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
     problems.push(...checkSearchIndex(searchBundleDir(site, shard), { urls: shard.urls, language }).map((p) => label + p));
   }
+  return [...problems, ...checkPlacement(shards, published)];
+}
+
+/** Together the bundles' plans hold every published story and nothing else (their contents checked apart, as each is written). */
+export function checkPlacement(shards: SearchShard[], published: string[]): string[] {
+  const problems: string[] = [];
   const placed = new Set(shards.flatMap((s) => s.urls));
   const unplaced = published.filter((url) => !placed.has(url));
   const wanted = new Set(published);

@@ -8,7 +8,8 @@
  * bundle was written as. A bundle is reused only when all three match: the same stories with
  * the same indexed text, written by the same Pagefind, with every file still there. Anything
  * else (a story edited, added, removed or moved to the archive, a file deleted, a crashed
- * build that left no manifest) rewrites it, and the build checks every bundle afterwards.
+ * build that left no manifest) rewrites it. A bundle is checked as it is written, and gets its
+ * manifest only when it passed, so a reused bundle is one that was checked.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -69,6 +70,28 @@ export function bundleUpToDate(dir: string, wanted: Omit<BundleManifest, 'files'
   return Object.entries(had.files).every(([file, bytes]) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size === bytes);
 }
 
+/**
+ * True when a bundle is up to date without reading its pages: its manifest lists exactly `urls`
+ * with this Pagefind and all its files, and every page is older than `since`, the start of this
+ * build in an output folder kept from the last complete one. A page Astro did not write again was
+ * in place, unchanged, when that build wrote or kept the bundle against the manifest's digests.
+ */
+export function keptUnread(site: string, dir: string, urls: string[], pagefind: string, since: number, unwritten: Map<string, string>): boolean {
+  let had: BundleManifest;
+  try {
+    had = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
+  } catch {
+    return false;
+  }
+  if (had.pagefind !== pagefind || Object.keys(had.stories).length !== urls.length) return false;
+  for (const url of urls) {
+    if (!(url in had.stories) || unwritten.has(url)) return false;
+    const modified = fs.statSync(pageFile(site, url), { throwIfNoEntry: false })?.mtimeMs;
+    if (modified === undefined || modified >= since) return false;
+  }
+  return Object.entries(had.files).every(([file, bytes]) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size === bytes);
+}
+
 /** Deletes a bundle's files before it is rewritten (Pagefind does not remove old ones), keeping the folders of `others`. */
 export function clearBundle(dir: string, others: Set<string>): void {
   if (!fs.existsSync(dir)) return;
@@ -90,15 +113,17 @@ export function writeManifest(dir: string, manifest: Omit<BundleManifest, 'files
 /**
  * Brings the bundles under `site` in line with the plan: removes archive folders the plan no
  * longer has, and rewrites (with `write`, one bundle after another) each bundle that is not
- * up to date. Returns the bundles it rewrote. `unwritten`: stories without a built page (rendered
- * on request, lib/archive.ts), as pages holding what Pagefind indexes, by URL.
+ * up to date; `write` must check what it wrote and throw when it is wrong. Returns the bundles it rewrote. `unwritten`: stories without a built page (rendered
+ * on request, lib/archive.ts), as pages holding what Pagefind indexes, by URL. `keptSince`: when
+ * the output folder is the last complete build's (kept-output.ts), the instant this build began.
  */
 export async function updateBundles(
   site: string,
   shards: SearchShard[],
   pagefind: string,
-  write: (pages: Map<string, string>, dir: string) => Promise<void>,
+  write: (pages: Map<string, string>, dir: string, shard: SearchShard) => Promise<void>,
   unwritten: Map<string, string> = new Map(),
+  keptSince?: number,
 ): Promise<string[]> {
   // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
   const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
@@ -109,12 +134,15 @@ export async function updateBundles(
   const rewritten: string[] = [];
   for (const [i, shard] of shards.entries()) {
     const dir = path.join(site, shard.bundlePath);
+    // Not one of its pages written since the last complete build, which left this bundle checked: nothing to read.
+    if (keptSince !== undefined && keptUnread(site, dir, shard.urls, pagefind, keptSince, unwritten)) continue;
     const pages = new Map(shard.urls.map((url) => [url, indexedHtml(unwritten.get(url) ?? readPage(site, url), url)]));
     const manifest = manifestOf(pages, pagefind);
     if (bundleUpToDate(dir, manifest)) continue;
     const others = i === 0 ? inner : new Set<string>();
     clearBundle(dir, others);
-    await write(pages, dir);
+    // `write` checks what it wrote (and throws): only a bundle that passed gets a manifest, and so is reused.
+    await write(pages, dir, shard);
     writeManifest(dir, manifest, others);
     rewritten.push(shard.bundlePath);
   }
@@ -138,9 +166,13 @@ export function recompressSearchMeta(bundle: string): void {
 
 /** The built page of a site-relative URL (`/2026/06/slug/` → `2026/06/slug/index.html`). */
 function readPage(site: string, url: string): string {
-  const file = path.join(site, url.endsWith('/') ? `${url}index.html` : url);
+  const file = pageFile(site, url);
   if (!fs.existsSync(file)) throw new Error(`[warta:pagefind] the page of the published story ${url} is missing (${file})`);
   return fs.readFileSync(file, 'utf8');
+}
+
+function pageFile(site: string, url: string): string {
+  return path.join(site, url.endsWith('/') ? `${url}index.html` : url);
 }
 
 function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundleUpToDate, clearBundle, indexedHtml, manifestOf, MANIFEST, writeManifest } from '../../../src/lib/search-manifest.ts';
+import { bundleUpToDate, clearBundle, indexedHtml, manifestOf, MANIFEST, updateBundles, writeManifest } from '../../../src/lib/search-manifest.ts';
 
 const META = '<div class="pagefind-meta" hidden data-pagefind-ignore><span data-pagefind-filter="kategori">Politik</span><span data-pagefind-sort="tanggal[data-value]" data-value="2026-06-01T10:00:00+07:00"></span></div>';
 const page = (body: string, related = 'Terkait A') =>
@@ -69,5 +69,52 @@ describe('a bundle manifest', () => {
     clearBundle(dir, new Set(['arsip']));
     expect(fs.readdirSync(dir)).toEqual(['arsip']);
     expect(fs.readFileSync(path.join(dir, 'arsip', 'pagefind.js'), 'utf8')).toBe('other bundle');
+  });
+});
+
+describe('updating the bundles of a built site', () => {
+  let site: string;
+  const shards = [{ bundlePath: '/pagefind/', urls: ['/2026/06/a/'] }] as Parameters<typeof updateBundles>[1];
+  beforeEach(() => {
+    site = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-site-'));
+    fs.mkdirSync(path.join(site, '2026/06/a'), { recursive: true });
+    fs.writeFileSync(path.join(site, '2026/06/a/index.html'), page('Isi berita.'));
+  });
+  afterEach(() => fs.rmSync(site, { recursive: true, force: true }));
+  const writer = (calls: string[], fail = false) => async (pages: Map<string, string>, dir: string) => {
+    calls.push([...pages.keys()].join());
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'pagefind.js'), 'js');
+    if (fail) throw new Error('the search index is wrong: 1 published article is not in the index');
+  };
+
+  it('leaves a bundle written and checked from the same stories as it is, without writing it again', async () => {
+    const calls: string[] = [];
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual(['/pagefind/']);
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    expect(calls).toEqual(['/2026/06/a/']);
+  });
+
+  it('gives a bundle that failed its check no manifest, so the next build writes it again', async () => {
+    const calls: string[] = [];
+    await expect(updateBundles(site, shards, '1.6.0', writer(calls, true))).rejects.toThrow(/search index is wrong/);
+    expect(fs.existsSync(path.join(site, 'pagefind', MANIFEST))).toBe(false);
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual(['/pagefind/']);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('in a kept output folder, leaves a bundle whose pages are all older than the build without reading them', async () => {
+    const calls: string[] = [];
+    await updateBundles(site, shards, '1.6.0', writer(calls));
+    const page = path.join(site, '2026/06/a/index.html');
+    const before = Date.now() - 60_000;
+    fs.utimesSync(page, before / 1000, before / 1000);
+    // Unreadable as an article page: a bundle that read it would stop the build.
+    fs.writeFileSync(page, 'not an article page');
+    fs.utimesSync(page, before / 1000, before / 1000);
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls), new Map(), Date.now())).toEqual([]);
+    // Written during this build: read, and here found broken.
+    await expect(updateBundles(site, shards, '1.6.0', writer(calls), new Map(), before - 1000)).rejects.toThrow(/has no <html lang>/);
+    expect(calls).toHaveLength(1);
   });
 });
