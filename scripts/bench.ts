@@ -17,8 +17,9 @@
  *   - Hugo, when `hugo` is on PATH, on the same articles with the minimal templates in
  *     scripts/bench/hugo/ (no search index);
  * and prints Warta's ratio to each, and to the fastest peer (baseline or Hugo). `--prerender-days`
- * builds this tree with WARTA_PRERENDER_DAYS (stories older than that rendered on request, not
- * prerendered; the corpus ends the day before the build, so 365 leaves its last year). Once:
+ * builds with WARTA_PRERENDER_DAYS (stories older than that rendered on request, not
+ * prerendered; the corpus ends the day before the build, so 365 leaves its last year); an
+ * --against commit older than that setting prerenders every story. Once:
  * `npm run check` on the first size, page weight and Lighthouse (mobile) for the article
  * page, front page and search page of the first size's build.
  * Prints tables and writes JSON to --out (bench-<time>.json and latest.json).
@@ -165,7 +166,8 @@ function wartaSite(name: string, projectRoot: string, n: number, corpus: string)
     command: process.execPath,
     args: [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
     cwd: projectRoot,
-    env: env({ WARTA_CONTENT_DIR: corpus, WARTA_CACHE_DIR: cache, NODE_COMPILE_CACHE: compileCache, ...(projectRoot === root ? { WARTA_PRERENDER_DAYS: values['prerender-days'] } : {}) }),
+    // An older commit that does not know WARTA_PRERENDER_DAYS prerenders every story.
+    env: env({ WARTA_CONTENT_DIR: corpus, WARTA_CACHE_DIR: cache, NODE_COMPILE_CACHE: compileCache, WARTA_PRERENDER_DAYS: values['prerender-days'] }),
     outDir,
     // An older commit may not read WARTA_CACHE_DIR: its default cache folders go too (its worktree is the bench's own).
     coldPaths: [outDir, cache, compileCache, ...(projectRoot === root ? [] : [path.join(projectRoot, 'node_modules/.astro')])],
