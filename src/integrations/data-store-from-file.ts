@@ -28,19 +28,40 @@ export const SERVER_STORE = 'data-store.json';
  * The marker Astro puts on content-data modules (core/build/incremental-metadata.js): the incremental
  * build leaves them out of a page's code hash and tracks content by its digest instead.
  */
-export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } } as const;
+export const contentDataMeta = () => ({ astroIncremental: { kind: 'content-data' } });
 
-/** The plugin, and whether it answered for the prerendered pages: a build that synced content must read it through this plugin. */
+/** The plugin, and whether it answered for every bundle that reads content: a build that synced content must read it through this plugin. */
 export interface DataStoreFromFile extends Plugin {
   readsFile(): boolean;
 }
 
+/**
+ * Whether the store is the one file this plugin reads: Astro's `experimental.collectionStorage`
+ * other than `single-file` splits it into chunks and leaves `data-store.json` stale.
+ */
+export function storeIsOneFile(collectionStorage: unknown): boolean {
+  return collectionStorage === undefined || collectionStorage === 'single-file';
+}
+
+/** The module's body once `file` names the store: a store that is not JSON stops the build or server saying which file. */
+const READ_STORE = [
+  'let store;',
+  'try {',
+  "  store = JSON.parse(readFileSync(file, 'utf8'));",
+  '} catch (error) {',
+  '  throw new Error(`[warta] could not read the content store ${file}: ${error.message}`);',
+  '}',
+  'export default store;',
+  '',
+].join('\n');
+
 /** @param options.server the server renders content on request (the archive): give its bundle a copy of the store too */
 export function dataStoreFromFile(storeFile: string, options: { server?: boolean } = {}): DataStoreFromFile {
-  let prerenderReadsFile = false;
+  /** The environments it answered for. */
+  const answered = new Set<string>();
   return {
     name: 'warta:data-store-from-file',
-    readsFile: () => prerenderReadsFile,
+    readsFile: () => answered.has('prerender') && (options.server !== true || answered.has('ssr')),
     applyToEnvironment: (environment) => environment.name === 'prerender' || (options.server === true && environment.name === 'ssr'),
     load: {
       // Astro's content plugin is itself `enforce: 'pre'` and listed first: only a hook ordered 'pre' runs before its load.
@@ -48,12 +69,12 @@ export function dataStoreFromFile(storeFile: string, options: { server?: boolean
       filter: { id: /^\0astro:data-layer-content$/ },
       handler(id) {
         if (id !== DATA_STORE_MODULE || !fs.existsSync(storeFile)) return undefined;
+        answered.add(this.environment.name);
         if (this.environment.name === 'prerender') {
-          prerenderReadsFile = true;
           return {
-            code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`,
+            code: `import { readFileSync } from 'node:fs';\nconst file = ${JSON.stringify(storeFile)};\n${READ_STORE}`,
             map: { mappings: '' },
-            meta: CONTENT_DATA_META,
+            meta: contentDataMeta(),
           };
         }
         // A fixed name at the root of the server output: Astro moves hashed assets to the public folder,
@@ -64,11 +85,10 @@ export function dataStoreFromFile(storeFile: string, options: { server?: boolean
             `import { existsSync, readFileSync } from 'node:fs';`,
             `const file = [new URL('./${SERVER_STORE}', import.meta.url), new URL('../${SERVER_STORE}', import.meta.url)].find((f) => existsSync(f));`,
             `if (!file) throw new Error('[warta] ${SERVER_STORE} is missing beside the server code; deploy the whole server folder');`,
-            `export default JSON.parse(readFileSync(file, 'utf8'));`,
-            '',
+            READ_STORE,
           ].join('\n'),
           map: { mappings: '' },
-          meta: CONTENT_DATA_META,
+          meta: contentDataMeta(),
         };
       },
     },

@@ -26,8 +26,6 @@ export interface KeptOutput {
   start(logger: AstroIntegrationLogger): void;
   /** From config:done: the last build's stamp when its output folder is kept, else undefined. */
   readonly kept: OutputStamp | undefined;
-  /** When the folder is kept: the instant this build began; a file older than it was left as the last complete build wrote it. */
-  readonly keptSince: number | undefined;
   /** At build:done, once `stampedFile` is written: prune. `dir` is the static site, `assets` Astro's page files. */
   finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger): void;
   /**
@@ -49,9 +47,6 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
   return {
     get kept() {
       return kept;
-    },
-    get keptSince() {
-      return enabled && kept ? since : undefined;
     },
     setup(command) {
       enabled = command === 'build' && switchFromEnv(env, 'WARTA_KEEP_OUTPUT', true, { on: 'keep unchanged pages in the output folder, the default', off: 'empty it on every build' });

@@ -15,6 +15,7 @@
  * reads every bundle it writes back from disk and compares it with the stories it should hold;
  * a bundle left as it was had passed that check when it was written (lib/search-manifest.ts).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +38,23 @@ export interface Search {
   viteDefine: Record<string, string>;
   configDone(config: AstroConfig): void;
   /** Indexes the article pages under `site` (the static site Astro wrote) and checks that the bundles hold exactly `published`. */
-  buildDone(site: string, published: string[], logger: AstroIntegrationLogger, keptSince?: number): Promise<void>;
+  buildDone(site: string, published: string[], logger: AstroIntegrationLogger): Promise<void>;
   serverSetup(server: ViteDevServer, logger: AstroIntegrationLogger): void;
   serverStart(address: AddressInfo, logger: AstroIntegrationLogger): void;
 }
 
-/** A bundle written by another Pagefind may differ: its version is part of each bundle's manifest. */
-const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
+/**
+ * What wrote a bundle, in each bundle's manifest: another Pagefind, or other code cutting pages
+ * for it or calling it, may write a different bundle from the same pages, so either rewrites it.
+ */
+const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', '../lib/search-manifest.ts']);
+
+function indexerOf(code: string[]): string {
+  const version = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
+  const digest = createHash('sha256');
+  for (const file of code) digest.update(fs.readFileSync(new URL(file, import.meta.url)));
+  return `pagefind ${version}, ${digest.digest('base64url').slice(0, 12)}`;
+}
 
 /**
  * @param published the stories published when the build starts: they decide the split into bundles
@@ -66,23 +77,22 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
       lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
     },
 
-    async buildDone(site, listed, logger, keptSince) {
+    async buildDone(site, listed, logger) {
       const started = Date.now();
       // One bundle after another, each by its own Pagefind service: the indexer's memory is the largest bundle's.
       const rewritten = await updateBundles(
         site,
         shards,
-        PAGEFIND_VERSION,
+        INDEXER,
         async (pages, bundle, shard) => {
           await writeBundle(pages, bundle, timeoutMs);
           recompressSearchMeta(bundle);
           const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
-          wrong(checkSearchIndex(bundle, { urls: shard.urls, language }).map((p) => label + p));
+          throwIfWrong(checkSearchIndex(bundle, { urls: shard.urls, language }).map((p) => label + p));
         },
         unwritten?.(site),
-        keptSince,
       );
-      wrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
+      throwIfWrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
       const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${rewritten.includes(s.bundlePath) ? '' : ' unchanged'}`).join(', ');
       logger.info(`search index checked: ${listed.length} articles (${parts}) in ${Date.now() - started} ms`);
     },
@@ -118,7 +128,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   };
 }
 
-function wrong(problems: string[]): void {
+function throwIfWrong(problems: string[]): void {
   if (problems.length > 0) throw new Error(`${PREFIX} the search index is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 

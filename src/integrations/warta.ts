@@ -20,7 +20,7 @@ import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-pr
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { ARCHIVE_SEARCH_PATH, archiveCutoff, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
-import { dataStoreFromFile, type DataStoreFromFile } from './data-store-from-file.ts';
+import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
 import { createSearch } from './pagefind.ts';
 
@@ -111,7 +111,11 @@ export function createWarta(root = process.cwd()): Warta {
             ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site) } } } } : {}),
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
-            plugins: command === 'build' ? [(storeFromFile = dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)), { server: archiving }))] : [],
+            // Not with a store Astro splits in chunks (experimental.collectionStorage): then the file is not the store.
+            plugins:
+              command === 'build' && storeIsOneFile(config.experimental.collectionStorage)
+                ? [(storeFromFile = dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)), { server: archiving }))]
+                : [],
           },
         });
         const errors = content.problems.filter((p) => p.severity === 'error');
@@ -144,7 +148,7 @@ export function createWarta(root = process.cwd()): Warta {
         if (storeFromFile && !storeFromFile.readsFile()) logger.warn('the content store was bundled by Astro, not read from its file (data-store-from-file.ts): builds are slower until the plugin is updated');
         // Pruned before search reads the pages, so no deleted story's page is indexed.
         output.finish(out, assets, listFile, logger);
-        await search.buildDone(out, list.map((a) => a.url), logger, output.keptSince);
+        await search.buildDone(out, list.map((a) => a.url), logger);
         // The archived stories' search text was written only for the index: whole stories by the hundred, not pages to publish.
         if (cutoff) fs.rmSync(path.join(out, ARCHIVE_SEARCH_PATH), { recursive: true, force: true });
         // The search bundle is the last part of the folder a build completes: a folder is kept only when all of it is.

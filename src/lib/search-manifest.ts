@@ -4,12 +4,14 @@
  * Pagefind is given, per story, only the part of its page it indexes (`indexedHtml`): the
  * language, the headline and body marked `data-pagefind-body` and the filters, sort key and
  * metadata of `PagefindMeta.astro`. The manifest beside each bundle (`warta-manifest.json`)
- * records a digest of exactly that string per story, the Pagefind version and every file the
- * bundle was written as. A bundle is reused only when all three match: the same stories with
- * the same indexed text, written by the same Pagefind, with every file still there. Anything
- * else (a story edited, added, removed or moved to the archive, a file deleted, a crashed
- * build that left no manifest) rewrites it. A bundle is checked as it is written, and gets its
- * manifest only when it passed, so a reused bundle is one that was checked.
+ * records a digest of exactly that string per story, the indexer (the Pagefind version and a
+ * digest of the code that cuts and indexes pages), every file the bundle was written as, and the
+ * time and size of each story's page as it was read. A bundle is reused only when the same
+ * stories with the same indexed text were written by the same indexer, with every file still
+ * there. Anything else (a story edited, added, removed or moved to the archive, a file deleted, a
+ * crashed build that left no manifest) rewrites it. A bundle is checked as it is written, and gets
+ * its manifest only when it passed, so a reused bundle is one that was checked. A page that still
+ * has the time and size recorded is not read again: its digest is the recorded one.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,12 +22,17 @@ import { SEARCH_BUNDLE, type SearchShard } from './search-shards.ts';
 export const MANIFEST = 'warta-manifest.json';
 
 export interface BundleManifest {
-  pagefind: string;
+  /** The Pagefind version and a digest of the code that cuts and indexes pages. */
+  indexer: string;
   /** Story URL → digest of the HTML it was indexed from. */
   stories: Record<string, string>;
+  /** Story URL → [mtime in ms, bytes] of its built page when it was read; none for a story without a page. */
+  pages?: Record<string, [number, number]>;
   /** Every file of the bundle (path inside it → bytes), other bundles' folders excluded. */
   files: Record<string, number>;
 }
+
+type Wanted = Omit<BundleManifest, 'files'>;
 
 const HEADER = /<header\b[^>]*\bclass="article-header"[^>]*\bdata-pagefind-body\b[^>]*>/;
 const META = /<div\b[^>]*\bclass="pagefind-meta"[^>]*>[\s\S]*?<\/div>/;
@@ -54,42 +61,14 @@ export function digestOf(html: string): string {
   return createHash('sha256').update(html).digest('base64url').slice(0, 22);
 }
 
-export function manifestOf(pages: Map<string, string>, pagefind: string): Omit<BundleManifest, 'files'> {
-  return { pagefind, stories: Object.fromEntries([...pages].map(([url, html]) => [url, digestOf(html)])) };
+export function manifestOf(pages: Map<string, string>, indexer: string): Wanted {
+  return { indexer, stories: Object.fromEntries([...pages].map(([url, html]) => [url, digestOf(html)])) };
 }
 
 /** True when `dir` holds a bundle written from exactly `wanted`, with all its files in place. */
-export function bundleUpToDate(dir: string, wanted: Omit<BundleManifest, 'files'>): boolean {
-  let had: BundleManifest;
-  try {
-    had = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
-  } catch {
-    return false;
-  }
-  if (had.pagefind !== wanted.pagefind || !sameEntries(had.stories, wanted.stories)) return false;
-  return Object.entries(had.files).every(([file, bytes]) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size === bytes);
-}
-
-/**
- * True when a bundle is up to date without reading its pages: its manifest lists exactly `urls`
- * with this Pagefind and all its files, and every page is older than `since`, the start of this
- * build in an output folder kept from the last complete one. A page Astro did not write again was
- * in place, unchanged, when that build wrote or kept the bundle against the manifest's digests.
- */
-export function keptUnread(site: string, dir: string, urls: string[], pagefind: string, since: number, unwritten: Map<string, string>): boolean {
-  let had: BundleManifest;
-  try {
-    had = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
-  } catch {
-    return false;
-  }
-  if (had.pagefind !== pagefind || Object.keys(had.stories).length !== urls.length) return false;
-  for (const url of urls) {
-    if (!(url in had.stories) || unwritten.has(url)) return false;
-    const modified = fs.statSync(pageFile(site, url), { throwIfNoEntry: false })?.mtimeMs;
-    if (modified === undefined || modified >= since) return false;
-  }
-  return Object.entries(had.files).every(([file, bytes]) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size === bytes);
+export function bundleUpToDate(dir: string, wanted: Wanted): boolean {
+  const had = readManifest(dir);
+  return had !== undefined && had.indexer === wanted.indexer && sameEntries(had.stories, wanted.stories) && filesInPlace(dir, had);
 }
 
 /** Deletes a bundle's files before it is rewritten (Pagefind does not remove old ones), keeping the folders of `others`. */
@@ -99,7 +78,7 @@ export function clearBundle(dir: string, others: Set<string>): void {
 }
 
 /** Records what `dir` was just written from, with its files as they are now; written last, so a crash leaves no manifest. */
-export function writeManifest(dir: string, manifest: Omit<BundleManifest, 'files'>, others: Set<string>): void {
+export function writeManifest(dir: string, manifest: Wanted, others: Set<string>): void {
   const files: Record<string, number> = {};
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -114,16 +93,14 @@ export function writeManifest(dir: string, manifest: Omit<BundleManifest, 'files
  * Brings the bundles under `site` in line with the plan: removes archive folders the plan no
  * longer has, and rewrites (with `write`, one bundle after another) each bundle that is not
  * up to date; `write` must check what it wrote and throw when it is wrong. Returns the bundles it rewrote. `unwritten`: stories without a built page (rendered
- * on request, lib/archive.ts), as pages holding what Pagefind indexes, by URL. `keptSince`: when
- * the output folder is the last complete build's (kept-output.ts), the instant this build began.
+ * on request, lib/archive.ts), as pages holding what Pagefind indexes, by URL.
  */
 export async function updateBundles(
   site: string,
   shards: SearchShard[],
-  pagefind: string,
+  indexer: string,
   write: (pages: Map<string, string>, dir: string, shard: SearchShard) => Promise<void>,
   unwritten: Map<string, string> = new Map(),
-  keptSince?: number,
 ): Promise<string[]> {
   // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
   const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
@@ -134,12 +111,14 @@ export async function updateBundles(
   const rewritten: string[] = [];
   for (const [i, shard] of shards.entries()) {
     const dir = path.join(site, shard.bundlePath);
-    // Not one of its pages written since the last complete build, which left this bundle checked: nothing to read.
-    if (keptSince !== undefined && keptUnread(site, dir, shard.urls, pagefind, keptSince, unwritten)) continue;
-    const pages = new Map(shard.urls.map((url) => [url, indexedHtml(unwritten.get(url) ?? readPage(site, url), url)]));
-    const manifest = manifestOf(pages, pagefind);
-    if (bundleUpToDate(dir, manifest)) continue;
     const others = i === 0 ? inner : new Set<string>();
+    const { manifest, read, anyRead } = digestStories(site, shard.urls, indexer, readManifest(dir), unwritten);
+    if (bundleUpToDate(dir, manifest)) {
+      // The same text from pages written again: record their new times, so the next build need not read them.
+      if (anyRead) writeManifest(dir, manifest, others);
+      continue;
+    }
+    const pages = new Map(shard.urls.map((url) => [url, read.get(url) ?? indexedHtml(fs.readFileSync(pageFile(site, url), 'utf8'), url)]));
     clearBundle(dir, others);
     // `write` checks what it wrote (and throws): only a bundle that passed gets a manifest, and so is reused.
     await write(pages, dir, shard);
@@ -147,6 +126,42 @@ export async function updateBundles(
     rewritten.push(shard.bundlePath);
   }
   return rewritten;
+}
+
+/**
+ * The manifest a bundle of `urls` would have now. A story whose page has the time and size `had`
+ * recorded keeps its digest unread (a page Astro did not write again holds what was indexed); any
+ * other page is read and cut (`read`, by URL), as is every story rendered on request (`unwritten`).
+ * The time and size are taken before reading, so a page that changes in between is read next time.
+ */
+function digestStories(site: string, urls: string[], indexer: string, had: BundleManifest | undefined, unwritten: Map<string, string>) {
+  const known = had?.indexer === indexer ? had : undefined;
+  const stories: Record<string, string> = {};
+  const pages: Record<string, [number, number]> = {};
+  const read = new Map<string, string>();
+  let anyRead = false;
+  for (const url of urls) {
+    const onRequest = unwritten.get(url);
+    if (onRequest !== undefined) {
+      read.set(url, indexedHtml(onRequest, url));
+      stories[url] = digestOf(read.get(url)!);
+      continue;
+    }
+    const file = pageFile(site, url);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`[warta:pagefind] the page of the published story ${url} is missing (${file})`);
+    pages[url] = [stat.mtimeMs, stat.size];
+    const recorded = known?.pages?.[url];
+    const digest = known?.stories[url];
+    if (digest !== undefined && recorded?.[0] === stat.mtimeMs && recorded[1] === stat.size) {
+      stories[url] = digest;
+      continue;
+    }
+    read.set(url, indexedHtml(fs.readFileSync(file, 'utf8'), url));
+    stories[url] = digestOf(read.get(url)!);
+    anyRead = true;
+  }
+  return { manifest: { indexer, stories, pages } satisfies Wanted, read, anyRead };
 }
 
 /**
@@ -164,11 +179,16 @@ export function recompressSearchMeta(bundle: string): void {
   }
 }
 
-/** The built page of a site-relative URL (`/2026/06/slug/` → `2026/06/slug/index.html`). */
-function readPage(site: string, url: string): string {
-  const file = pageFile(site, url);
-  if (!fs.existsSync(file)) throw new Error(`[warta:pagefind] the page of the published story ${url} is missing (${file})`);
-  return fs.readFileSync(file, 'utf8');
+function readManifest(dir: string): BundleManifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function filesInPlace(dir: string, had: BundleManifest): boolean {
+  return Object.entries(had.files).every(([file, bytes]) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size === bytes);
 }
 
 function pageFile(site: string, url: string): string {

@@ -10,6 +10,7 @@ import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { indexedUrls } from '../../src/lib/search-index-check.ts';
+import { MANIFEST } from '../../src/lib/search-manifest.ts';
 import { outputRoot, root, sites } from '../helpers/sites.ts';
 
 const scratch = path.join(outputRoot, 'incremental');
@@ -51,12 +52,16 @@ let untouchedPage: string;
 let third: BuildResult;
 /** The archive bundle's files (path → mtime and bytes) before the third build, which edits only a story of the newest month. */
 let archiveBefore: Map<string, string>;
+let archiveStoriesBefore: Record<string, string>;
 const RECENT_ADDED = 'Redaksi menambahkan keterangan warga pada pagi hari.';
-const filesOf = (dir: string) => new Map(fs.globSync('**/*', { cwd: dir, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+/** A bundle's files (its manifest apart: it records the times of the pages read, which change as pages are written again). */
+const filesOf = (dir: string) => new Map(fs.globSync('**/*', { cwd: dir, withFileTypes: true }).filter((e) => e.isFile() && e.name !== MANIFEST).map((e) => {
   const file = path.join(e.parentPath, e.name);
   const stat = fs.statSync(file);
   return [path.relative(dir, file), `${stat.mtimeMs} ${stat.size}`] as const;
 }));
+/** What a bundle's manifest says it was written from: story URL → digest of its indexed text. */
+const storiesOf = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as { stories: Record<string, string> }).stories;
 /** The text of every fragment in every search bundle. */
 const fragmentTexts = () => fs.globSync('pagefind/**/fragment/*.pf_fragment', { cwd: client }).map((f) => gunzipSync(fs.readFileSync(path.join(client, f))).toString('utf8'));
 
@@ -108,6 +113,7 @@ beforeAll(() => {
   untouchedAfter = fs.statSync(pagePath(untouchedPage)).mtimeMs;
 
   archiveBefore = filesOf(ARCHIVE);
+  archiveStoriesBefore = storiesOf(ARCHIVE);
   const recent = fs.globSync('articles/2026/11/*.md', { cwd: content }).sort()[0]!;
   fs.appendFileSync(path.join(content, recent), `\n${RECENT_ADDED}\n`);
   third = runBuild(site, dist, env);
@@ -175,6 +181,7 @@ describe('the search index in a warm build after one story of the newest month i
   it('rewrites the recent bundle only: every file of the archive bundle keeps its time and size', () => {
     expect(archiveBefore.size).toBeGreaterThan(10);
     expect(filesOf(ARCHIVE)).toEqual(archiveBefore);
+    expect(storiesOf(ARCHIVE)).toEqual(archiveStoriesBefore);
     expect(third.output).toMatch(/search index checked: \d+ articles \(\/pagefind\/ \d+, \/pagefind\/arsip\/ \d+ unchanged\)/);
   });
 

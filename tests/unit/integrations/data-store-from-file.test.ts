@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_DATA_META, dataStoreFromFile, SERVER_STORE } from '../../../src/integrations/data-store-from-file.ts';
+import { contentDataMeta, dataStoreFromFile, SERVER_STORE, storeIsOneFile } from '../../../src/integrations/data-store-from-file.ts';
 
 const ID = '\0astro:data-layer-content';
 const store = JSON.stringify([['Map', 1, 2], 'articles', { title: 'Banjir "besar" di Palembang – 5 Juli' }]);
@@ -32,7 +32,7 @@ function load(id = ID, environment = 'prerender', storeFile = file) {
 describe('dataStoreFromFile', () => {
   it('answers the store module with a read of the store file, which yields the same data', async () => {
     const { result } = load();
-    expect(result!.code).toContain(`readFileSync(${JSON.stringify(file)}, 'utf8')`);
+    expect(result!.code).toContain(`const file = ${JSON.stringify(file)};`);
     expect(result!.code).not.toContain('Palembang');
     const module = path.join(path.dirname(file), 'module.mjs');
     fs.writeFileSync(module, result!.code);
@@ -40,15 +40,37 @@ describe('dataStoreFromFile', () => {
   });
 
   it('marks the module as content data, as Astro does, so the incremental build tracks content by its digest', () => {
-    expect(load().result!.meta).toEqual(CONTENT_DATA_META);
-    expect(load(ID, 'ssr').result!.meta).toEqual(CONTENT_DATA_META);
+    expect(load().result!.meta).toEqual(contentDataMeta());
+    expect(load(ID, 'ssr').result!.meta).toEqual(contentDataMeta());
   });
 
-  it('runs before Astro\'s own content plugin and says whether it answered for the prerendered pages', () => {
+  it('asks to load before other plugins, and says whether it answered for every bundle that reads content', () => {
     const { plugin } = load();
     expect((plugin.load as { order?: string }).order).toBe('pre');
     expect(plugin.readsFile()).toBe(true);
     expect(dataStoreFromFile(file).readsFile()).toBe(false);
+    // With the archive, the server bundle reads content too.
+    const server = dataStoreFromFile(file, { server: true });
+    const hook = server.load as { handler: (this: unknown, id: string) => unknown };
+    hook.handler.call({ environment: { name: 'prerender' } }, ID);
+    expect(server.readsFile()).toBe(false);
+    hook.handler.call({ environment: { name: 'ssr' }, emitFile: () => undefined }, ID);
+    expect(server.readsFile()).toBe(true);
+  });
+
+  it('stops with the store file named when the store is not JSON', async () => {
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-store-')), 'data-store.json');
+    fs.writeFileSync(broken, '[["Map"');
+    const { result } = load(ID, 'prerender', broken);
+    const module = path.join(path.dirname(broken), 'module.mjs');
+    fs.writeFileSync(module, result!.code);
+    await expect(import(module)).rejects.toThrow(`[warta] could not read the content store ${broken}`);
+  });
+
+  it('is used only while the store is one file, not split by experimental.collectionStorage', () => {
+    expect(storeIsOneFile(undefined)).toBe(true);
+    expect(storeIsOneFile('single-file')).toBe(true);
+    expect(storeIsOneFile('chunked')).toBe(false);
   });
 
   it('leaves other modules to Astro, and the store module too while no content has been synced', () => {
@@ -101,6 +123,10 @@ describe('Astro’s content store module, as the installed Astro generates it', 
 
   it('still carries the content-data marker the plugin copies', async () => {
     const metadata = (await import(pathToFileURL(path.join(astroDir, 'dist/core/build/incremental-metadata.js')).href)) as { createContentDataIncrementalMetadata(): unknown };
-    expect(metadata.createContentDataIncrementalMetadata()).toEqual(CONTENT_DATA_META);
+    expect(metadata.createContentDataIncrementalMetadata()).toEqual(contentDataMeta());
+  });
+
+  it('still keeps the store in that one file unless collectionStorage asks for chunks', () => {
+    expect(source('content/paths.js')).toContain('if (storage === void 0 || storage === "single-file") {');
   });
 });

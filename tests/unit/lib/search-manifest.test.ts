@@ -103,18 +103,62 @@ describe('updating the bundles of a built site', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('in a kept output folder, leaves a bundle whose pages are all older than the build without reading them', async () => {
+  /** Gives the page the same size and time but content no build could index: reading it would stop the update. */
+  const spoil = (file: string) => {
+    const { mtime, size } = fs.statSync(file);
+    fs.writeFileSync(file, 'x'.repeat(size));
+    fs.utimesSync(file, mtime, mtime);
+  };
+  const pageA = () => path.join(site, '2026/06/a/index.html');
+  // A whole second: a time set through utimes has less precision than the file system's own.
+  const settle = (file: string, ms = Math.floor(Date.now() / 1000) * 1000 - 60_000) => fs.utimesSync(file, new Date(ms), new Date(ms));
+
+  it('does not read a page again while it has the time and size it had when read, and reads it once written again', async () => {
     const calls: string[] = [];
+    settle(pageA());
     await updateBundles(site, shards, '1.6.0', writer(calls));
-    const page = path.join(site, '2026/06/a/index.html');
-    const before = Date.now() - 60_000;
-    fs.utimesSync(page, before / 1000, before / 1000);
-    // Unreadable as an article page: a bundle that read it would stop the build.
-    fs.writeFileSync(page, 'not an article page');
-    fs.utimesSync(page, before / 1000, before / 1000);
-    expect(await updateBundles(site, shards, '1.6.0', writer(calls), new Map(), Date.now())).toEqual([]);
-    // Written during this build: read, and here found broken.
-    await expect(updateBundles(site, shards, '1.6.0', writer(calls), new Map(), before - 1000)).rejects.toThrow(/has no <html lang>/);
+    spoil(pageA());
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    settle(pageA(), fs.statSync(pageA()).mtimeMs + 1000);
+    await expect(updateBundles(site, shards, '1.6.0', writer(calls))).rejects.toThrow(/has no <html lang>/);
     expect(calls).toHaveLength(1);
+  });
+
+  it('reads every page again for another indexer', async () => {
+    const calls: string[] = [];
+    settle(pageA());
+    await updateBundles(site, shards, '1.6.0', writer(calls));
+    spoil(pageA());
+    await expect(updateBundles(site, shards, '1.6.0, other code', writer(calls))).rejects.toThrow(/has no <html lang>/);
+  });
+
+  it('records the new times of pages written again with the same text, keeping the bundle, so the next build reads none', async () => {
+    const calls: string[] = [];
+    settle(pageA());
+    await updateBundles(site, shards, '1.6.0', writer(calls));
+    fs.writeFileSync(pageA(), fs.readFileSync(pageA(), 'utf8').replace('Terkait A', 'Terkait B'));
+    settle(pageA(), Math.floor(Date.now() / 1000) * 1000);
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    spoil(pageA());
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('rewrites a bundle when an edited page is among unread ones, reading them all for Pagefind', async () => {
+    const calls: string[] = [];
+    fs.mkdirSync(path.join(site, '2026/06/b'), { recursive: true });
+    fs.writeFileSync(path.join(site, '2026/06/b/index.html'), page('Isi kedua.'));
+    const two = [{ bundlePath: '/pagefind/', urls: ['/2026/06/a/', '/2026/06/b/'] }] as Parameters<typeof updateBundles>[1];
+    const seen: Map<string, string>[] = [];
+    const keep = async (pages: Map<string, string>, dir: string) => {
+      seen.push(pages);
+      await writer(calls)(pages, dir);
+    };
+    await updateBundles(site, two, '1.6.0', keep);
+    fs.writeFileSync(path.join(site, '2026/06/b/index.html'), page('Isi kedua, diperbaiki.'));
+    expect(await updateBundles(site, two, '1.6.0', keep)).toEqual(['/pagefind/']);
+    expect([...seen[1]!.keys()]).toEqual(['/2026/06/a/', '/2026/06/b/']);
+    expect(seen[1]!.get('/2026/06/a/')).toContain('Isi berita.');
+    expect(seen[1]!.get('/2026/06/b/')).toContain('diperbaiki');
   });
 });
