@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import type { Plugin } from 'vite';
 
 /** Astro's resolved id of `astro:data-layer-content` (vite-plugin-content-virtual-mod.js). */
-export const DATA_STORE_MODULE = '\0astro:data-layer-content';
+const DATA_STORE_MODULE = '\0astro:data-layer-content';
 /** The store's copy in the server output (`dist/server/`), read by a server that renders content on request. */
 export const SERVER_STORE = 'data-store.json';
 /**
