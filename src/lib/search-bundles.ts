@@ -52,13 +52,15 @@ export const BUNDLE_FILTER = 'warta-bundle';
  * tagged so a sorted search can ask them in turn) and `merged` is called, so the page runs the
  * search on screen again over all of them. A first search the recent bundle has no answer for
  * waits for the archive instead of showing "no results" for a moment. Filter data (counts over
- * every story) waits for the archive too.
+ * every story) waits for the archive too. `joined` is called as soon as the archive is merged,
+ * whichever of these merged it, before any search over it answers.
  */
-export function archiveAfterFirstSearch(api: PagefindApi, archive: string[], merged: () => void): PagefindApi {
+export function archiveAfterFirstSearch(api: PagefindApi, archive: string[], merged: () => void, joined?: () => void): PagefindApi {
   let merging: Promise<void> | undefined;
   const mergeAll = () =>
     (merging ??= (async () => {
       for (const bundle of archive) await api.mergeIndex(bundle, { mergeFilter: { [BUNDLE_FILTER]: bundle } });
+      joined?.();
     })());
   const all = newestFirstAcrossBundles(api, archive);
   return {

@@ -45,8 +45,9 @@ async function search(origin: string, query: string, everyPage = false): Promise
   const term = new URLSearchParams(query).get('q')!;
   await page.getByRole('status').filter({ hasText: term }).filter({ hasNotText: '…' }).waitFor();
   await page.locator('.search-result__title a').first().waitFor();
-  // The archive merges after the first answer, and the search runs again over everything.
-  await page.waitForLoadState('networkidle');
+  // The archive merges after the first answer, and the search runs again over everything: the page marks
+  // the merge and keeps the list busy until that search has answered.
+  await page.locator('[data-search-page]:not([data-merge-index]), [data-search-page][data-archive="merged"]').waitFor({ state: 'attached' });
   await page.locator('[data-search-results]:not([aria-busy])').waitFor({ state: 'attached' });
   const more = page.locator('[data-search-more]');
   while (everyPage && (await more.isVisible())) {
@@ -88,7 +89,7 @@ describe('search over an index split into a recent bundle and the archive', () =
     release();
     const one = await search(whole.origin, '?q=polisi&urut=terbaru');
     await page.getByRole('status').filter({ hasText: one.summary }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await page.locator('[data-search-page][data-archive="merged"] [data-search-results]:not([aria-busy])').waitFor({ state: 'attached' });
     expect(await page.$$eval('.search-result__title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(one.urls);
     await page.close();
   });

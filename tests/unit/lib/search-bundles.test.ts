@@ -49,17 +49,22 @@ describe('searching an index split into bundles', () => {
     const { api, calls } = fakePagefind({ '/pagefind/': ['n1'], '/pagefind/arsip/': ['a1'] });
     let mergedNow: () => void = () => {};
     const done = new Promise<void>((resolve) => (mergedNow = resolve));
-    const split = archiveAfterFirstSearch(api, ['/pagefind/arsip/'], () => mergedNow());
+    const order: string[] = [];
+    const split = archiveAfterFirstSearch(api, ['/pagefind/arsip/'], () => (order.push('merged'), mergedNow()), () => order.push('joined'));
     expect((await split.search('x', {})).results.map((r) => r.id)).toEqual(['n1']);
     await done;
+    expect(order).toEqual(['joined', 'merged']);
     expect(calls).toEqual(['search /pagefind/', 'merge /pagefind/arsip/']);
     expect((await split.search('x', {})).results.map((r) => r.id)).toEqual(['n1', 'a1']);
   });
 
   it('waits for the archive when the recent bundle has no answer, and before giving filter data', async () => {
     const { api, calls } = fakePagefind({ '/pagefind/': [], '/pagefind/arsip/': ['a1'] });
-    const split = archiveAfterFirstSearch(api, ['/pagefind/arsip/'], () => {});
+    const order: string[] = [];
+    const split = archiveAfterFirstSearch(api, ['/pagefind/arsip/'], () => order.push('merged'), () => order.push('joined'));
     expect((await split.search('x', {})).results.map((r) => r.id)).toEqual(['a1']);
+    // Joined, though no search needs running again: the one under way already covers the archive.
+    expect(order).toEqual(['joined']);
     await split.filters();
     expect(calls).toEqual(['search /pagefind/', 'merge /pagefind/arsip/', 'search /pagefind/,/pagefind/arsip/', 'filters']);
   });
