@@ -72,25 +72,6 @@ function collectUrls(value: unknown, into: string[]): void {
   }
 }
 
-/** A bundle's folder in the built site (`/pagefind/`, `/pagefind/arsip-2023/`). */
-export function searchBundleDir(site: string, shard: SearchShard): string {
-  return path.join(site, shard.bundlePath);
-}
-
-/**
- * Every bundle holds exactly its stories, and together they hold every published story:
- * a story the plan (made from the content) and the build (`warta-articles.json`) disagree
- * on is reported as missing or unexpected.
- */
-export function checkSearchShards(site: string, shards: SearchShard[], published: string[], language: string): string[] {
-  const problems: string[] = [];
-  for (const shard of shards) {
-    const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
-    problems.push(...checkSearchIndex(searchBundleDir(site, shard), { urls: shard.urls, language }).map((p) => label + p));
-  }
-  return [...problems, ...checkPlacement(shards, published)];
-}
-
 /** Together the bundles' plans hold every published story and nothing else (their contents checked apart, as each is written). */
 export function checkPlacement(shards: SearchShard[], published: string[]): string[] {
   const problems: string[] = [];

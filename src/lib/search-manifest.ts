@@ -61,10 +61,6 @@ export function digestOf(html: string): string {
   return createHash('sha256').update(html).digest('base64url').slice(0, 22);
 }
 
-export function manifestOf(pages: Map<string, string>, indexer: string): Wanted {
-  return { indexer, stories: Object.fromEntries([...pages].map(([url, html]) => [url, digestOf(html)])) };
-}
-
 /** True when `dir` holds a bundle written from exactly `wanted`, with all its files in place. */
 export function bundleUpToDate(dir: string, wanted: Wanted): boolean {
   const had = readManifest(dir);

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { checkSearchShards, indexedUrls } from '../../src/lib/search-index-check.ts';
-import { planSearchShards } from '../../src/lib/search-shards.ts';
+import { checkPlacement, checkSearchIndex, indexedUrls } from '../../src/lib/search-index-check.ts';
+import { planSearchShards, type SearchShard } from '../../src/lib/search-shards.ts';
 import { MANIFEST } from '../../src/lib/search-manifest.ts';
 import { outDir, sites } from '../helpers/sites.ts';
 
@@ -25,6 +25,14 @@ const BUNDLES: Record<string, { period: string; holds: (sortKey: string) => bool
   '/pagefind/arsip-2025/': { period: '2025', holds: (k) => k.startsWith('2025') },
   '/pagefind/arsip-2023-2024/': { period: '2023 and 2024', holds: (k) => /^202[34]/.test(k) },
 };
+
+
+/** What the build checks, bundle by bundle as it writes them and then across them: every problem, labelled by bundle. */
+function checkSearchShards(site: string, shards: SearchShard[], published: string[], language: string): string[] {
+  const label = (shard: SearchShard) => (shards.length > 1 ? `${shard.bundlePath}: ` : '');
+  const problems = shards.flatMap((shard) => checkSearchIndex(path.join(site, shard.bundlePath), { urls: shard.urls, language }).map((p) => label(shard) + p));
+  return [...problems, ...checkPlacement(shards, published)];
+}
 
 describe('a search index split into a recent bundle and the archive by year', () => {
   it.each(Object.entries(BUNDLES).map(([bundle, { period }]) => [bundle, period]))('%s holds exactly the published stories of %s', (bundle) => {

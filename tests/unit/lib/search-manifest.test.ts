@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundleUpToDate, clearBundle, indexedHtml, manifestOf, MANIFEST, updateBundles, writeManifest } from '../../../src/lib/search-manifest.ts';
+import { bundleUpToDate, clearBundle, digestOf, indexedHtml, MANIFEST, updateBundles, writeManifest } from '../../../src/lib/search-manifest.ts';
+
+/** What a bundle written from `pages` by `indexer` records, files apart. */
+const manifestOf = (pages: Map<string, string>, indexer: string) => ({ indexer, stories: Object.fromEntries([...pages].map(([url, html]) => [url, digestOf(html)])) });
 
 const META = '<div class="pagefind-meta" hidden data-pagefind-ignore><span data-pagefind-filter="kategori">Politik</span><span data-pagefind-sort="tanggal[data-value]" data-value="2026-06-01T10:00:00+07:00"></span></div>';
 const page = (body: string, related = 'Terkait A') =>
