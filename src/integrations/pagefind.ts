@@ -20,15 +20,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import type { AstroConfig, AstroIntegrationLogger } from 'astro';
-import type { ViteDevServer } from 'vite';
+import type { AstroConfig, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
+import type { Plugin, ViteDevServer } from 'vite';
 import { findPackageJSON } from 'node:module';
 import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
-import { wholeNumberFromEnv } from '../lib/build-env.ts';
+import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
 import { recompressSearchMeta, updateBundles } from '../lib/search-manifest.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
-import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle } from './pagefind-service.ts';
+import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
+import { prerenderEntry, searchAlongside, type SearchAlongside } from './search-alongside.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -36,7 +37,11 @@ const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 export interface Search {
   /** For `updateConfig` at config:setup: the bundles the search page merges. */
   viteDefine: Record<string, string>;
+  /** For `updateConfig` at config:setup, in builds: what writing bundles while pages render needs. */
+  vitePlugins: Plugin[];
   configDone(config: AstroConfig): void;
+  /** At build:start: Astro's prerenderer, wrapped so that bundles are written while pages render (search-alongside.ts); undefined when that is off. */
+  prerenderer(): ((astro: AstroPrerenderer) => AstroPrerenderer) | undefined;
   /** Indexes the article pages under `site` (the static site Astro wrote) and checks that the bundles hold exactly `published`. */
   buildDone(site: string, published: string[], logger: AstroIntegrationLogger): Promise<void>;
   serverSetup(server: ViteDevServer, logger: AstroIntegrationLogger): void;
@@ -47,7 +52,7 @@ export interface Search {
  * What wrote a bundle, in each bundle's manifest: another Pagefind, or other code cutting pages
  * for it or calling it, may write a different bundle from the same pages, so either rewrites it.
  */
-const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', '../lib/search-manifest.ts']);
+const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './search-alongside.ts', '../lib/search-manifest.ts']);
 
 function indexerOf(code: string[]): string {
   const version = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
@@ -69,32 +74,54 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   let lastBuild = '';
   /** The dev server's bundle, built in memory on start when no build has left one on disk. */
   let devFiles: Map<string, Uint8Array> | undefined;
+  /** Bundles are written while the pages render unless WARTA_SEARCH_ALONGSIDE=0 (or there is nothing to index). */
+  const together = switchFromEnv(env, 'WARTA_SEARCH_ALONGSIDE', true, { on: 'write search bundles while pages render, the default', off: 'after the last page' }) && published.length > 0;
+  let scratch = '';
+  let alongside: SearchAlongside | undefined;
+  /** Writes a bundle into `dir` and checks it against the stories it should hold; throws when wrong. */
+  const checked = async (write: () => Promise<void>, dir: string, shard: SearchShard) => {
+    await write();
+    recompressSearchMeta(dir);
+    const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
+    throwIfWrong(checkSearchIndex(dir, { urls: shard.urls, language }).map((p) => label + p));
+  };
   return {
     viteDefine: { __WARTA_SEARCH_MERGE__: JSON.stringify(shards.slice(1).map((s) => s.bundlePath)) },
+    vitePlugins: together ? [prerenderEntry()] : [],
 
     configDone(config) {
       const candidates = [fileURLToPath(config.build.client), fileURLToPath(config.outDir)];
       lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
+      scratch = fileURLToPath(new URL('warta-search/', config.cacheDir));
+    },
+
+    prerenderer() {
+      if (!together) return undefined;
+      alongside = searchAlongside(shards, scratch, (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard));
+      return (astro) => alongside!.prerenderer(astro);
     },
 
     async buildDone(site, listed, logger) {
       const started = Date.now();
-      // One bundle after another, each by its own Pagefind service: the indexer's memory is the largest bundle's.
-      const rewritten = await updateBundles(
-        site,
-        shards,
-        INDEXER,
-        async (pages, bundle, shard) => {
-          await writeBundle(pages, bundle, timeoutMs);
-          recompressSearchMeta(bundle);
-          const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
-          throwIfWrong(checkSearchIndex(bundle, { urls: shard.urls, language }).map((p) => label + p));
-        },
-        unwritten?.(site),
-      );
-      throwIfWrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
-      const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${rewritten.includes(s.bundlePath) ? '' : ' unchanged'}`).join(', ');
-      logger.info(`search index checked: ${listed.length} articles (${parts}) in ${Date.now() - started} ms`);
+      try {
+        // Bundles Pagefind wrote while the pages rendered; only then the rest, one bundle after another,
+        // each by its own Pagefind service: the indexer's memory is the largest bundle's.
+        const prepared = (await alongside?.settled()) ?? new Map();
+        const { rewritten, moved } = await updateBundles(site, shards, INDEXER, (pages, dir, shard) => checked(() => writeBundle(pages, dir, timeoutMs), dir, shard), {
+          unwritten: unwritten?.(site),
+          prepared,
+        });
+        throwIfWrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
+        const state = (s: SearchShard) => {
+          if (!rewritten.includes(s.bundlePath)) return ' unchanged';
+          return moved.includes(s.bundlePath) ? ` written while pages rendered, ${prepared.get(s.bundlePath)!.renderedAfter} pages after it` : '';
+        };
+        const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${state(s)}`).join(', ');
+        logger.info(`search index checked: ${listed.length} articles (${parts}) in ${Date.now() - started} ms`);
+      } finally {
+        alongside?.dispose();
+        alongside = undefined;
+      }
     },
 
     serverSetup(server, logger) {

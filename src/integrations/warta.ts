@@ -114,8 +114,8 @@ export function createWarta(root = process.cwd()): Warta {
             // Not with a store Astro splits in chunks (experimental.collectionStorage): then the file is not the store.
             plugins:
               command === 'build' && storeIsOneFile(config.experimental.collectionStorage)
-                ? [(storeFromFile = dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)), { server: archiving }))]
-                : [],
+                ? [(storeFromFile = dataStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)), { server: archiving })), ...search.vitePlugins]
+                : search.vitePlugins,
           },
         });
         const errors = content.problems.filter((p) => p.severity === 'error');
@@ -135,7 +135,12 @@ export function createWarta(root = process.cwd()): Warta {
         output.configDone(config);
         search.configDone(config);
       },
-      'astro:build:start': ({ logger }) => output.start(logger),
+      'astro:build:start': ({ logger, setPrerenderer }) => {
+        output.start(logger);
+        // Story pages first, each search bundle written as soon as its stories are rendered (search-alongside.ts).
+        const prerenderer = search.prerenderer();
+        if (prerenderer) setPrerenderer(prerenderer);
+      },
       'astro:build:done': async ({ dir: outDir, assets, logger }) => {
         // The list of published ids lets the comment/view function refuse unknown articles
         // without a database of its own (see src/server).

@@ -88,16 +88,22 @@ export function writeManifest(dir: string, manifest: Wanted, others: Set<string>
 /**
  * Brings the bundles under `site` in line with the plan: removes archive folders the plan no
  * longer has, and rewrites (with `write`, one bundle after another) each bundle that is not
- * up to date; `write` must check what it wrote and throw when it is wrong. Returns the bundles it rewrote. `unwritten`: stories without a built page (rendered
- * on request, lib/archive.ts), as pages holding what Pagefind indexes, by URL.
+ * up to date; `write` must check what it wrote and throw when it is wrong. Returns the bundles it
+ * rewrote, and of those the ones it moved into place from `prepared`.
+ *
+ * `unwritten`: stories without a built page (rendered on request, lib/archive.ts), as pages
+ * holding what Pagefind indexes, by URL. `prepared`: bundles already written and checked in a
+ * folder of their own while the pages were rendered (integrations/search-alongside.ts), by bundle
+ * path; one is moved into place instead of writing the bundle only when it was written from
+ * exactly the text the pages on disk hold now.
  */
 export async function updateBundles(
   site: string,
   shards: SearchShard[],
   indexer: string,
   write: (pages: Map<string, string>, dir: string, shard: SearchShard) => Promise<void>,
-  unwritten: Map<string, string> = new Map(),
-): Promise<string[]> {
+  { unwritten = new Map(), prepared = new Map() }: { unwritten?: Map<string, string>; prepared?: Map<string, { stories: Record<string, string>; dir: string }> } = {},
+): Promise<{ rewritten: string[]; moved: string[] }> {
   // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
   const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
   const root = path.join(site, SEARCH_BUNDLE);
@@ -105,6 +111,7 @@ export async function updateBundles(
     if (name.startsWith('arsip') && !inner.has(name)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
   }
   const rewritten: string[] = [];
+  const moved: string[] = [];
   for (const [i, shard] of shards.entries()) {
     const dir = path.join(site, shard.bundlePath);
     const others = i === 0 ? inner : new Set<string>();
@@ -114,14 +121,21 @@ export async function updateBundles(
       if (anyRead) writeManifest(dir, manifest, others);
       continue;
     }
-    const pages = new Map(shard.urls.map((url) => [url, read.get(url) ?? indexedHtml(fs.readFileSync(pageFile(site, url), 'utf8'), url)]));
-    clearBundle(dir, others);
-    // `write` checks what it wrote (and throws): only a bundle that passed gets a manifest, and so is reused.
-    await write(pages, dir, shard);
+    const ready = prepared.get(shard.bundlePath);
+    if (ready && sameEntries(ready.stories, manifest.stories)) {
+      clearBundle(dir, others);
+      moveInto(ready.dir, dir);
+      moved.push(shard.bundlePath);
+    } else {
+      const pages = new Map(shard.urls.map((url) => [url, read.get(url) ?? indexedHtml(fs.readFileSync(pageFile(site, url), 'utf8'), url)]));
+      clearBundle(dir, others);
+      // `write` checks what it wrote (and throws): only a bundle that passed gets a manifest, and so is reused.
+      await write(pages, dir, shard);
+    }
     writeManifest(dir, manifest, others);
     rewritten.push(shard.bundlePath);
   }
-  return rewritten;
+  return { rewritten, moved };
 }
 
 /**
@@ -173,6 +187,20 @@ export function recompressSearchMeta(bundle: string): void {
     const smaller = gzipSync(gunzipSync(packed), { level: 9 });
     if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
   }
+}
+
+/** Moves every file and folder of `from` into `to` (renamed: the same file system; copied across two). */
+function moveInto(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(from)) {
+    try {
+      fs.renameSync(path.join(from, name), path.join(to, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true });
+    }
+  }
+  fs.rmSync(from, { recursive: true, force: true });
 }
 
 function readManifest(dir: string): BundleManifest | undefined {

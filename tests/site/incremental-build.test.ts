@@ -185,6 +185,14 @@ describe('the search index in a warm build after one story of the newest month i
     expect(third.output).toMatch(/search index checked: \d+ articles \(\/pagefind\/ \d+, \/pagefind\/arsip\/ \d+ unchanged\)/);
   });
 
+  // Canary for search-alongside.ts: Astro renders in the order Warta lists the paths, stories first.
+  it('writes both bundles of the cold build while pages still render, and a warm build\'s after the last page', () => {
+    for (const bundle of ['/pagefind/', '/pagefind/arsip/']) {
+      expect(first.output).toMatch(new RegExp(`search index checked: .*${bundle} \\d+ written while pages rendered, [1-9]\\d* pages after it`));
+    }
+    expect(third.output).not.toMatch(/written while pages rendered/);
+  });
+
   it('finds the edit in the recent bundle, and the bundles together still hold exactly the published stories', () => {
     const recent = fs.globSync('fragment/*.pf_fragment', { cwd: path.join(client, 'pagefind') }).map((f) => gunzipSync(fs.readFileSync(path.join(client, 'pagefind', f))).toString('utf8'));
     expect(recent.some((t) => t.includes(RECENT_ADDED))).toBe(true);

@@ -93,8 +93,8 @@ describe('updating the bundles of a built site', () => {
 
   it('leaves a bundle written and checked from the same stories as it is, without writing it again', async () => {
     const calls: string[] = [];
-    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual(['/pagefind/']);
-    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    expect((await updateBundles(site, shards, '1.6.0', writer(calls))).rewritten).toEqual(['/pagefind/']);
+    expect((await updateBundles(site, shards, '1.6.0', writer(calls))).rewritten).toEqual([]);
     expect(calls).toEqual(['/2026/06/a/']);
   });
 
@@ -102,7 +102,7 @@ describe('updating the bundles of a built site', () => {
     const calls: string[] = [];
     await expect(updateBundles(site, shards, '1.6.0', writer(calls, true))).rejects.toThrow(/search index is wrong/);
     expect(fs.existsSync(path.join(site, 'pagefind', MANIFEST))).toBe(false);
-    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual(['/pagefind/']);
+    expect((await updateBundles(site, shards, '1.6.0', writer(calls))).rewritten).toEqual(['/pagefind/']);
     expect(calls).toHaveLength(2);
   });
 
@@ -121,7 +121,7 @@ describe('updating the bundles of a built site', () => {
     settle(pageA());
     await updateBundles(site, shards, '1.6.0', writer(calls));
     spoil(pageA());
-    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    expect((await updateBundles(site, shards, '1.6.0', writer(calls))).rewritten).toEqual([]);
     settle(pageA(), fs.statSync(pageA()).mtimeMs + 1000);
     await expect(updateBundles(site, shards, '1.6.0', writer(calls))).rejects.toThrow(/has no <html lang>/);
     expect(calls).toHaveLength(1);
@@ -141,9 +141,9 @@ describe('updating the bundles of a built site', () => {
     await updateBundles(site, shards, '1.6.0', writer(calls));
     fs.writeFileSync(pageA(), fs.readFileSync(pageA(), 'utf8').replace('Terkait A', 'Terkait B'));
     settle(pageA(), Math.floor(Date.now() / 1000) * 1000);
-    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    expect((await updateBundles(site, shards, '1.6.0', writer(calls))).rewritten).toEqual([]);
     spoil(pageA());
-    expect(await updateBundles(site, shards, '1.6.0', writer(calls))).toEqual([]);
+    expect((await updateBundles(site, shards, '1.6.0', writer(calls))).rewritten).toEqual([]);
     expect(calls).toHaveLength(1);
   });
 
@@ -159,9 +159,39 @@ describe('updating the bundles of a built site', () => {
     };
     await updateBundles(site, two, '1.6.0', keep);
     fs.writeFileSync(path.join(site, '2026/06/b/index.html'), page('Isi kedua, diperbaiki.'));
-    expect(await updateBundles(site, two, '1.6.0', keep)).toEqual(['/pagefind/']);
+    expect((await updateBundles(site, two, '1.6.0', keep)).rewritten).toEqual(['/pagefind/']);
     expect([...seen[1]!.keys()]).toEqual(['/2026/06/a/', '/2026/06/b/']);
     expect(seen[1]!.get('/2026/06/a/')).toContain('Isi berita.');
     expect(seen[1]!.get('/2026/06/b/')).toContain('diperbaiki');
+  });
+
+  /** A bundle written while the pages rendered, into a folder of its own, from `html` as the page of /2026/06/a/. */
+  const preparedFrom = (html: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-prepared-'));
+    fs.writeFileSync(path.join(dir, 'pagefind.js'), 'prepared');
+    fs.mkdirSync(path.join(dir, 'fragment'));
+    fs.writeFileSync(path.join(dir, 'fragment', 'id_1.pf_fragment'), 'f');
+    return new Map([['/pagefind/', { stories: { '/2026/06/a/': digestOf(indexedHtml(html, '/2026/06/a/')) }, dir }]]);
+  };
+
+  it('moves a bundle written while the pages rendered into place when the written pages hold the text it was written from', async () => {
+    const calls: string[] = [];
+    const prepared = preparedFrom(page('Isi berita.', 'Terkait lain'));
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls), { prepared })).toEqual({ rewritten: ['/pagefind/'], moved: ['/pagefind/'] });
+    expect(calls).toEqual([]);
+    expect(fs.readFileSync(path.join(site, 'pagefind', 'pagefind.js'), 'utf8')).toBe('prepared');
+    expect(fs.existsSync(prepared.get('/pagefind/')!.dir)).toBe(false);
+    // Its manifest is the one a bundle written after the last page would have: the next build keeps it.
+    expect((await updateBundles(site, shards, '1.6.0', writer(calls))).rewritten).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('writes the bundle from the written pages when they differ from what the prepared bundle was written from', async () => {
+    const calls: string[] = [];
+    const prepared = preparedFrom(page('Isi sebelum diperbaiki.'));
+    expect(await updateBundles(site, shards, '1.6.0', writer(calls), { prepared })).toEqual({ rewritten: ['/pagefind/'], moved: [] });
+    expect(calls).toEqual(['/2026/06/a/']);
+    expect(fs.readFileSync(path.join(site, 'pagefind', 'pagefind.js'), 'utf8')).toBe('js');
+    fs.rmSync(prepared.get('/pagefind/')!.dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,160 @@
+/**
+ * Indexes search bundles while Astro renders the rest of the site, through Astro's public
+ * prerenderer API (`setPrerenderer` at astro:build:start, wrapping Astro's own prerenderer):
+ *
+ * - the story pages are listed first, so Astro renders them before listings, tags and feeds;
+ * - as each story page is rendered, the part Pagefind indexes (`indexedHtml`) is staged;
+ * - once every story of a bundle has been rendered, Pagefind writes that bundle into a folder of
+ *   its own, in its own process and so on the other core, while Astro goes on rendering.
+ *
+ * At build:done `updateBundles` (lib/search-manifest.ts) uses a bundle written here only when
+ * the pages Astro wrote hold exactly the text it was written from; otherwise, and for every
+ * bundle not complete here (a warm build renders only the pages a change touched), the bundle is
+ * written from the written pages after the last page, as it would be without this. So the order
+ * Astro renders in decides only how much of the indexing overlaps the rendering, never what is
+ * indexed; the build log says how many pages were rendered after each bundle was handed to
+ * Pagefind, and tests/site/search-shards.test.ts fails when that falls to none (an Astro that
+ * stops rendering in the listed order). `WARTA_SEARCH_ALONGSIDE=0` turns it off.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AstroPrerenderer, PrerenderResult } from 'astro';
+import type { Plugin } from 'vite';
+import { digestOf, indexedHtml } from '../lib/search-manifest.ts';
+import type { SearchShard } from '../lib/search-shards.ts';
+import { StagedPages } from './pagefind-service.ts';
+
+/** A bundle Pagefind wrote while pages were rendered: where, from which text, and how much rendering it overlapped. */
+export interface PreparedBundle {
+  /** Story URL → digest of the indexed HTML it was written from (as in the bundle's manifest). */
+  stories: Record<string, string>;
+  /** The folder holding the written and checked bundle, to be moved into the site. */
+  dir: string;
+  /** Pages Astro rendered after the bundle was handed to Pagefind. */
+  renderedAfter: number;
+}
+
+export interface SearchAlongside {
+  /** For `setPrerenderer`: Astro's prerenderer, with the story pages first and each story's indexed text staged. */
+  prerenderer(astro: AstroPrerenderer): AstroPrerenderer;
+  /** Waits for the bundles being written; rejects when Pagefind failed. */
+  settled(): Promise<Map<string, PreparedBundle>>;
+  /** Deletes the staged pages and the prepared bundles not moved into the site. */
+  dispose(): void;
+}
+
+/**
+ * @param scratch a folder for the prepared bundles, on the site's file system (Astro's cache folder), emptied here
+ * @param write writes the staged pages as a bundle into a folder and checks it (throws when wrong)
+ */
+export function searchAlongside(shards: SearchShard[], scratch: string, write: (staged: StagedPages, dir: string, shard: SearchShard) => Promise<void>): SearchAlongside {
+  /** A story's path as Astro asks for it → its URL and bundle. */
+  const stories = new Map<string, { url: string; i: number }>();
+  shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(pathKey(url), { url, i })));
+  const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handedAt: 0, unreadable: false }));
+  const prepared = new Map<string, PreparedBundle>();
+  let rendered = 0;
+  let queue: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  fs.rmSync(scratch, { recursive: true, force: true });
+
+  function take(url: string, i: number, html: string) {
+    const bundle = bundles[i]!;
+    if (bundle.unreadable || !bundle.left.delete(url)) return;
+    let indexed: string;
+    try {
+      indexed = indexedHtml(html, url);
+    } catch {
+      // A page search cannot read: the bundle is written after the last page, where that is reported.
+      bundle.unreadable = true;
+      bundle.staged?.dispose();
+      return;
+    }
+    bundle.stories[url] = digestOf(indexed);
+    // Staged in the scratch folder, which the next build empties, should this one stop half way.
+    (bundle.staged ??= new StagedPages(scratch)).add(url, indexed);
+    if (bundle.left.size > 0) return;
+    bundle.handedAt = rendered;
+    const shard = shards[i]!;
+    const staged = bundle.staged;
+    // One bundle at a time, as after the last page: Pagefind's memory is the largest bundle's.
+    queue = queue.then(async () => {
+      const dir = path.join(scratch, String(i));
+      try {
+        await write(staged, dir, shard);
+        prepared.set(shard.bundlePath, { stories: bundle.stories, dir, renderedAfter: 0 });
+      } catch (error) {
+        failure ??= error;
+      } finally {
+        staged.dispose();
+      }
+    });
+  }
+
+  return {
+    prerenderer(astro) {
+      return {
+        name: 'warta:search-alongside',
+        setup: astro.setup && (() => astro.setup!()),
+        getStaticPaths: async () => storiesFirst(await astro.getStaticPaths(), (pathname) => stories.has(pathKey(pathname))),
+        async render(request, options) {
+          const result = await astro.render(request, options);
+          rendered++;
+          const story = stories.get(pathKey(decodeURI(new URL(request.url).pathname)));
+          const response = result instanceof Response ? result : (result as PrerenderResult).response;
+          if (story && response.ok) take(story.url, story.i, await response.clone().text());
+          return result;
+        },
+        collectStaticImages: astro.collectStaticImages && (() => astro.collectStaticImages!()),
+        teardown: astro.teardown && (() => astro.teardown!()),
+      };
+    },
+    async settled() {
+      await queue;
+      if (failure) throw failure;
+      for (const [bundlePath, bundle] of prepared) bundle.renderedAfter = rendered - bundles[shards.findIndex((s) => s.bundlePath === bundlePath)]!.handedAt;
+      return prepared;
+    },
+    dispose() {
+      for (const bundle of bundles) if (bundle.left.size > 0) bundle.staged?.dispose();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Astro builds its own prerender entry only when no prerenderer is set, on the assumption that an
+ * adapter setting one bundles an entry of its own (astro/dist/core/build/vite-build-config.js);
+ * wrapping Astro's prerenderer needs Astro's entry, so this names it (the package's public
+ * `astro/entrypoints/prerender`) for the `prerender` build environment. Without it the build stops
+ * before rendering ("rolldownOptions.input should not be an html file"): every build test fails.
+ */
+export function prerenderEntry(): Plugin {
+  return {
+    name: 'warta:prerender-entry',
+    apply: 'build',
+    configEnvironment(name) {
+      if (name === 'prerender') return { build: { rolldownOptions: { input: 'astro/entrypoints/prerender' } } };
+    },
+  };
+}
+
+/**
+ * The paths with the stories' first, each group in Astro's order. A path two routes both list is
+ * rendered by the first in Astro's order (its route priority), so only that entry may move.
+ */
+export function storiesFirst<T extends { pathname: string }>(paths: T[], isStory: (pathname: string) => boolean): T[] {
+  const seen = new Set<string>();
+  const stories: T[] = [];
+  const rest: T[] = [];
+  for (const entry of paths) {
+    const key = pathKey(entry.pathname);
+    (!seen.has(key) && isStory(entry.pathname) ? stories : rest).push(entry);
+    seen.add(key);
+  }
+  return [...stories, ...rest];
+}
+
+function pathKey(pathname: string): string {
+  return pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+}

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AstroPrerenderer } from 'astro';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { searchAlongside, storiesFirst } from '../../../src/integrations/search-alongside.ts';
+import { digestOf, indexedHtml } from '../../../src/lib/search-manifest.ts';
+import type { SearchShard } from '../../../src/lib/search-shards.ts';
+
+const META = '<div class="pagefind-meta" hidden data-pagefind-ignore><span data-pagefind-filter="kategori">Politik</span></div>';
+const story = (text: string) =>
+  `<!DOCTYPE html><html lang="id"><body><nav>Menu</nav><header class="article-header" data-pagefind-body><h1>${text}</h1></header>` +
+  `<div class="article-body" data-pagefind-body><p>Isi ${text}.</p></div><p class="reporter-code">( dod )</p><aside>Terkait</aside>${META}</body></html>`;
+
+const PAGES: Record<string, string> = {
+  '/2026/06/a/': story('A'),
+  '/2026/06/b/': story('B'),
+  '/2026/07/c/': story('C'),
+  '/tag/banjir/': '<!DOCTYPE html><html lang="id"><body>Tag</body></html>',
+  '/kategori/politik/': '<!DOCTYPE html><html lang="id"><body>Kategori</body></html>',
+};
+const SHARDS: SearchShard[] = [
+  { bundlePath: '/pagefind/', urls: ['/2026/07/c/'] },
+  { bundlePath: '/pagefind/arsip/', urls: ['/2026/06/b/', '/2026/06/a/'] },
+];
+
+/** Astro's prerenderer as the wrapper sees it: paths in route order, each render answered with the page and its incremental-build metadata. */
+function astroPrerenderer(order: string[], pages = PAGES, status = (_: string) => 200): AstroPrerenderer & { rendered: string[] } {
+  const rendered: string[] = [];
+  return {
+    name: 'astro:default',
+    rendered,
+    async getStaticPaths() {
+      return order.map((pathname) => ({ pathname: pathname.replace(/\/$/, ''), route: { route: pathname.startsWith('/20') ? '/[...path]' : pathname } as never }));
+    },
+    async render(request) {
+      const pathname = new URL(request.url).pathname;
+      rendered.push(pathname);
+      return { response: new Response(pages[pathname] ?? '', { status: status(pathname) }), metadata: { page: pathname } as never };
+    },
+  };
+}
+
+/** Renders every path as Astro's build does: the wrapper's list, in its order, one page at a time. */
+async function renderAll(prerenderer: AstroPrerenderer) {
+  const results = [];
+  for (const { pathname } of await prerenderer.getStaticPaths()) {
+    results.push(await prerenderer.render(new Request(`http://localhost${pathname}/`), { routeData: {} as never, collectMetadata: true }));
+  }
+  return results;
+}
+
+describe('indexing search bundles while the pages render', () => {
+  let scratch: string;
+  /** Each bundle written: which bundle, the staged pages it was written from (URL → HTML), and how many pages had rendered by then. */
+  let writes: { bundle: string; staged: Record<string, string>; renderedBefore: number }[];
+  let astro: ReturnType<typeof astroPrerenderer>;
+  const write = async (staged: { dir: string }, dir: string, shard: SearchShard) => {
+    const files = fs.readdirSync(staged.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const pages = Object.fromEntries(files.map((f) => ['/' + path.relative(staged.dir, f.parentPath) + '/', fs.readFileSync(path.join(f.parentPath, f.name), 'utf8')]));
+    writes.push({ bundle: shard.bundlePath, staged: pages, renderedBefore: astro.rendered.length });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'pagefind-entry.json'), shard.bundlePath);
+  };
+  beforeEach(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-alongside-'));
+    writes = [];
+  });
+  afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it('renders the story pages first, in Astro order, and writes each bundle from the indexed part of its pages once its last story is rendered', async () => {
+    astro = astroPrerenderer(['/tag/banjir/', '/2026/07/c/', '/kategori/politik/', '/2026/06/a/', '/2026/06/b/']);
+    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write);
+    await renderAll(alongside.prerenderer(astro));
+    expect(astro.rendered).toEqual(['/2026/07/c/', '/2026/06/a/', '/2026/06/b/', '/tag/banjir/', '/kategori/politik/']);
+    const prepared = await alongside.settled();
+
+    expect(writes.map((w) => [w.bundle, Object.keys(w.staged).sort()])).toEqual([
+      ['/pagefind/', ['/2026/07/c/']],
+      ['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']],
+    ]);
+    expect(writes[1]!.staged['/2026/06/a/']).toBe(indexedHtml(PAGES['/2026/06/a/']!, '/2026/06/a/'));
+    // Handed to Pagefind before the listings rendered.
+    expect(prepared.get('/pagefind/arsip/')).toEqual({
+      stories: { '/2026/06/a/': digestOf(indexedHtml(story('A'), '/2026/06/a/')), '/2026/06/b/': digestOf(indexedHtml(story('B'), '/2026/06/b/')) },
+      dir: path.join(scratch, 'search', '1'),
+      renderedAfter: 2,
+    });
+    expect(prepared.get('/pagefind/')!.renderedAfter).toBe(4);
+    expect(fs.readFileSync(path.join(prepared.get('/pagefind/arsip/')!.dir, 'pagefind-entry.json'), 'utf8')).toBe('/pagefind/arsip/');
+    alongside.dispose();
+    expect(fs.existsSync(path.join(scratch, 'search'))).toBe(false);
+  });
+
+  it("returns Astro's result untouched, the incremental build's metadata included", async () => {
+    astro = astroPrerenderer(['/2026/07/c/', '/tag/banjir/']);
+    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write);
+    const [first, second] = (await renderAll(alongside.prerenderer(astro))) as { response: Response; metadata: unknown }[];
+    expect(first!.metadata).toEqual({ page: '/2026/07/c/' });
+    expect(await first!.response.text()).toBe(PAGES['/2026/07/c/']);
+    expect(await second!.response.text()).toBe(PAGES['/tag/banjir/']);
+    await alongside.settled();
+    alongside.dispose();
+  });
+
+  it('moves a story path listed by two routes only with the route Astro renders it by, ahead of the other', () => {
+    // Astro renders a path by the first route listing it (route priority) and skips it for the next.
+    const paths = [{ pathname: '/tag/x', route: 'tag' }, { pathname: '/tentang', route: 'page' }, { pathname: '/2026/06/a', route: 'story' }, { pathname: '/tentang/', route: 'story' }];
+    const stories = new Set(['/2026/06/a', '/tentang']);
+    expect(storiesFirst(paths, (p) => stories.has(p.replace(/\/$/, ''))).map((p) => `${p.route} ${p.pathname}`)).toEqual([
+      'page /tentang',
+      'story /2026/06/a',
+      'tag /tag/x',
+      'story /tentang/',
+    ]);
+  });
+
+  it('prepares no bundle with a story that was not rendered (a warm build), answered an error, or has no part search reads', async () => {
+    const broken = { ...PAGES, '/2026/06/b/': '<!DOCTYPE html><html lang="id"><body>No story here</body></html>' };
+    for (const [order, pages, status] of [
+      [['/2026/06/a/', '/tag/banjir/'], PAGES, () => 200],
+      [['/2026/06/a/', '/2026/06/b/'], PAGES, (p: string) => (p === '/2026/06/b/' ? 500 : 200)],
+      [['/2026/06/a/', '/2026/06/b/'], broken, () => 200],
+    ] as const) {
+      astro = astroPrerenderer([...order], pages, status);
+      const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write);
+      await renderAll(alongside.prerenderer(astro));
+      expect((await alongside.settled()).size).toBe(0);
+      alongside.dispose();
+    }
+    expect(writes).toEqual([]);
+  });
+
+  it("reports Pagefind's failure when the build waits for the bundles, not in the middle of rendering", async () => {
+    astro = astroPrerenderer(['/2026/07/c/', '/tag/banjir/']);
+    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), async () => {
+      throw new Error('[warta:pagefind] writeFiles failed');
+    });
+    await expect(renderAll(alongside.prerenderer(astro))).resolves.toHaveLength(2);
+    await expect(alongside.settled()).rejects.toThrow(/writeFiles failed/);
+    alongside.dispose();
+  });
+});
