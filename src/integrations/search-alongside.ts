@@ -2,7 +2,8 @@
  * Indexes search bundles while Astro renders the rest of the site, through Astro's public
  * prerenderer API (`setPrerenderer` at astro:build:start, wrapping Astro's own prerenderer):
  *
- * - the story pages are listed first, so Astro renders them before listings, tags and feeds;
+ * - the story pages are listed first, so Astro renders them before listings, tags and feeds, the
+ *   largest bundle's stories first: its write is the longest, so it gets the most pages to overlap;
  * - as each story page is rendered, the part Pagefind indexes (`indexedHtml`) is staged;
  * - once every story of a bundle has been rendered, Pagefind writes that bundle into a folder of
  *   its own, in its own process and so on the other core, while Astro goes on rendering.
@@ -51,6 +52,8 @@ export function searchAlongside(shards: SearchShard[], scratch: string, write: (
   /** A story's path as Astro asks for it → its URL and bundle. */
   const stories = new Map<string, { url: string; i: number }>();
   shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(pathKey(url), { url, i })));
+  /** Largest bundle first. */
+  const rank = shards.map((_, i) => i).sort((a, b) => shards[b]!.urls.length - shards[a]!.urls.length || a - b);
   const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handedAt: 0, unreadable: false }));
   const prepared = new Map<string, PreparedBundle>();
   let rendered = 0;
@@ -96,7 +99,10 @@ export function searchAlongside(shards: SearchShard[], scratch: string, write: (
       return {
         name: 'warta:search-alongside',
         setup: astro.setup && (() => astro.setup!()),
-        getStaticPaths: async () => storiesFirst(await astro.getStaticPaths(), (pathname) => stories.has(pathKey(pathname))),
+        getStaticPaths: async () => storiesFirst(await astro.getStaticPaths(), (pathname) => {
+          const story = stories.get(pathKey(pathname));
+          return story && rank.indexOf(story.i);
+        }),
         async render(request, options) {
           const result = await astro.render(request, options);
           rendered++;
@@ -140,19 +146,22 @@ export function prerenderEntry(): Plugin {
 }
 
 /**
- * The paths with the stories' first, each group in Astro's order. A path two routes both list is
+ * The paths with the stories' first, grouped by `group` (lowest first), each group in Astro's
+ * order; `group` is undefined for a path that is not a story. A path two routes both list is
  * rendered by the first in Astro's order (its route priority), so only that entry may move.
  */
-export function storiesFirst<T extends { pathname: string }>(paths: T[], isStory: (pathname: string) => boolean): T[] {
+export function storiesFirst<T extends { pathname: string }>(paths: T[], group: (pathname: string) => number | undefined): T[] {
   const seen = new Set<string>();
-  const stories: T[] = [];
+  const groups: T[][] = [];
   const rest: T[] = [];
   for (const entry of paths) {
     const key = pathKey(entry.pathname);
-    (!seen.has(key) && isStory(entry.pathname) ? stories : rest).push(entry);
+    const g = seen.has(key) ? undefined : group(entry.pathname);
+    if (g === undefined) rest.push(entry);
+    else (groups[g] ??= []).push(entry);
     seen.add(key);
   }
-  return [...stories, ...rest];
+  return [...groups.flatMap((g) => g ?? []), ...rest];
 }
 
 function pathKey(pathname: string): string {

@@ -68,25 +68,25 @@ describe('indexing search bundles while the pages render', () => {
   });
   afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  it('renders the story pages first, in Astro order, and writes each bundle from the indexed part of its pages once its last story is rendered', async () => {
+  it('renders the story pages first, the largest bundle\'s first, and writes each bundle from the indexed part of its pages once its last story is rendered', async () => {
     astro = astroPrerenderer(['/tag/banjir/', '/2026/07/c/', '/kategori/politik/', '/2026/06/a/', '/2026/06/b/']);
     const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write);
     await renderAll(alongside.prerenderer(astro));
-    expect(astro.rendered).toEqual(['/2026/07/c/', '/2026/06/a/', '/2026/06/b/', '/tag/banjir/', '/kategori/politik/']);
+    expect(astro.rendered).toEqual(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/', '/kategori/politik/']);
     const prepared = await alongside.settled();
 
     expect(writes.map((w) => [w.bundle, Object.keys(w.staged).sort()])).toEqual([
-      ['/pagefind/', ['/2026/07/c/']],
       ['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']],
+      ['/pagefind/', ['/2026/07/c/']],
     ]);
-    expect(writes[1]!.staged['/2026/06/a/']).toBe(indexedHtml(PAGES['/2026/06/a/']!, '/2026/06/a/'));
+    expect(writes[0]!.staged['/2026/06/a/']).toBe(indexedHtml(PAGES['/2026/06/a/']!, '/2026/06/a/'));
     // Handed to Pagefind before the listings rendered.
     expect(prepared.get('/pagefind/arsip/')).toEqual({
       stories: { '/2026/06/a/': digestOf(indexedHtml(story('A'), '/2026/06/a/')), '/2026/06/b/': digestOf(indexedHtml(story('B'), '/2026/06/b/')) },
       dir: path.join(scratch, 'search', '1'),
-      renderedAfter: 2,
+      renderedAfter: 3,
     });
-    expect(prepared.get('/pagefind/')!.renderedAfter).toBe(4);
+    expect(prepared.get('/pagefind/')!.renderedAfter).toBe(2);
     expect(fs.readFileSync(path.join(prepared.get('/pagefind/arsip/')!.dir, 'pagefind-entry.json'), 'utf8')).toBe('/pagefind/arsip/');
     alongside.dispose();
     expect(fs.existsSync(path.join(scratch, 'search'))).toBe(false);
@@ -107,7 +107,7 @@ describe('indexing search bundles while the pages render', () => {
     // Astro renders a path by the first route listing it (route priority) and skips it for the next.
     const paths = [{ pathname: '/tag/x', route: 'tag' }, { pathname: '/tentang', route: 'page' }, { pathname: '/2026/06/a', route: 'story' }, { pathname: '/tentang/', route: 'story' }];
     const stories = new Set(['/2026/06/a', '/tentang']);
-    expect(storiesFirst(paths, (p) => stories.has(p.replace(/\/$/, ''))).map((p) => `${p.route} ${p.pathname}`)).toEqual([
+    expect(storiesFirst(paths, (p) => (stories.has(p.replace(/\/$/, '')) ? 0 : undefined)).map((p) => `${p.route} ${p.pathname}`)).toEqual([
       'page /tentang',
       'story /2026/06/a',
       'tag /tag/x',
