@@ -41,7 +41,7 @@ export interface Search {
   vitePlugins: Plugin[];
   configDone(config: AstroConfig): void;
   /** At build:start: Astro's prerenderer, wrapped so that bundles are written while pages render (search-alongside.ts); undefined when that is off. */
-  prerenderer(): ((astro: AstroPrerenderer) => AstroPrerenderer) | undefined;
+  prerenderer(logger: AstroIntegrationLogger): ((astro: AstroPrerenderer) => AstroPrerenderer) | undefined;
   /** Indexes the article pages under `site` (the static site Astro wrote) and checks that the bundles hold exactly `published`. */
   buildDone(site: string, published: string[], logger: AstroIntegrationLogger): Promise<void>;
   serverSetup(server: ViteDevServer, logger: AstroIntegrationLogger): void;
@@ -93,11 +93,18 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
       const candidates = [fileURLToPath(config.build.client), fileURLToPath(config.outDir)];
       lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
       scratch = fileURLToPath(new URL('warta-search/', config.cacheDir));
+      // What a build that stopped half way left there, whether or not this one writes alongside.
+      fs.rmSync(scratch, { recursive: true, force: true });
     },
 
-    prerenderer() {
+    prerenderer(logger) {
       if (!together) return undefined;
-      alongside = searchAlongside(shards, scratch, (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard));
+      alongside = searchAlongside(
+        shards,
+        scratch,
+        (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard),
+        (message) => logger.warn(message),
+      );
       return (astro) => alongside!.prerenderer(astro);
     },
 

@@ -14,7 +14,7 @@
  * written from the written pages after the last page, as it would be without this. So the order
  * Astro renders in decides only how much of the indexing overlaps the rendering, never what is
  * indexed; the build log says how many pages were rendered after each bundle was handed to
- * Pagefind, and tests/site/search-shards.test.ts fails when that falls to none (an Astro that
+ * Pagefind, and tests/site/incremental-build.test.ts fails when that falls to none (an Astro that
  * stops rendering in the listed order). `WARTA_SEARCH_ALONGSIDE=0` turns it off.
  */
 import fs from 'node:fs';
@@ -38,7 +38,7 @@ export interface PreparedBundle {
 export interface SearchAlongside {
   /** For `setPrerenderer`: Astro's prerenderer, with the story pages first and each story's indexed text staged. */
   prerenderer(astro: AstroPrerenderer): AstroPrerenderer;
-  /** Waits for the bundles being written; rejects when Pagefind failed. */
+  /** Waits for the bundles being written: those Pagefind wrote and checked, by bundle path. */
   settled(): Promise<Map<string, PreparedBundle>>;
   /** Deletes the staged pages and the prepared bundles not moved into the site. */
   dispose(): void;
@@ -47,18 +47,25 @@ export interface SearchAlongside {
 /**
  * @param scratch a folder for the prepared bundles, on the site's file system (Astro's cache folder), emptied here
  * @param write writes the staged pages as a bundle into a folder and checks it (throws when wrong)
+ * @param warn tells the build log why a bundle is left to be written after the last page
  */
-export function searchAlongside(shards: SearchShard[], scratch: string, write: (staged: StagedPages, dir: string, shard: SearchShard) => Promise<void>): SearchAlongside {
+export function searchAlongside(
+  shards: SearchShard[],
+  scratch: string,
+  write: (staged: StagedPages, dir: string, shard: SearchShard) => Promise<void>,
+  warn: (message: string) => void,
+): SearchAlongside {
   /** A story's path as Astro asks for it → its URL and bundle. */
   const stories = new Map<string, { url: string; i: number }>();
-  shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(pathKey(url), { url, i })));
+  // Keyed as a request's URL spells its path (percent-encoded); Warta sets no `base` and writes
+  // directory pages, so that is the story's URL as the plan has it.
+  shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(pathKey(new URL(url, 'http://localhost').pathname), { url, i })));
   /** Largest bundle first. */
   const rank = shards.map((_, i) => i).sort((a, b) => shards[b]!.urls.length - shards[a]!.urls.length || a - b);
   const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handedAt: 0, unreadable: false }));
   const prepared = new Map<string, PreparedBundle>();
   let rendered = 0;
   let queue: Promise<void> = Promise.resolve();
-  let failure: unknown;
   fs.rmSync(scratch, { recursive: true, force: true });
 
   function take(url: string, i: number, html: string) {
@@ -87,7 +94,8 @@ export function searchAlongside(shards: SearchShard[], scratch: string, write: (
         await write(staged, dir, shard);
         prepared.set(shard.bundlePath, { stories: bundle.stories, dir, renderedAfter: 0 });
       } catch (error) {
-        failure ??= error;
+        // Written again after the last page, where a failure stops the build.
+        warn(`${shard.bundlePath} could not be written while pages rendered, so it is written after the last page: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         staged.dispose();
       }
@@ -100,13 +108,13 @@ export function searchAlongside(shards: SearchShard[], scratch: string, write: (
         name: 'warta:search-alongside',
         setup: astro.setup && (() => astro.setup!()),
         getStaticPaths: async () => storiesFirst(await astro.getStaticPaths(), (pathname) => {
-          const story = stories.get(pathKey(pathname));
+          const story = stories.get(pathKey(new URL(pathname, 'http://localhost').pathname));
           return story && rank.indexOf(story.i);
         }),
         async render(request, options) {
           const result = await astro.render(request, options);
           rendered++;
-          const story = stories.get(pathKey(decodeURI(new URL(request.url).pathname)));
+          const story = stories.get(pathKey(new URL(request.url).pathname));
           const response = result instanceof Response ? result : (result as PrerenderResult).response;
           if (story && response.ok) take(story.url, story.i, await response.clone().text());
           return result;
@@ -117,7 +125,6 @@ export function searchAlongside(shards: SearchShard[], scratch: string, write: (
     },
     async settled() {
       await queue;
-      if (failure) throw failure;
       for (const [bundlePath, bundle] of prepared) bundle.renderedAfter = rendered - bundles[shards.findIndex((s) => s.bundlePath === bundlePath)]!.handedAt;
       return prepared;
     },
@@ -129,6 +136,7 @@ export function searchAlongside(shards: SearchShard[], scratch: string, write: (
 }
 
 /**
+ * With an adapter of today's kind (`entrypointResolution: "auto"`, as Node, Netlify and Vercel are),
  * Astro builds its own prerender entry only when no prerenderer is set, on the assumption that an
  * adapter setting one bundles an entry of its own (astro/dist/core/build/vite-build-config.js);
  * wrapping Astro's prerenderer needs Astro's entry, so this names it (the package's public

@@ -138,7 +138,7 @@ export function createWarta(root = process.cwd()): Warta {
       'astro:build:start': ({ logger, setPrerenderer }) => {
         output.start(logger);
         // Story pages first, each search bundle written as soon as its stories are rendered (search-alongside.ts).
-        const prerenderer = search.prerenderer();
+        const prerenderer = search.prerenderer(logger);
         if (prerenderer) setPrerenderer(prerenderer);
       },
       'astro:build:done': async ({ dir: outDir, assets, logger }) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AstroPrerenderer } from 'astro';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSearch } from '../../../src/integrations/pagefind.ts';
 import { searchAlongside, storiesFirst } from '../../../src/integrations/search-alongside.ts';
 import { digestOf, indexedHtml } from '../../../src/lib/search-manifest.ts';
 import type { SearchShard } from '../../../src/lib/search-shards.ts';
@@ -54,6 +55,7 @@ describe('indexing search bundles while the pages render', () => {
   let scratch: string;
   /** Each bundle written: which bundle, the staged pages it was written from (URL → HTML), and how many pages had rendered by then. */
   let writes: { bundle: string; staged: Record<string, string>; renderedBefore: number }[];
+  let warnings: string[];
   let astro: ReturnType<typeof astroPrerenderer>;
   const write = async (staged: { dir: string }, dir: string, shard: SearchShard) => {
     const files = fs.readdirSync(staged.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
@@ -65,12 +67,13 @@ describe('indexing search bundles while the pages render', () => {
   beforeEach(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-alongside-'));
     writes = [];
+    warnings = [];
   });
   afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it('renders the story pages first, the largest bundle\'s first, and writes each bundle from the indexed part of its pages once its last story is rendered', async () => {
     astro = astroPrerenderer(['/tag/banjir/', '/2026/07/c/', '/kategori/politik/', '/2026/06/a/', '/2026/06/b/']);
-    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write);
+    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write, (m) => warnings.push(m));
     await renderAll(alongside.prerenderer(astro));
     expect(astro.rendered).toEqual(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/', '/kategori/politik/']);
     const prepared = await alongside.settled();
@@ -80,6 +83,8 @@ describe('indexing search bundles while the pages render', () => {
       ['/pagefind/', ['/2026/07/c/']],
     ]);
     expect(writes[0]!.staged['/2026/06/a/']).toBe(indexedHtml(PAGES['/2026/06/a/']!, '/2026/06/a/'));
+    // Pagefind started on the archive before the recent story and the listings were rendered.
+    expect(writes[0]!.renderedBefore).toBe(2);
     // Handed to Pagefind before the listings rendered.
     expect(prepared.get('/pagefind/arsip/')).toEqual({
       stories: { '/2026/06/a/': digestOf(indexedHtml(story('A'), '/2026/06/a/')), '/2026/06/b/': digestOf(indexedHtml(story('B'), '/2026/06/b/')) },
@@ -94,7 +99,7 @@ describe('indexing search bundles while the pages render', () => {
 
   it("returns Astro's result untouched, the incremental build's metadata included", async () => {
     astro = astroPrerenderer(['/2026/07/c/', '/tag/banjir/']);
-    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write);
+    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write, (m) => warnings.push(m));
     const [first, second] = (await renderAll(alongside.prerenderer(astro))) as { response: Response; metadata: unknown }[];
     expect(first!.metadata).toEqual({ page: '/2026/07/c/' });
     expect(await first!.response.text()).toBe(PAGES['/2026/07/c/']);
@@ -123,7 +128,7 @@ describe('indexing search bundles while the pages render', () => {
       [['/2026/06/a/', '/2026/06/b/'], broken, () => 200],
     ] as const) {
       astro = astroPrerenderer([...order], pages, status);
-      const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write);
+      const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write, (m) => warnings.push(m));
       await renderAll(alongside.prerenderer(astro));
       expect((await alongside.settled()).size).toBe(0);
       alongside.dispose();
@@ -131,13 +136,53 @@ describe('indexing search bundles while the pages render', () => {
     expect(writes).toEqual([]);
   });
 
-  it("reports Pagefind's failure when the build waits for the bundles, not in the middle of rendering", async () => {
+  it("leaves a bundle Pagefind failed to write alongside to the write after the last page, and says why", async () => {
     astro = astroPrerenderer(['/2026/07/c/', '/tag/banjir/']);
     const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), async () => {
       throw new Error('[warta:pagefind] writeFiles failed');
-    });
+    }, (m) => warnings.push(m));
     await expect(renderAll(alongside.prerenderer(astro))).resolves.toHaveLength(2);
-    await expect(alongside.settled()).rejects.toThrow(/writeFiles failed/);
+    expect((await alongside.settled()).size).toBe(0);
+    expect(warnings).toEqual(['/pagefind/ could not be written while pages rendered, so it is written after the last page: [warta:pagefind] writeFiles failed']);
     alongside.dispose();
+  });
+
+  it('takes a bare Response as well, and a story whose URL needs percent-encoding; a malformed path is not a story', async () => {
+    const shards: SearchShard[] = [{ bundlePath: '/pagefind/', urls: ['/2026/07/kopi-ü/'] }];
+    const pages: Record<string, string> = { '/2026/07/kopi-%C3%BC/': story('Kopi'), '/promo-50%/': 'Promo' };
+    const bare: AstroPrerenderer = {
+      name: 'astro:default',
+      getStaticPaths: async () => [{ pathname: '/promo-50%', route: {} as never }, { pathname: '/2026/07/kopi-ü', route: {} as never }],
+      render: async (request) => new Response(pages[new URL(request.url).pathname] ?? '', { status: 200 }),
+    };
+    const alongside = searchAlongside(shards, path.join(scratch, 'search'), write, (m) => warnings.push(m));
+    const wrapped = alongside.prerenderer(bare);
+    expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(['/2026/07/kopi-ü', '/promo-50%']);
+    for (const url of ['http://localhost/2026/07/kopi-%C3%BC/', 'http://localhost/promo-50%/']) {
+      const result = await wrapped.render(new Request(url), { routeData: {} as never });
+      expect(result).toBeInstanceOf(Response);
+    }
+    expect([...(await alongside.settled()).keys()]).toEqual(['/pagefind/']);
+    expect(Object.keys(writes[0]!.staged)).toEqual(['/2026/07/kopi-ü/']);
+    alongside.dispose();
+  });
+});
+
+describe('the setting WARTA_SEARCH_ALONGSIDE', () => {
+  const content = { site: { locale: 'id' } } as Parameters<typeof createSearch>[0];
+  const published = [{ url: '/2026/06/a/', sortKey: '2026-06-01T10:00:00+07:00' }];
+  const logger = { warn: () => {} } as never;
+
+  it('writes bundles alongside the render by default, and after the last page with 0', () => {
+    const on = createSearch(content, published, {});
+    expect(on.vitePlugins.map((p) => p.name)).toEqual(['warta:prerender-entry']);
+    expect(on.prerenderer(logger)).toBeTypeOf('function');
+    const off = createSearch(content, published, { WARTA_SEARCH_ALONGSIDE: '0' });
+    expect(off.vitePlugins).toEqual([]);
+    expect(off.prerenderer(logger)).toBeUndefined();
+  });
+
+  it('refuses any other value, naming both choices', () => {
+    expect(() => createSearch(content, published, { WARTA_SEARCH_ALONGSIDE: 'yes' })).toThrow(/WARTA_SEARCH_ALONGSIDE must be 1 \(write search bundles while pages render, the default\) or 0 \(after the last page\), got "yes"/);
   });
 });

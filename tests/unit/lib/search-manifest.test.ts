@@ -186,6 +186,22 @@ describe('updating the bundles of a built site', () => {
     expect(calls).toEqual([]);
   });
 
+  it('replaces the files of the bundle in place with the prepared ones, keeping the archive bundles inside it', async () => {
+    fs.mkdirSync(path.join(site, 'pagefind', 'arsip'), { recursive: true });
+    fs.writeFileSync(path.join(site, 'pagefind', 'arsip', 'pagefind-entry.json'), 'archive');
+    // An archive bundle up to date (of no stories, for brevity), so this update leaves it alone.
+    writeManifest(path.join(site, 'pagefind', 'arsip'), { indexer: '1.6.0', stories: {} }, new Set());
+    fs.mkdirSync(path.join(site, 'pagefind', 'fragment'));
+    fs.writeFileSync(path.join(site, 'pagefind', 'fragment', 'id_old.pf_fragment'), 'old');
+    fs.writeFileSync(path.join(site, 'pagefind', 'pagefind.old.pf_meta'), 'old');
+    const prepared = preparedFrom(page('Isi berita.'));
+    const withArchive = [...shards, { bundlePath: '/pagefind/arsip/', urls: [] }] as Parameters<typeof updateBundles>[1];
+    expect(await updateBundles(site, withArchive, '1.6.0', writer([]), { prepared })).toEqual({ rewritten: ['/pagefind/'], moved: ['/pagefind/'] });
+    expect(fs.globSync('**/*', { cwd: path.join(site, 'pagefind') }).sort()).toEqual(
+      ['arsip', 'arsip/pagefind-entry.json', `arsip/${MANIFEST}`, 'fragment', 'fragment/id_1.pf_fragment', 'pagefind.js', MANIFEST].sort(),
+    );
+  });
+
   it('writes the bundle from the written pages when they differ from what the prepared bundle was written from', async () => {
     const calls: string[] = [];
     const prepared = preparedFrom(page('Isi sebelum diperbaiki.'));
