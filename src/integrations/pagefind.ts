@@ -26,7 +26,7 @@ import { findPackageJSON } from 'node:module';
 import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
-import { recompressSearchMeta, updateBundles } from '../lib/search-manifest.ts';
+import { bundleUpToDate, readManifest, recompressSearchMeta, updateBundles } from '../lib/search-manifest.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
 import { prerenderEntry, searchAlongside, type SearchAlongside } from './search-alongside.ts';
@@ -99,12 +99,18 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
 
     prerenderer(logger) {
       if (!together) return undefined;
-      alongside = searchAlongside(
-        shards,
+      alongside = searchAlongside(shards, {
         scratch,
-        (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard),
-        (message) => logger.warn(message),
-      );
+        write: (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard),
+        warn: (message) => logger.warn(message),
+        // The last build's bundle, where this build will leave it (kept output folder).
+        upToDate: (shard, stories) => bundleUpToDate(path.join(lastBuild, shard.bundlePath), { indexer: INDEXER, stories }),
+        site: lastBuild,
+        recorded: (shard) => {
+          const had = readManifest(path.join(lastBuild, shard.bundlePath));
+          return had?.indexer === INDEXER ? had : undefined;
+        },
+      });
       return (astro) => alongside!.prerenderer(astro);
     },
 

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AstroPrerenderer, PrerenderResult } from 'astro';
 import type { Plugin } from 'vite';
-import { digestOf, indexedHtml } from '../lib/search-manifest.ts';
+import { digestOf, indexedHtml, pageFile, type BundleManifest } from '../lib/search-manifest.ts';
 import type { SearchShard } from '../lib/search-shards.ts';
 import { StagedPages } from './pagefind-service.ts';
 
@@ -48,12 +48,22 @@ export interface SearchAlongside {
  * @param scratch a folder for the prepared bundles, on the site's file system (Astro's cache folder), emptied here
  * @param write writes the staged pages as a bundle into a folder and checks it (throws when wrong)
  * @param warn tells the build log why a bundle is left to be written after the last page
+ * @param upToDate true when the site already holds this bundle written from these stories' text
+ *   (a build that renders every page again, its text unchanged): it is not written again
+ * @param site the folder the story pages are written to, to complete a bundle from the pages a
+ *   warm build did not render; without it only bundles all of whose stories render are written here
+ * @param recorded what the bundle's manifest in `site` recorded (for the indexer of this build)
  */
 export function searchAlongside(
   shards: SearchShard[],
-  scratch: string,
-  write: (staged: StagedPages, dir: string, shard: SearchShard) => Promise<void>,
-  warn: (message: string) => void,
+  { scratch, write, warn, upToDate = () => false, site, recorded = () => undefined }: {
+    scratch: string;
+    write: (staged: StagedPages, dir: string, shard: SearchShard) => Promise<void>;
+    warn: (message: string) => void;
+    upToDate?: (shard: SearchShard, stories: Record<string, string>) => boolean;
+    site?: string;
+    recorded?: (shard: SearchShard) => Pick<BundleManifest, 'stories' | 'pages'> | undefined;
+  },
 ): SearchAlongside {
   /** A story's path as Astro asks for it → its URL and bundle. */
   const stories = new Map<string, { url: string; i: number }>();
@@ -62,15 +72,17 @@ export function searchAlongside(
   shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(pathKey(new URL(url, 'http://localhost').pathname), { url, i })));
   /** Largest bundle first. */
   const rank = shards.map((_, i) => i).sort((a, b) => shards[b]!.urls.length - shards[a]!.urls.length || a - b);
-  const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handedAt: 0, unreadable: false }));
+  const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handed: false, handedAt: 0, unreadable: false }));
   const prepared = new Map<string, PreparedBundle>();
   let rendered = 0;
+  /** Set at the first page that is not a story: every story page has been rendered or kept by then. */
+  let storiesDone = false;
   let queue: Promise<void> = Promise.resolve();
   fs.rmSync(scratch, { recursive: true, force: true });
 
-  function take(url: string, i: number, html: string) {
+  /** Stages one story's indexed part; false when its page lacks a part search reads. */
+  function stage(i: number, url: string, html: string): boolean {
     const bundle = bundles[i]!;
-    if (bundle.unreadable || !bundle.left.delete(url)) return;
     let indexed: string;
     try {
       indexed = indexedHtml(html, url);
@@ -78,15 +90,32 @@ export function searchAlongside(
       // A page search cannot read: the bundle is written after the last page, where that is reported.
       bundle.unreadable = true;
       bundle.staged?.dispose();
-      return;
+      return false;
     }
+    bundle.left.delete(url);
     bundle.stories[url] = digestOf(indexed);
     // Staged in the scratch folder, which the next build empties, should this one stop half way.
     (bundle.staged ??= new StagedPages(scratch)).add(url, indexed);
-    if (bundle.left.size > 0) return;
+    return true;
+  }
+
+  function take(url: string, i: number, html: string) {
+    const bundle = bundles[i]!;
+    if (bundle.unreadable || bundle.handed || !bundle.left.has(url)) return;
+    if (stage(i, url, html) && bundle.left.size === 0) handOver(i);
+  }
+
+  /** Every story of bundle `i` is staged: Pagefind writes it, unless the site already holds it. */
+  function handOver(i: number) {
+    const bundle = bundles[i]!;
+    bundle.handed = true;
     bundle.handedAt = rendered;
     const shard = shards[i]!;
-    const staged = bundle.staged;
+    const staged = bundle.staged!;
+    if (upToDate(shard, bundle.stories)) {
+      staged.dispose();
+      return;
+    }
     // One bundle at a time, as after the last page: Pagefind's memory is the largest bundle's.
     queue = queue.then(async () => {
       const dir = path.join(scratch, String(i));
@@ -102,6 +131,40 @@ export function searchAlongside(
     });
   }
 
+  /**
+   * Called when the first page that is not a story is rendered: the stories come first, so every
+   * story page is then final on disk, rendered by this build or kept from the last. A bundle some
+   * of whose stories this build rendered (a warm build: an edit, or a page listing it) is completed
+   * from the pages on disk and handed over, while Astro renders the listings. A page the bundle's
+   * manifest recorded with the same time and size keeps its recorded digest, so a bundle whose
+   * text did not change is found up to date without reading its pages.
+   */
+  function completeFromDisk() {
+    if (!site) return;
+    for (const [i, bundle] of bundles.entries()) {
+      if (bundle.unreadable || bundle.handed || bundle.left.size === 0 || Object.keys(bundle.stories).length === 0) continue;
+      const had = recorded(shards[i]!);
+      const known: Record<string, string> = {};
+      let complete = true;
+      for (const url of bundle.left) {
+        const stat = fs.statSync(pageFile(site, url), { throwIfNoEntry: false });
+        if (!stat) complete = false;
+        else if (had?.stories[url] !== undefined && had.pages?.[url]?.[0] === stat.mtimeMs && had.pages[url][1] === stat.size) known[url] = had.stories[url];
+        else known[url] = '';
+      }
+      // A story without a page (rendered on request) is indexed after the last page.
+      if (!complete) continue;
+      const digests = { ...bundle.stories, ...known };
+      if (Object.values(known).every((d) => d !== '') && upToDate(shards[i]!, digests)) {
+        bundle.handed = true;
+        bundle.staged?.dispose();
+        continue;
+      }
+      for (const url of [...bundle.left]) if (!stage(i, url, fs.readFileSync(pageFile(site, url), 'utf8'))) break;
+      if (!bundle.unreadable) handOver(i);
+    }
+  }
+
   return {
     prerenderer(astro) {
       return {
@@ -112,9 +175,13 @@ export function searchAlongside(
           return story && rank.indexOf(story.i);
         }),
         async render(request, options) {
+          const story = stories.get(pathKey(new URL(request.url).pathname));
+          if (!story && !storiesDone) {
+            storiesDone = true;
+            completeFromDisk();
+          }
           const result = await astro.render(request, options);
           rendered++;
-          const story = stories.get(pathKey(new URL(request.url).pathname));
           const response = result instanceof Response ? result : (result as PrerenderResult).response;
           if (story && response.ok) take(story.url, story.i, await response.clone().text());
           return result;

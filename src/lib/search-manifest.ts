@@ -203,7 +203,8 @@ function moveInto(from: string, to: string): void {
   fs.rmSync(from, { recursive: true, force: true });
 }
 
-function readManifest(dir: string): BundleManifest | undefined {
+/** The manifest beside a bundle, if there is one. */
+export function readManifest(dir: string): BundleManifest | undefined {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
   } catch {
@@ -215,7 +216,8 @@ function filesInPlace(dir: string, had: BundleManifest): boolean {
   return Object.entries(had.files).every(([file, bytes]) => fs.statSync(path.join(dir, file), { throwIfNoEntry: false })?.size === bytes);
 }
 
-function pageFile(site: string, url: string): string {
+/** The file of a story's page in the built site. */
+export function pageFile(site: string, url: string): string {
   return path.join(site, url.endsWith('/') ? `${url}index.html` : url);
 }
 

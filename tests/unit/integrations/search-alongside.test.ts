@@ -73,7 +73,7 @@ describe('indexing search bundles while the pages render', () => {
 
   it('renders the story pages first, the largest bundle\'s first, and writes each bundle from the indexed part of its pages once its last story is rendered', async () => {
     astro = astroPrerenderer(['/tag/banjir/', '/2026/07/c/', '/kategori/politik/', '/2026/06/a/', '/2026/06/b/']);
-    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write, (m) => warnings.push(m));
+    const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
     await renderAll(alongside.prerenderer(astro));
     expect(astro.rendered).toEqual(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/', '/kategori/politik/']);
     const prepared = await alongside.settled();
@@ -99,7 +99,7 @@ describe('indexing search bundles while the pages render', () => {
 
   it("returns Astro's result untouched, the incremental build's metadata included", async () => {
     astro = astroPrerenderer(['/2026/07/c/', '/tag/banjir/']);
-    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write, (m) => warnings.push(m));
+    const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
     const [first, second] = (await renderAll(alongside.prerenderer(astro))) as { response: Response; metadata: unknown }[];
     expect(first!.metadata).toEqual({ page: '/2026/07/c/' });
     expect(await first!.response.text()).toBe(PAGES['/2026/07/c/']);
@@ -120,6 +120,99 @@ describe('indexing search bundles while the pages render', () => {
     ]);
   });
 
+  it('writes no bundle the site already holds written from the same text (every page rendered again, no story changed)', async () => {
+    astro = astroPrerenderer(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/']);
+    const asked: [string, string[]][] = [];
+    const alongside = searchAlongside(SHARDS, {
+      scratch: path.join(scratch, 'search'),
+      write,
+      warn: (m) => warnings.push(m),
+      upToDate: (shard, stories) => {
+        asked.push([shard.bundlePath, Object.keys(stories).sort()]);
+        return shard.bundlePath === '/pagefind/arsip/';
+      },
+    });
+    await renderAll(alongside.prerenderer(astro));
+    expect(asked).toEqual([['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']], ['/pagefind/', ['/2026/07/c/']]]);
+    expect([...(await alongside.settled()).keys()]).toEqual(['/pagefind/']);
+    expect(writes.map((w) => w.bundle)).toEqual(['/pagefind/']);
+    alongside.dispose();
+  });
+
+  describe('in a warm build, which renders only the stories a change touched', () => {
+    let site: string;
+    const put = (url: string, html: string) => {
+      fs.mkdirSync(path.join(site, url), { recursive: true });
+      fs.writeFileSync(path.join(site, url, 'index.html'), html);
+    };
+    /** What the last build's manifest of the archive bundle recorded: each page's digest, time and size. */
+    const recordOf = (urls: string[]) => ({
+      stories: Object.fromEntries(urls.map((u) => [u, digestOf(indexedHtml(fs.readFileSync(path.join(site, u, 'index.html'), 'utf8'), u))])),
+      pages: Object.fromEntries(urls.map((u) => {
+        const stat = fs.statSync(path.join(site, u, 'index.html'));
+        return [u, [stat.mtimeMs, stat.size] as [number, number]];
+      })),
+    });
+    beforeEach(() => {
+      site = path.join(scratch, 'site');
+      for (const url of ['/2026/06/a/', '/2026/06/b/', '/2026/07/c/']) {
+        put(url, PAGES[url]!);
+        // A whole second: a time set through utimes has less precision than the file system's own.
+        fs.utimesSync(path.join(site, url, 'index.html'), new Date(1_780_000_000_000), new Date(1_780_000_000_000));
+      }
+    });
+
+    it('completes a bundle from the pages on disk once the stories are done, and writes it while the listings render', async () => {
+      const record = recordOf(['/2026/06/a/', '/2026/06/b/']);
+      const edited = story('A, diperbaiki');
+      astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/', '/kategori/politik/'], { ...PAGES, '/2026/06/a/': edited });
+      const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site, recorded: (shard) => (shard.bundlePath === '/pagefind/arsip/' ? record : undefined) });
+      await renderAll(alongside.prerenderer(astro));
+      const prepared = await alongside.settled();
+      expect(writes.map((w) => w.bundle)).toEqual(['/pagefind/arsip/']);
+      expect(writes[0]!.staged).toEqual({ '/2026/06/a/': indexedHtml(edited, '/2026/06/a/'), '/2026/06/b/': indexedHtml(PAGES['/2026/06/b/']!, '/2026/06/b/') });
+      // Handed over before the listings rendered.
+      expect(prepared.get('/pagefind/arsip/')!.renderedAfter).toBe(2);
+      // The recent bundle had no story rendered: it is left to the step after the last page, which finds it unchanged.
+      expect(prepared.has('/pagefind/')).toBe(false);
+      alongside.dispose();
+    });
+
+    it('reads no page for a bundle whose text did not change, and writes nothing', async () => {
+      const record = recordOf(['/2026/06/a/', '/2026/06/b/']);
+      // Same time and size, content no build could index: reading it would leave the bundle unwritten here, silently.
+      const file = path.join(site, '2026/06/b/index.html');
+      const { mtime, size } = fs.statSync(file);
+      fs.writeFileSync(file, 'x'.repeat(size));
+      fs.utimesSync(file, mtime, mtime);
+      astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/']);
+      const asked: Record<string, string>[] = [];
+      const alongside = searchAlongside(SHARDS, {
+        scratch: path.join(scratch, 'search'),
+        write,
+        warn: (m) => warnings.push(m),
+        site,
+        recorded: () => record,
+        upToDate: (_, stories) => (asked.push(stories), JSON.stringify(stories) === JSON.stringify({ ...record.stories, ...stories }) && Object.keys(stories).length === 2),
+      });
+      await renderAll(alongside.prerenderer(astro));
+      expect(asked).toEqual([{ '/2026/06/a/': record.stories['/2026/06/a/'], '/2026/06/b/': record.stories['/2026/06/b/'] }]);
+      expect((await alongside.settled()).size).toBe(0);
+      expect(writes).toEqual([]);
+      alongside.dispose();
+    });
+
+    it('leaves a bundle with a story that has no page (rendered on request) to the step after the last page', async () => {
+      fs.rmSync(path.join(site, '2026/06/b'), { recursive: true });
+      astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/']);
+      const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site });
+      await renderAll(alongside.prerenderer(astro));
+      expect((await alongside.settled()).size).toBe(0);
+      expect(writes).toEqual([]);
+      alongside.dispose();
+    });
+  });
+
   it('prepares no bundle with a story that was not rendered (a warm build), answered an error, or has no part search reads', async () => {
     const broken = { ...PAGES, '/2026/06/b/': '<!DOCTYPE html><html lang="id"><body>No story here</body></html>' };
     for (const [order, pages, status] of [
@@ -128,7 +221,7 @@ describe('indexing search bundles while the pages render', () => {
       [['/2026/06/a/', '/2026/06/b/'], broken, () => 200],
     ] as const) {
       astro = astroPrerenderer([...order], pages, status);
-      const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), write, (m) => warnings.push(m));
+      const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
       await renderAll(alongside.prerenderer(astro));
       expect((await alongside.settled()).size).toBe(0);
       alongside.dispose();
@@ -138,9 +231,13 @@ describe('indexing search bundles while the pages render', () => {
 
   it("leaves a bundle Pagefind failed to write alongside to the write after the last page, and says why", async () => {
     astro = astroPrerenderer(['/2026/07/c/', '/tag/banjir/']);
-    const alongside = searchAlongside(SHARDS, path.join(scratch, 'search'), async () => {
-      throw new Error('[warta:pagefind] writeFiles failed');
-    }, (m) => warnings.push(m));
+    const alongside = searchAlongside(SHARDS, {
+      scratch: path.join(scratch, 'search'),
+      write: async () => {
+        throw new Error('[warta:pagefind] writeFiles failed');
+      },
+      warn: (m) => warnings.push(m),
+    });
     await expect(renderAll(alongside.prerenderer(astro))).resolves.toHaveLength(2);
     expect((await alongside.settled()).size).toBe(0);
     expect(warnings).toEqual(['/pagefind/ could not be written while pages rendered, so it is written after the last page: [warta:pagefind] writeFiles failed']);
@@ -155,7 +252,7 @@ describe('indexing search bundles while the pages render', () => {
       getStaticPaths: async () => [{ pathname: '/promo-50%', route: {} as never }, { pathname: '/2026/07/kopi-ü', route: {} as never }],
       render: async (request) => new Response(pages[new URL(request.url).pathname] ?? '', { status: 200 }),
     };
-    const alongside = searchAlongside(shards, path.join(scratch, 'search'), write, (m) => warnings.push(m));
+    const alongside = searchAlongside(shards, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
     const wrapped = alongside.prerenderer(bare);
     expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(['/2026/07/kopi-ü', '/promo-50%']);
     for (const url of ['http://localhost/2026/07/kopi-%C3%BC/', 'http://localhost/promo-50%/']) {
