@@ -6,11 +6,14 @@
  *   largest bundle's stories first: its write is the longest, so it gets the most pages to overlap;
  * - as each story page is rendered, the part Pagefind indexes (`indexedHtml`) is staged;
  * - once every story of a bundle has been rendered, Pagefind writes that bundle into a folder of
- *   its own, in its own process and so on the other core, while Astro goes on rendering.
+ *   its own, in its own process and so on the other core, while Astro goes on rendering;
+ * - a warm build renders only the stories a change touched: when the first page that is not a
+ *   story renders, every story page is final on disk, so a bundle some of whose stories were
+ *   rendered is completed from the kept pages and written while the listings render.
  *
  * At build:done `updateBundles` (lib/search-manifest.ts) uses a bundle written here only when
  * the pages Astro wrote hold exactly the text it was written from; otherwise, and for every
- * bundle not complete here (a warm build renders only the pages a change touched), the bundle is
+ * bundle not complete here (none of its stories rendered, or one without a page), the bundle is
  * written from the written pages after the last page, as it would be without this. So the order
  * Astro renders in decides only how much of the indexing overlaps the rendering, never what is
  * indexed; the build log says how many pages were rendered after each bundle was handed to
