@@ -39,7 +39,8 @@ export interface Search {
   viteDefine: Record<string, string>;
   /** For `updateConfig` at config:setup, in builds: what writing bundles while pages render needs. */
   vitePlugins: Plugin[];
-  configDone(config: AstroConfig): void;
+  /** At config:done, with what Astro builds (`buildOutput`): where pages are written. */
+  configDone(config: AstroConfig, buildOutput?: 'static' | 'server'): void;
   /** At build:start: Astro's prerenderer, wrapped so that bundles are written while pages render (search-alongside.ts); undefined when that is off. */
   prerenderer(logger: AstroIntegrationLogger): ((astro: AstroPrerenderer) => AstroPrerenderer) | undefined;
   /** Indexes the article pages under `site` (the static site Astro wrote) and checks that the bundles hold exactly `published`. */
@@ -77,6 +78,9 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   /** Bundles are written while the pages render unless WARTA_SEARCH_ALONGSIDE=0 (or there is nothing to index). */
   const together = switchFromEnv(env, 'WARTA_SEARCH_ALONGSIDE', true, { on: 'write search bundles while pages render, the default', off: 'after the last page' }) && published.length > 0;
   let scratch = '';
+  /** Where this build writes its pages. */
+  let pagesDir = '';
+  let concurrency = 1;
   let alongside: SearchAlongside | undefined;
   /** Writes a bundle into `dir` and checks it against the stories it should hold; throws when wrong. */
   const checked = async (write: () => Promise<void>, dir: string, shard: SearchShard) => {
@@ -89,9 +93,12 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
     viteDefine: { __WARTA_SEARCH_MERGE__: JSON.stringify(shards.slice(1).map((s) => s.bundlePath)) },
     vitePlugins: together ? [prerenderEntry()] : [],
 
-    configDone(config) {
+    configDone(config, buildOutput) {
       const candidates = [fileURLToPath(config.build.client), fileURLToPath(config.outDir)];
       lastBuild = candidates.find((dir) => fs.existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))) ?? candidates[0]!;
+      // Where this build writes its pages (Astro's getOutRoot; no adapter Warta deploys with keeps build.client for static output).
+      pagesDir = buildOutput === 'static' ? fileURLToPath(config.outDir) : fileURLToPath(config.build.client);
+      concurrency = config.build.concurrency;
       scratch = fileURLToPath(new URL('warta-search/', config.cacheDir));
       // What a build that stopped half way left there, whether or not this one writes alongside.
       fs.rmSync(scratch, { recursive: true, force: true });
@@ -104,10 +111,10 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
         write: (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard),
         warn: (message) => logger.warn(message),
         // The last build's bundle, where this build will leave it (kept output folder).
-        upToDate: (shard, stories) => bundleUpToDate(path.join(lastBuild, shard.bundlePath), { indexer: INDEXER, stories }),
-        site: lastBuild,
+        upToDate: (shard, stories) => bundleUpToDate(path.join(pagesDir, shard.bundlePath), { indexer: INDEXER, stories }),
+        site: concurrency === 1 ? pagesDir : undefined,
         recorded: (shard) => {
-          const had = readManifest(path.join(lastBuild, shard.bundlePath));
+          const had = readManifest(path.join(pagesDir, shard.bundlePath));
           return had?.indexer === INDEXER ? had : undefined;
         },
       });

@@ -54,7 +54,9 @@ export interface SearchAlongside {
  * @param upToDate true when the site already holds this bundle written from these stories' text
  *   (a build that renders every page again, its text unchanged): it is not written again
  * @param site the folder the story pages are written to, to complete a bundle from the pages a
- *   warm build did not render; without it only bundles all of whose stories render are written here
+ *   warm build did not render; without it only bundles all of whose stories render are written here.
+ *   Only with Astro's `build.concurrency` of 1: with more, story pages may still be rendering or
+ *   being written when the first other page starts.
  * @param recorded what the bundle's manifest in `site` recorded (for the indexer of this build)
  */
 export function searchAlongside(
@@ -80,6 +82,8 @@ export function searchAlongside(
   let rendered = 0;
   /** Set at the first page that is not a story: every story page has been rendered or kept by then. */
   let storiesDone = false;
+  /** The paths Astro prerenders (keys as `stories`'). */
+  const listed = new Set<string>();
   let queue: Promise<void> = Promise.resolve();
   fs.rmSync(scratch, { recursive: true, force: true });
 
@@ -115,7 +119,13 @@ export function searchAlongside(
     bundle.handedAt = rendered;
     const shard = shards[i]!;
     const staged = bundle.staged!;
-    if (upToDate(shard, bundle.stories)) {
+    let unchanged = false;
+    try {
+      unchanged = upToDate(shard, bundle.stories);
+    } catch {
+      // Decided again after the last page, from the manifest as it is then.
+    }
+    if (unchanged) {
       staged.dispose();
       return;
     }
@@ -146,26 +156,36 @@ export function searchAlongside(
     if (!site) return;
     for (const [i, bundle] of bundles.entries()) {
       if (bundle.unreadable || bundle.handed || bundle.left.size === 0 || Object.keys(bundle.stories).length === 0) continue;
-      const had = recorded(shards[i]!);
-      const known: Record<string, string> = {};
-      let complete = true;
-      for (const url of bundle.left) {
-        const stat = fs.statSync(pageFile(site, url), { throwIfNoEntry: false });
-        if (!stat) complete = false;
-        else if (had?.stories[url] !== undefined && had.pages?.[url]?.[0] === stat.mtimeMs && had.pages[url][1] === stat.size) known[url] = had.stories[url];
-        else known[url] = '';
-      }
-      // A story without a page (rendered on request) is indexed after the last page.
-      if (!complete) continue;
-      const digests = { ...bundle.stories, ...known };
-      if (Object.values(known).every((d) => d !== '') && upToDate(shards[i]!, digests)) {
-        bundle.handed = true;
+      try {
+        completeOne(i, site);
+      } catch (error) {
+        // Only the overlap is lost: the bundle is written after the last page, where errors stop the build.
+        bundle.unreadable = true;
         bundle.staged?.dispose();
-        continue;
+        warn(`${shards[i]!.bundlePath} could not be completed from the pages on disk, so it is written after the last page: ${error instanceof Error ? error.message : String(error)}`);
       }
-      for (const url of [...bundle.left]) if (!stage(i, url, fs.readFileSync(pageFile(site, url), 'utf8'))) break;
-      if (!bundle.unreadable) handOver(i);
     }
+  }
+
+  function completeOne(i: number, site: string) {
+    const bundle = bundles[i]!;
+    // A story Astro does not render (rendered on request) has no page of this build: it is indexed after the last page.
+    if ([...bundle.left].some((url) => !listed.has(pathKey(new URL(url, 'http://localhost').pathname)))) return;
+    const had = recorded(shards[i]!);
+    const known: Record<string, string> = {};
+    for (const url of bundle.left) {
+      const stat = fs.statSync(pageFile(site, url), { throwIfNoEntry: false });
+      if (!stat) return;
+      const recordedPage = had?.pages?.[url];
+      known[url] = had?.stories[url] !== undefined && recordedPage?.[0] === stat.mtimeMs && recordedPage[1] === stat.size ? had.stories[url] : '';
+    }
+    if (Object.values(known).every((d) => d !== '') && upToDate(shards[i]!, { ...bundle.stories, ...known })) {
+      bundle.handed = true;
+      bundle.staged?.dispose();
+      return;
+    }
+    for (const url of [...bundle.left]) if (!stage(i, url, fs.readFileSync(pageFile(site, url), 'utf8'))) return;
+    handOver(i);
   }
 
   return {
@@ -173,10 +193,13 @@ export function searchAlongside(
       return {
         name: 'warta:search-alongside',
         setup: astro.setup && (() => astro.setup!()),
-        getStaticPaths: async () => storiesFirst(await astro.getStaticPaths(), (pathname) => {
-          const story = stories.get(pathKey(new URL(pathname, 'http://localhost').pathname));
-          return story && rank.indexOf(story.i);
-        }),
+        getStaticPaths: async () =>
+          storiesFirst(await astro.getStaticPaths(), (pathname) => {
+            const key = pathKey(new URL(pathname, 'http://localhost').pathname);
+            listed.add(key);
+            const story = stories.get(key);
+            return story && rank.indexOf(story.i);
+          }),
         async render(request, options) {
           const story = stories.get(pathKey(new URL(request.url).pathname));
           if (!story && !storiesDone) {

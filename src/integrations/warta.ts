@@ -131,9 +131,9 @@ export function createWarta(root = process.cwd()): Warta {
         // Warnings are advice; the build only counts them so its log stays readable.
         if (warnings > 0) logger.info(t('error.warningsOnly', { count: warnings }));
       },
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': ({ config, buildOutput }) => {
         output.configDone(config);
-        search.configDone(config);
+        search.configDone(config, buildOutput);
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
         output.start(logger);

@@ -206,7 +206,10 @@ function moveInto(from: string, to: string): void {
 /** The manifest beside a bundle, if there is one. */
 export function readManifest(dir: string): BundleManifest | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest | null;
+    // Anything else is a file this code did not write whole: no manifest, so the bundle is rewritten.
+    const whole = typeof manifest === 'object' && manifest !== null && typeof manifest.stories === 'object' && manifest.stories !== null && typeof manifest.files === 'object' && manifest.files !== null;
+    return whole ? manifest : undefined;
   } catch {
     return undefined;
   }

@@ -43,9 +43,11 @@ function astroPrerenderer(order: string[], pages = PAGES, status = (_: string) =
 }
 
 /** Renders every path as Astro's build does: the wrapper's list, in its order, one page at a time. */
-async function renderAll(prerenderer: AstroPrerenderer) {
+async function renderAll(prerenderer: AstroPrerenderer, cached: string[] = []) {
   const results = [];
   for (const { pathname } of await prerenderer.getStaticPaths()) {
+    // A page Astro's incremental build keeps from the last build is listed but not rendered.
+    if (cached.includes(`${pathname}/`)) continue;
     results.push(await prerenderer.render(new Request(`http://localhost${pathname}/`), { routeData: {} as never, collectMetadata: true }));
   }
   return results;
@@ -165,9 +167,10 @@ describe('indexing search bundles while the pages render', () => {
     it('completes a bundle from the pages on disk once the stories are done, and writes it while the listings render', async () => {
       const record = recordOf(['/2026/06/a/', '/2026/06/b/']);
       const edited = story('A, diperbaiki');
-      astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/', '/kategori/politik/'], { ...PAGES, '/2026/06/a/': edited });
+      astro = astroPrerenderer(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/', '/kategori/politik/'], { ...PAGES, '/2026/06/a/': edited });
       const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site, recorded: (shard) => (shard.bundlePath === '/pagefind/arsip/' ? record : undefined) });
-      await renderAll(alongside.prerenderer(astro));
+      await renderAll(alongside.prerenderer(astro), ['/2026/06/b/', '/2026/07/c/']);
+      expect(astro.rendered).toEqual(['/2026/06/a/', '/tag/banjir/', '/kategori/politik/']);
       const prepared = await alongside.settled();
       expect(writes.map((w) => w.bundle)).toEqual(['/pagefind/arsip/']);
       expect(writes[0]!.staged).toEqual({ '/2026/06/a/': indexedHtml(edited, '/2026/06/a/'), '/2026/06/b/': indexedHtml(PAGES['/2026/06/b/']!, '/2026/06/b/') });
@@ -185,7 +188,7 @@ describe('indexing search bundles while the pages render', () => {
       const { mtime, size } = fs.statSync(file);
       fs.writeFileSync(file, 'x'.repeat(size));
       fs.utimesSync(file, mtime, mtime);
-      astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/']);
+      astro = astroPrerenderer(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/']);
       const asked: Record<string, string>[] = [];
       const alongside = searchAlongside(SHARDS, {
         scratch: path.join(scratch, 'search'),
@@ -195,20 +198,52 @@ describe('indexing search bundles while the pages render', () => {
         recorded: () => record,
         upToDate: (_, stories) => (asked.push(stories), JSON.stringify(stories) === JSON.stringify({ ...record.stories, ...stories }) && Object.keys(stories).length === 2),
       });
-      await renderAll(alongside.prerenderer(astro));
+      await renderAll(alongside.prerenderer(astro), ['/2026/06/b/', '/2026/07/c/']);
       expect(asked).toEqual([{ '/2026/06/a/': record.stories['/2026/06/a/'], '/2026/06/b/': record.stories['/2026/06/b/'] }]);
       expect((await alongside.settled()).size).toBe(0);
       expect(writes).toEqual([]);
       alongside.dispose();
     });
 
-    it('leaves a bundle with a story that has no page (rendered on request) to the step after the last page', async () => {
-      fs.rmSync(path.join(site, '2026/06/b'), { recursive: true });
-      astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/']);
+    it('leaves a bundle with a story Astro does not prerender (rendered on request, its old page still on disk) to the step after the last page', async () => {
+      astro = astroPrerenderer(['/2026/06/a/', '/2026/07/c/', '/tag/banjir/']);
       const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site });
-      await renderAll(alongside.prerenderer(astro));
+      await renderAll(alongside.prerenderer(astro), ['/2026/07/c/']);
       expect((await alongside.settled()).size).toBe(0);
       expect(writes).toEqual([]);
+      alongside.dispose();
+    });
+
+    it('leaves a bundle whose kept page search cannot read, or is missing, to the step after the last page, without stopping the render', async () => {
+      for (const spoil of [() => fs.writeFileSync(path.join(site, '2026/06/b/index.html'), 'broken'), () => fs.rmSync(path.join(site, '2026/06/b'), { recursive: true })]) {
+        spoil();
+        astro = astroPrerenderer(['/2026/06/a/', '/2026/06/b/', '/tag/banjir/']);
+        const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site });
+        await expect(renderAll(alongside.prerenderer(astro), ['/2026/06/b/'])).resolves.toHaveLength(2);
+        expect((await alongside.settled()).size).toBe(0);
+        alongside.dispose();
+      }
+      expect(writes).toEqual([]);
+    });
+
+    it('reads every kept page when the times differ from the manifest, and ignores a story rendered after the first other page', async () => {
+      const record = recordOf(['/2026/06/a/', '/2026/06/b/']);
+      fs.utimesSync(path.join(site, '2026/06/b/index.html'), new Date(1_780_000_100_000), new Date(1_780_000_100_000));
+      astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/', '/2026/06/b/']);
+      const alongside = searchAlongside(SHARDS, {
+        scratch: path.join(scratch, 'search'),
+        write,
+        warn: (m) => warnings.push(m),
+        site,
+        recorded: () => record,
+      });
+      const wrapped = alongside.prerenderer(astro);
+      await wrapped.getStaticPaths();
+      // Rendered in Astro's own order, not the one given: an Astro that no longer follows the list.
+      for (const pathname of ['/2026/06/a', '/tag/banjir', '/2026/06/b']) await wrapped.render(new Request(`http://localhost${pathname}/`), { routeData: {} as never });
+      await alongside.settled();
+      // b was read from disk (its time no longer the recorded one); its later render changed nothing.
+      expect(writes.map((w) => [w.bundle, Object.keys(w.staged).sort()])).toEqual([['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']]]);
       alongside.dispose();
     });
   });
