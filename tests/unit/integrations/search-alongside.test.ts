@@ -155,6 +155,9 @@ describe('indexing search bundles while the pages render', () => {
         return [u, [stat.mtimeMs, stat.size] as [number, number]];
       })),
     });
+    /** The wrapper as a warm build gets it: where the pages are, and what else the case needs. */
+    const alongsideIn = (options: Partial<Parameters<typeof searchAlongside>[1]> = {}) =>
+      searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site, ...options });
     beforeEach(() => {
       site = path.join(scratch, 'site');
       for (const url of ['/2026/06/a/', '/2026/06/b/', '/2026/07/c/']) {
@@ -168,7 +171,7 @@ describe('indexing search bundles while the pages render', () => {
       const record = recordOf(['/2026/06/a/', '/2026/06/b/']);
       const edited = story('A, diperbaiki');
       astro = astroPrerenderer(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/', '/kategori/politik/'], { ...PAGES, '/2026/06/a/': edited });
-      const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site, recorded: (shard) => (shard.bundlePath === '/pagefind/arsip/' ? record : undefined) });
+      const alongside = alongsideIn({ recorded: (shard) => (shard.bundlePath === '/pagefind/arsip/' ? record : undefined) });
       await renderAll(alongside.prerenderer(astro), ['/2026/06/b/', '/2026/07/c/']);
       expect(astro.rendered).toEqual(['/2026/06/a/', '/tag/banjir/', '/kategori/politik/']);
       const prepared = await alongside.settled();
@@ -190,11 +193,7 @@ describe('indexing search bundles while the pages render', () => {
       fs.utimesSync(file, mtime, mtime);
       astro = astroPrerenderer(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/']);
       const asked: Record<string, string>[] = [];
-      const alongside = searchAlongside(SHARDS, {
-        scratch: path.join(scratch, 'search'),
-        write,
-        warn: (m) => warnings.push(m),
-        site,
+      const alongside = alongsideIn({
         recorded: () => record,
         upToDate: (_, stories) => (asked.push(stories), JSON.stringify(stories) === JSON.stringify({ ...record.stories, ...stories }) && Object.keys(stories).length === 2),
       });
@@ -207,7 +206,7 @@ describe('indexing search bundles while the pages render', () => {
 
     it('leaves a bundle with a story Astro does not prerender (rendered on request, its old page still on disk) to the step after the last page', async () => {
       astro = astroPrerenderer(['/2026/06/a/', '/2026/07/c/', '/tag/banjir/']);
-      const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site });
+      const alongside = alongsideIn();
       await renderAll(alongside.prerenderer(astro), ['/2026/07/c/']);
       expect((await alongside.settled()).size).toBe(0);
       expect(writes).toEqual([]);
@@ -218,7 +217,7 @@ describe('indexing search bundles while the pages render', () => {
       for (const spoil of [() => fs.writeFileSync(path.join(site, '2026/06/b/index.html'), 'broken'), () => fs.rmSync(path.join(site, '2026/06/b'), { recursive: true })]) {
         spoil();
         astro = astroPrerenderer(['/2026/06/a/', '/2026/06/b/', '/tag/banjir/']);
-        const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m), site });
+        const alongside = alongsideIn();
         await expect(renderAll(alongside.prerenderer(astro), ['/2026/06/b/'])).resolves.toHaveLength(2);
         expect((await alongside.settled()).size).toBe(0);
         alongside.dispose();
@@ -230,11 +229,7 @@ describe('indexing search bundles while the pages render', () => {
       const record = recordOf(['/2026/06/a/', '/2026/06/b/']);
       fs.utimesSync(path.join(site, '2026/06/b/index.html'), new Date(1_780_000_100_000), new Date(1_780_000_100_000));
       astro = astroPrerenderer(['/2026/06/a/', '/tag/banjir/', '/2026/06/b/']);
-      const alongside = searchAlongside(SHARDS, {
-        scratch: path.join(scratch, 'search'),
-        write,
-        warn: (m) => warnings.push(m),
-        site,
+      const alongside = alongsideIn({
         recorded: () => record,
       });
       const wrapped = alongside.prerenderer(astro);
