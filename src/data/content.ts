@@ -187,6 +187,11 @@ export async function listingPageKey(group: unknown, page: ListingPage<Article>)
   return pageKey(await siteKey(), JSON.stringify(group), page.url, page.number, page.last, ...page.items.map(digestOf));
 }
 
+/** Incremental-build key of an archive search page (src/routes/archive-search.astro): the stories it holds. */
+export async function archiveSearchPageKey(stories: Article[]): Promise<string> {
+  return pageKey(await siteKey(), ...stories.map(digestOf));
+}
+
 /** Adds each listing page's incremental-build key to its static paths. */
 export function withListingKeys<P extends { props: { page: ListingPage<Article>; group?: unknown } }>(paths: P[]): Promise<(P & { cacheKey: string })[]> {
   return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: await listingPageKey(path.props.group, path.props.page) })));
