@@ -1,5 +1,6 @@
 /**
- * Search: indexes the built site with Pagefind's Node API after the last page, and gives
+ * Search: indexes the built site with Pagefind's Node API, each bundle while the rest of the
+ * site renders when it can (search-alongside.ts), else after the last page, and gives
  * `astro dev` a working `/pagefind/` bundle. Part of the warta integration (warta.ts calls
  * these hooks from its own), so nobody has to list it, nor in a particular order.
  *
@@ -43,7 +44,7 @@ export interface Search {
   configDone(config: AstroConfig, buildOutput?: 'static' | 'server'): void;
   /** At build:start: Astro's prerenderer, wrapped so that bundles are written while pages render (search-alongside.ts); undefined when that is off. */
   prerenderer(logger: AstroIntegrationLogger): ((astro: AstroPrerenderer) => AstroPrerenderer) | undefined;
-  /** Indexes the article pages under `site` (the static site Astro wrote) and checks that the bundles hold exactly `published`. */
+  /** Brings the bundles under `site` (the static site Astro wrote) up to date and checks that they hold exactly `published`. */
   buildDone(site: string, published: string[], logger: AstroIntegrationLogger): Promise<void>;
   serverSetup(server: ViteDevServer, logger: AstroIntegrationLogger): void;
   serverStart(address: AddressInfo, logger: AstroIntegrationLogger): void;
