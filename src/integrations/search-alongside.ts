@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AstroPrerenderer, PrerenderResult } from 'astro';
 import type { Plugin } from 'vite';
-import { digestOf, indexedHtml, pageFile, type BundleManifest } from '../lib/search-manifest.ts';
+import { digestOf, indexedHtml, pageFile, recordedDigest, type BundleManifest } from '../lib/search-manifest.ts';
 import type { SearchShard } from '../lib/search-shards.ts';
 import { StagedPages } from './pagefind-service.ts';
 
@@ -172,14 +172,16 @@ export function searchAlongside(
     // A story Astro does not render (rendered on request) has no page of this build: it is indexed after the last page.
     if ([...bundle.left].some((url) => !listed.has(pathKey(new URL(url, 'http://localhost').pathname)))) return;
     const had = recorded(shards[i]!);
-    const known: Record<string, string> = {};
+    const digests = { ...bundle.stories };
+    let allRecorded = true;
     for (const url of bundle.left) {
       const stat = fs.statSync(pageFile(site, url), { throwIfNoEntry: false });
       if (!stat) return;
-      const recordedPage = had?.pages?.[url];
-      known[url] = had?.stories[url] !== undefined && recordedPage?.[0] === stat.mtimeMs && recordedPage[1] === stat.size ? had.stories[url] : '';
+      const digest = recordedDigest(had, url, stat);
+      if (digest === undefined) allRecorded = false;
+      else digests[url] = digest;
     }
-    if (Object.values(known).every((d) => d !== '') && upToDate(shards[i]!, { ...bundle.stories, ...known })) {
+    if (allRecorded && upToDate(shards[i]!, digests)) {
       bundle.handed = true;
       bundle.staged?.dispose();
       return;

@@ -161,9 +161,8 @@ function digestStories(site: string, urls: string[], indexer: string, had: Bundl
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) throw new Error(`[warta:pagefind] the page of the published story ${url} is missing (${file})`);
     pages[url] = [stat.mtimeMs, stat.size];
-    const recorded = known?.pages?.[url];
-    const digest = known?.stories[url];
-    if (digest !== undefined && recorded?.[0] === stat.mtimeMs && recorded[1] === stat.size) {
+    const digest = recordedDigest(known, url, stat);
+    if (digest !== undefined) {
       stories[url] = digest;
       continue;
     }
@@ -172,6 +171,15 @@ function digestStories(site: string, urls: string[], indexer: string, had: Bundl
     anyRead = true;
   }
   return { manifest: { indexer, stories, pages } satisfies Wanted, read, anyRead };
+}
+
+/**
+ * The digest `had` recorded for the story at `url`, while its page still has the time and size it
+ * had when it was read (a page Astro did not write again holds what was indexed); else undefined.
+ */
+export function recordedDigest(had: Pick<BundleManifest, 'stories' | 'pages'> | undefined, url: string, page: fs.Stats): string | undefined {
+  const recorded = had?.pages?.[url];
+  return recorded?.[0] === page.mtimeMs && recorded[1] === page.size ? had!.stories[url] : undefined;
 }
 
 /**
