@@ -9,6 +9,7 @@ import { CategorySchema, LocationSchema } from './schemas/taxonomy.ts';
 import { PageSchema } from './schemas/page.ts';
 import { contentDir, readSiteConfig } from './lib/site-config.ts';
 import { createDependencyDigest } from './lib/render-dependencies.ts';
+import { archivedBodiesBefore, keepArchivedBodiesApart } from './lib/archived-bodies.ts';
 
 const dir = contentDir();
 const site = readSiteConfig(dir);
@@ -36,9 +37,14 @@ export const collections = {
     // retainBody: false keeps the raw Markdown out of the data store Astro compiles into
     // the build as one JS module: nothing reads entry.body, and at 10,000 stories the
     // bodies made that module ~45 MB bigger (slower to compile, more peak memory).
-    loader: withRenderDependencies(
-      glob({ base: base('articles'), pattern: '**/*.{md,mdx}', generateId: idFromFileName, retainBody: false }),
-      createDependencyDigest(dir, process.cwd()),
+    // With the archive rendered on demand, archived stories' rendered bodies are kept out of the
+    // store, in files of their own (lib/archived-bodies.ts); otherwise every body is in the store.
+    loader: keepArchivedBodiesApart(
+      withRenderDependencies(
+        glob({ base: base('articles'), pattern: '**/*.{md,mdx}', generateId: idFromFileName, retainBody: false }),
+        createDependencyDigest(dir, process.cwd()),
+      ),
+      archivedBodiesBefore(process.env),
     ),
     schema: ({ image }) => articleSchema({ timeZone: site.timeZone, localImage: image() }),
   }),

@@ -1,6 +1,5 @@
 /** Builds an RSS response for a list of articles; routes choose which articles. */
 import rss from '@astrojs/rss';
-import { render } from 'astro:content';
 import type { Article } from './content.ts';
 import { getCatalog } from './content.ts';
 import { coverImageUrl } from './cover-url.ts';
@@ -8,6 +7,7 @@ import { FEED_NAMESPACES, feedItems, type FeedArticle } from '../lib/feed.ts';
 import { aiCoverLabel, aiTextLabel } from '../lib/ai-labels.ts';
 import { shortenAtWord } from '../markdown/remark-summary.ts';
 import { liveUpdatesOf } from './live.ts';
+import { renderStory } from './render-story.ts';
 
 /** How many items a feed carries: readers poll often, so recent items are enough. */
 const FEED_SIZE = 50;
@@ -19,7 +19,7 @@ export async function feedResponse(articles: Article[], title: string, descripti
   const recent = articles.slice(0, FEED_SIZE);
   const perStory = await Promise.all(
     recent.map(async (a): Promise<FeedArticle[]> => {
-      const summary = a.data.summary ?? (await render(a.entry)).remarkPluginFrontmatter.derivedSummary ?? '';
+      const summary = a.data.summary ?? (await renderStory(a.entry)).remarkPluginFrontmatter.derivedSummary ?? '';
       const cover = a.data.cover ? a.data.ai?.cover : undefined;
       const ai = a.data.ai && {
         text: a.data.ai.text,

@@ -19,6 +19,7 @@ import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData }
 import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
+import { ARCHIVED_BODIES, ARCHIVED_BODIES_BEFORE, placeBodies, pruneBodies } from '../lib/archived-bodies.ts';
 import { ARCHIVE_SEARCH_PATH, archiveCutoff, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
 import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
@@ -65,7 +66,8 @@ export function createWarta(root = process.cwd()): Warta {
   // Stories older than WARTA_PRERENDER_DAYS are rendered on request (lib/archive.ts); usually none.
   const days = prerenderDays(process.env);
   const cutoff = archiveCutoff(buildNow, days);
-  const archivedPaths = new Set(content.articles.filter((a) => isPublished(a.data, buildNow) && isArchived(a.data.date, cutoff)).map((a) => a.path));
+  const archivedStories = content.articles.filter((a) => isPublished(a.data, buildNow) && isArchived(a.data.date, cutoff));
+  const archivedPaths = new Set(archivedStories.map((a) => a.path));
   const search = createSearch(
     content,
     published(buildNow).map((a) => ({ url: a.path, sortKey: toZonedIso(a.data.date, site.timeZone) })),
@@ -74,6 +76,8 @@ export function createWarta(root = process.cwd()): Warta {
     archivedPaths.size > 0 ? (dir) => readArchiveSearchPages(dir) : undefined,
   );
 
+  /** Where archived stories' bodies are (Astro's cache folder), and where the server reads them (its output folder). */
+  let bodies: { cache: string; server: string } | undefined;
   /** Set for builds: answers the content store module with a read of its file (data-store-from-file.ts). */
   let storeFromFile: DataStoreFromFile | undefined;
 
@@ -84,6 +88,7 @@ export function createWarta(root = process.cwd()): Warta {
         const archiving = command === 'build' && cutoff !== undefined;
         const define = {
           __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
+          __WARTA_ARCHIVED_BODIES__: JSON.stringify(fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.cacheDir))),
           __WARTA_BUILD_NOW__: JSON.stringify(''),
           __WARTA_SITE__: JSON.stringify(null),
           // The dev server renders every story as it is asked for; only builds leave the archive out.
@@ -94,6 +99,8 @@ export function createWarta(root = process.cwd()): Warta {
           // One instant for the whole build: the pages' catalog (content.ts) reads WARTA_NOW, and must
           // draw the archive's line where this integration and the server do, to the second.
           process.env.WARTA_NOW ||= buildNow.toISOString();
+          // The content sync keeps archived stories' rendered bodies out of the store (lib/archived-bodies.ts).
+          process.env[ARCHIVED_BODIES_BEFORE] = cutoff.toISOString();
           // Same pattern as the article route: Astro serves a prerendered page first, this route the rest.
           injectRoute({ pattern: '/[...story]', entrypoint: new URL('../routes/archived-story.astro', import.meta.url), prerender: false });
           injectRoute({ pattern: `${ARCHIVE_SEARCH_PATH}[batch]`, entrypoint: new URL('../routes/archive-search.astro', import.meta.url), prerender: true });
@@ -108,7 +115,7 @@ export function createWarta(root = process.cwd()): Warta {
             // Only the server that renders archived stories has the build's instant and site config built
             // in: in the prerendered pages' code they would change every page's incremental-build hash on
             // every build, and the build reads both itself (content.ts).
-            ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site) } } } } : {}),
+            ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site), __WARTA_ARCHIVED_BODIES__: JSON.stringify('') } } } } : {}),
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             // Not with a store Astro splits in chunks (experimental.collectionStorage): then the file is not the store.
@@ -134,6 +141,7 @@ export function createWarta(root = process.cwd()): Warta {
       'astro:config:done': ({ config, buildOutput }) => {
         output.configDone(config);
         search.configDone(config, buildOutput);
+        bodies = { cache: fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.cacheDir)), server: fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.build.server)) };
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
         output.start(logger);
@@ -156,6 +164,11 @@ export function createWarta(root = process.cwd()): Warta {
         await search.buildDone(out, list.map((a) => a.url), logger);
         // The archived stories' search text was written only for the index: whole stories by the hundred, not pages to publish.
         if (cutoff) fs.rmSync(path.join(out, ARCHIVE_SEARCH_PATH), { recursive: true, force: true });
+        if (cutoff && bodies) {
+          pruneBodies(bodies.cache, new Set(content.articles.map((a) => a.id)));
+          const placed = placeBodies(bodies.cache, bodies.server, archivedStories.map((a) => a.id));
+          logger.info(`${placed} archived stories' bodies placed beside the server (${ARCHIVED_BODIES}/)`);
+        }
         // The search bundle is the last part of the folder a build completes: a folder is kept only when all of it is.
         output.seal();
       },

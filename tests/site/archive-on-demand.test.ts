@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_CACHE_HEADERS, ARCHIVE_SEARCH_PATH } from '../../src/lib/archive.ts';
+import { ARCHIVED_BODIES } from '../../src/lib/archived-bodies.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
-import { outDir, sites } from '../helpers/sites.ts';
+import { buildDir, outDir, sites } from '../helpers/sites.ts';
 
 const site = outDir(sites.archive);
 const full = outDir(sites.english);
@@ -111,5 +112,26 @@ describe('a story older than WARTA_PRERENDER_DAYS', () => {
     expect(sitemap).not.toContain('_arsip-cari');
     expect(fs.existsSync(path.join(site, ARCHIVE_SEARCH_PATH))).toBe(false);
     expect((await fetch(`${server.origin}${ARCHIVE_SEARCH_PATH}1/`)).status).toBe(404);
+  });
+});
+
+describe('an archived story’s rendered body', () => {
+  const serverDir = path.join(buildDir(sites.archive), 'server');
+  // Sentences of the stories' bodies (tests/fixtures/sites/english/content/articles/2024/02/).
+  const archivedSentence = 'The meeting starts at 10:30 in the town hall.';
+  const recentSentence = 'late delivery of steel, not from its own planning.';
+
+  it('is kept out of the content store the server carries, while a prerendered story’s is in it', () => {
+    const store = fs.readFileSync(path.join(serverDir, 'data-store.json'), 'utf8');
+    expect(store).toContain('bridge-reopens');
+    expect(store).not.toContain(archivedSentence);
+    expect(store).toContain(recentSentence);
+  });
+
+  it('is in a file of its own beside the server’s code, which the server renders the page from', async () => {
+    const file = path.join(serverDir, ARCHIVED_BODIES, 'bridge-reopens.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).html).toContain(archivedSentence);
+    expect(fs.existsSync(path.join(serverDir, ARCHIVED_BODIES, 'contractor-reply.json'))).toBe(false);
+    expect(await (await fetch(server.origin + archived)).text()).toContain(archivedSentence);
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * Renders a story's body with Astro's `render`, whether the content store holds it or an archived
+ * story keeps it in a file of its own (lib/archived-bodies.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { render, type CollectionEntry } from 'astro:content';
+import { ARCHIVED_BODIES, bodyKeptApart, withBody } from '../lib/archived-bodies.ts';
+
+export function renderStory(entry: CollectionEntry<'articles'>): ReturnType<typeof render> {
+  return render(bodyKeptApart(entry) ? withBody(entry, bodiesDir()) : entry);
+}
+
+let serverCopy: string | undefined;
+
+function bodiesDir(): string {
+  // Builds and the dev server read Astro's cache folder, the server its copy beside its code
+  // (placed by the warta integration), found from the chunk this code is bundled into.
+  if (__WARTA_ARCHIVED_BODIES__) return __WARTA_ARCHIVED_BODIES__;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  serverCopy ??= [path.join(here, ARCHIVED_BODIES), path.join(here, '..', ARCHIVED_BODIES)].find((d) => fs.existsSync(d));
+  if (!serverCopy) throw new Error(`[warta] ${ARCHIVED_BODIES}/ is missing beside the server code; deploy the whole server folder`);
+  return serverCopy;
+}

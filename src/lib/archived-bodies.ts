@@ -1,0 +1,166 @@
+/**
+ * Archived stories' rendered bodies, kept in files of their own beside Astro's content store.
+ *
+ * With the archive rendered on demand (lib/archive.ts) most stories get no page from the build,
+ * yet Astro's glob loader keeps every story's rendered HTML in the content store, which Astro
+ * serialises into one string on every sync, the build reads whole, and the server carries. That
+ * store grows with the whole archive: 61 MB at 10,000 stories, past V8's largest string
+ * (2^29 − 24 characters) well before 200,000. So the loader hands an archived story's rendered
+ * body (`rendered`: HTML and the remark plugins' frontmatter) to a file named by its id, and gives
+ * the store the rest of the entry, which listings, feeds, sitemaps and the catalog read. Whatever
+ * renders a story's body reads the entry through `withBody`, which puts the file's body back.
+ *
+ * The file is written whenever Astro renders the story (a new or changed file; an unchanged one
+ * keeps its store entry and its file), before the store takes the entry, so a store entry without
+ * its body always has a file with it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+
+/** The folder in Astro's cache folder, and in the server output, that holds the bodies. */
+export const ARCHIVED_BODIES = 'warta-archive';
+
+/**
+ * The build sets this to the archive's cutoff (ISO 8601) for the content sync: stories dated before
+ * it keep their bodies apart. Unset (the dev server, a build that prerenders every story): none do.
+ */
+export const ARCHIVED_BODIES_BEFORE = 'WARTA_ARCHIVED_BODIES_BEFORE';
+
+/** What a story's body is rendered from: Astro's `rendered` field of a store entry. */
+export interface RenderedBody {
+  html: string;
+  metadata?: Record<string, unknown>;
+}
+
+interface StoreEntry {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string;
+  rendered?: RenderedBody;
+  deferredRender?: boolean;
+  [key: string]: unknown;
+}
+
+const fileOf = (dir: string, id: string) => path.join(dir, `${encodeURIComponent(id)}.json`);
+
+/** The cutoff the build set, or undefined when no story keeps its body apart. */
+export function archivedBodiesBefore(env: NodeJS.ProcessEnv): Date | undefined {
+  const raw = env[ARCHIVED_BODIES_BEFORE];
+  if (!raw) return undefined;
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) throw new Error(`[warta] ${ARCHIVED_BODIES_BEFORE}="${raw}" is not an ISO date-time; it is set by the build, unset it`);
+  return date;
+}
+
+/**
+ * Wraps a loader so that the store it fills keeps no rendered body of a story dated before
+ * `before`: that body goes to `<cacheDir>/warta-archive/<id>.json`. A story on the other side of
+ * the line since the last sync (it aged into the archive, or the setting changed) is rendered
+ * again: the loader is shown no entry for it, as for a new file, so its store entry and its file
+ * always agree with `before`. Without `before`, every body is kept in the store.
+ */
+export function keepArchivedBodiesApart(loader: Loader, before: Date | undefined): Loader {
+  const keptApartNow = (entry: StoreEntry) => {
+    const date = entry.data?.date;
+    return before !== undefined && !entry.deferredRender && date instanceof Date && date.getTime() < before.getTime();
+  };
+  return {
+    ...loader,
+    load: (context) => {
+      const dir = path.join(fileURLToPath(context.config.cacheDir), ARCHIVED_BODIES);
+      const own = context.store as unknown as { get(id: string): StoreEntry | undefined; set(entry: StoreEntry): boolean; delete(id: string): void };
+      const get = (id: string) => {
+        const entry = own.get(id);
+        return entry && bodyKeptApart(entry) !== keptApartNow(entry) ? undefined : entry;
+      };
+      const set = (entry: StoreEntry) => {
+        const apart = entry.rendered !== undefined && keptApartNow(entry);
+        // The store ignores an entry with an unchanged digest: one that moves across the line replaces it.
+        const existing = own.get(entry.id);
+        if (existing && existing.digest === entry.digest && bodyKeptApart(existing) !== apart) own.delete(entry.id);
+        if (!apart) return own.set(entry);
+        writeBody(dir, entry.id, entry.rendered!);
+        return own.set({ ...entry, rendered: undefined });
+      };
+      // Every other method is the store's own, called on the store.
+      const store = new Proxy(context.store, {
+        get: (target, name) => {
+          if (name === 'set') return set;
+          if (name === 'get') return get;
+          const value = Reflect.get(target, name, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return loader.load({ ...context, store });
+    },
+  };
+}
+
+function writeBody(dir: string, id: string, body: RenderedBody): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = fileOf(dir, id);
+  // Whole or not at all: a build stopped mid-write must not leave half a story for the next one.
+  const partial = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(body));
+  fs.renameSync(partial, file);
+}
+
+/** Whether an entry's body was kept apart: neither rendered in the store nor an MDX module Astro renders itself. */
+export function bodyKeptApart(entry: { rendered?: unknown; deferredRender?: boolean }): boolean {
+  return !entry.rendered && !entry.deferredRender;
+}
+
+/**
+ * The entry with its rendered body: the store's own, or the one kept apart in `dir`. A missing
+ * file means the cache folder lost it while the store kept the entry.
+ */
+export function withBody<E extends { id: string; rendered?: RenderedBody; deferredRender?: boolean }>(entry: E, dir: string): E {
+  if (!bodyKeptApart(entry)) return entry;
+  const file = fileOf(dir, entry.id);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`[warta] the rendered body of story "${entry.id}" is missing (${file}); delete Astro's cache folder (node_modules/.astro, or WARTA_CACHE_DIR) and build again`);
+  }
+  return { ...entry, rendered: JSON.parse(text) as RenderedBody };
+}
+
+/**
+ * Puts the bodies of `ids` into `to` (the server output), by hard link where the two folders share
+ * a file system, else by copy; any other file there is removed. Ids without a file have their body
+ * in the store. Returns how many were placed.
+ */
+export function placeBodies(from: string, to: string, ids: Iterable<string>): number {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(to, { recursive: true });
+  let placed = 0;
+  for (const id of ids) {
+    const source = fileOf(from, id);
+    const target = fileOf(to, id);
+    try {
+      fs.linkSync(source, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue;
+      if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+      fs.copyFileSync(source, target);
+    }
+    placed++;
+  }
+  return placed;
+}
+
+/** Removes the bodies of stories that no longer exist (`keep`: every story's id). */
+export function pruneBodies(dir: string, keep: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const id = name.endsWith('.json') ? decodeURIComponent(name.slice(0, -'.json'.length)) : undefined;
+    if (id !== undefined && keep.has(id)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}

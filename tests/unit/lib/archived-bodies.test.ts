@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { ARCHIVED_BODIES, archivedBodiesBefore, keepArchivedBodiesApart, placeBodies, pruneBodies, withBody } from '../../../src/lib/archived-bodies.ts';
+
+/**
+ * A store with private state, as Astro's is (its methods work only when called on it), that
+ * ignores an entry whose digest it already holds, as Astro's does.
+ */
+class Store {
+  #entries = new Map<string, Record<string, unknown>>();
+  set(entry: Record<string, unknown>): boolean {
+    if (this.#entries.get(entry.id as string)?.digest === entry.digest) return false;
+    this.#entries.set(entry.id as string, entry);
+    return true;
+  }
+  get(id: string) {
+    return this.#entries.get(id);
+  }
+  delete(id: string) {
+    this.#entries.delete(id);
+  }
+  keys() {
+    return [...this.#entries.keys()];
+  }
+}
+
+const cutoff = new Date('2024-01-01T00:00:00Z');
+const old = { id: 'jembatan dibuka', data: { title: 'Jembatan', date: new Date('2023-05-01T00:00:00Z') }, digest: 'a', rendered: { html: '<p>Jembatan dibuka lagi.</p>', metadata: { frontmatter: { readingTime: 2 }, imagePaths: [] } } };
+const recent = { id: 'banjir', data: { title: 'Banjir', date: new Date('2024-02-01T00:00:00Z') }, digest: 'b', rendered: { html: '<p>Banjir surut.</p>', metadata: {} } };
+
+let cacheDir: string;
+beforeEach(() => {
+  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bodies-'));
+});
+afterEach(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+
+/**
+ * Runs a loader over `entries` as Astro's glob loader treats a file: an entry the store shows with
+ * the same digest is left as it is; any other is rendered (here: given) and set.
+ */
+async function load(entries: Record<string, unknown>[], before: Date | undefined, store = new Store()) {
+  const seen: string[] = [];
+  const loader: Loader = {
+    name: 'test',
+    load: async ({ store: s }) => {
+      for (const entry of entries) if (s.get(entry.id as string)?.digest !== entry.digest) s.set(entry as never);
+      seen.push(...s.keys());
+    },
+  };
+  await keepArchivedBodiesApart(loader, before).load({ store, config: { cacheDir: pathToFileURL(cacheDir + path.sep) } } as unknown as LoaderContext);
+  return { store, seen, dir: path.join(cacheDir, ARCHIVED_BODIES) };
+}
+
+describe('keeping archived stories’ bodies apart from the content store', () => {
+  it('gives the store an archived story without its rendered body, and keeps that body in a file of its own', async () => {
+    const { store, dir } = await load([old, recent], cutoff);
+    expect(store.get(old.id)).toEqual({ ...old, rendered: undefined });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, `${encodeURIComponent(old.id)}.json`), 'utf8'))).toEqual(old.rendered);
+  });
+
+  it('leaves a story dated after the cutoff whole in the store, with no file', async () => {
+    const { store, dir } = await load([old, recent], cutoff);
+    expect(store.get(recent.id)).toEqual(recent);
+    expect(fs.readdirSync(dir)).toEqual([`${encodeURIComponent(old.id)}.json`]);
+  });
+
+  it('hands every other store method through to the store itself', async () => {
+    const { seen } = await load([old, recent], cutoff);
+    expect(seen).toEqual([old.id, recent.id]);
+  });
+
+  it('keeps apart the body of a story that aged into the archive since the last sync, though its file is unchanged', async () => {
+    const { store } = await load([old, recent], new Date('2023-01-01T00:00:00Z'));
+    expect(store.get(old.id)).toEqual(old);
+    const { dir } = await load([old, recent], cutoff, store);
+    expect(store.get(old.id)).toEqual({ ...old, rendered: undefined });
+    expect(withBody(store.get(old.id) as typeof old, dir)).toEqual(old);
+  });
+
+  it('puts a kept body back in the store once the story is no longer archived, or the archive is off', async () => {
+    const { store } = await load([old], cutoff);
+    await load([old], new Date('2023-01-01T00:00:00Z'), store);
+    expect(store.get(old.id)).toEqual(old);
+    await load([old], cutoff, store);
+    await load([old], undefined, store);
+    expect(store.get(old.id)).toEqual(old);
+  });
+
+  it('leaves an MDX story to Astro, which renders its module itself', async () => {
+    const mdx = { id: 'wawancara', data: { date: new Date('2023-05-01T00:00:00Z') }, digest: 'm', deferredRender: true };
+    const { store, dir } = await load([mdx], cutoff);
+    expect(store.get(mdx.id)).toEqual(mdx);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('changes nothing without a cutoff', async () => {
+    const { store } = await load([old], undefined);
+    expect(store.get(old.id)).toEqual(old);
+    expect(fs.existsSync(path.join(cacheDir, ARCHIVED_BODIES))).toBe(false);
+  });
+
+  it('puts the kept body back for rendering, and prefers the store’s own', async () => {
+    const { store, dir } = await load([old, recent], cutoff);
+    expect(withBody(store.get(old.id) as typeof old, dir)).toEqual(old);
+    expect(withBody(recent, '/nowhere')).toBe(recent);
+    // An MDX story: Astro renders its module itself.
+    const mdx = { id: 'wawancara', deferredRender: true };
+    expect(withBody(mdx, '/nowhere')).toBe(mdx);
+  });
+
+  it('names the story, the missing file and the fix when a kept body is gone', async () => {
+    const { store, dir } = await load([old], cutoff);
+    fs.rmSync(dir, { recursive: true });
+    expect(() => withBody(store.get(old.id) as typeof old, dir)).toThrow(
+      `[warta] the rendered body of story "jembatan dibuka" is missing (${path.join(dir, 'jembatan%20dibuka.json')}); delete Astro's cache folder (node_modules/.astro, or WARTA_CACHE_DIR) and build again`,
+    );
+  });
+
+  it('reads the cutoff the build sets, and refuses one that is no date', () => {
+    expect(archivedBodiesBefore({ WARTA_ARCHIVED_BODIES_BEFORE: '2024-01-01T00:00:00.000Z' })).toEqual(cutoff);
+    expect(archivedBodiesBefore({})).toBeUndefined();
+    expect(() => archivedBodiesBefore({ WARTA_ARCHIVED_BODIES_BEFORE: 'kemarin' })).toThrow('WARTA_ARCHIVED_BODIES_BEFORE="kemarin" is not an ISO date-time');
+  });
+});
+
+describe('placing the bodies beside the server', () => {
+  it('places the listed stories’ bodies, skips stories whose body is in the store, and removes what was there', async () => {
+    const { dir } = await load([old, { ...recent, data: { ...recent.data, date: new Date('2023-12-01T00:00:00Z') } }], cutoff);
+    const server = path.join(cacheDir, 'server', ARCHIVED_BODIES);
+    fs.mkdirSync(server, { recursive: true });
+    fs.writeFileSync(path.join(server, 'dihapus.json'), '{}');
+    expect(placeBodies(dir, server, [old.id, 'only-in-store'])).toBe(1);
+    expect(fs.readdirSync(server)).toEqual([`${encodeURIComponent(old.id)}.json`]);
+    expect(withBody({ id: old.id }, server)).toEqual({ id: old.id, rendered: old.rendered });
+  });
+
+  it('removes the bodies of stories that no longer exist, and keeps the others', async () => {
+    const { dir } = await load([old, { ...recent, data: { ...recent.data, date: new Date('2023-12-01T00:00:00Z') } }], cutoff);
+    expect(pruneBodies(dir, new Set([old.id]))).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([`${encodeURIComponent(old.id)}.json`]);
+  });
+});
