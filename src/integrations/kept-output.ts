@@ -26,8 +26,11 @@ export interface KeptOutput {
   start(logger: AstroIntegrationLogger): void;
   /** From config:done: the last build's stamp when its output folder is kept, else undefined. */
   readonly kept: OutputStamp | undefined;
-  /** At build:done, once `stampedFile` is written: prune. `dir` is the static site, `assets` Astro's page files. */
-  finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger): void;
+  /**
+   * At build:done, once `stampedFile` is written: prune. `dir` is the static site, `assets` Astro's
+   * page files, `managed` folders other parts of the build keep up to date themselves.
+   */
+  finish(dir: string, assets: Map<string, URL[]>, stampedFile: string, logger: AstroIntegrationLogger, managed?: string[]): void;
   /**
    * Writes the stamp that lets the next build keep the folder. Called once the search bundle is
    * written and checked, the last part of the folder a build completes: a folder is kept only
@@ -75,11 +78,11 @@ export function keptOutput(env: NodeJS.ProcessEnv): KeptOutput {
         emptyFolder(outDir);
       }
     },
-    finish(dir, assets, stampedFile, logger) {
+    finish(dir, assets, stampedFile, logger, managed = []) {
       if (!enabled) return;
       const keep = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
       // Search replaces its bundle whole after this.
-      const removed = pruneOutput(outDir, { keep, since, skip: new Set([path.join(dir, 'pagefind')]) });
+      const removed = pruneOutput(outDir, { keep, since, skip: new Set([path.join(dir, 'pagefind'), ...managed.map((m) => path.resolve(m))]) });
       if (removed.length > 0) logger.info(`removed ${removed.length} files this build no longer writes from the output folder`);
       sealed = stampOf(outDir, stampedFile, since);
     },

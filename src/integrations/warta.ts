@@ -160,7 +160,8 @@ export function createWarta(root = process.cwd()): Warta {
         // Astro loaded its content store module itself: an upgrade changed the module this plugin answers for.
         if (storeFromFile && !storeFromFile.readsFile()) logger.warn('the content store was bundled by Astro, not read from its file (data-store-from-file.ts): builds are slower until the plugin is updated');
         // Pruned before search reads the pages, so no deleted story's page is indexed.
-        output.finish(out, assets, listFile, logger);
+        // Archived stories' bodies beside the server are placed below, changed ones only.
+        output.finish(out, assets, listFile, logger, cutoff && bodies ? [bodies.server] : []);
         await search.buildDone(out, list.map((a) => a.url), logger);
         // The archived stories' search text was written only for the index: whole stories by the hundred, not pages to publish.
         if (cutoff) fs.rmSync(path.join(out, ARCHIVE_SEARCH_PATH), { recursive: true, force: true });

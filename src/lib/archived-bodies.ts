@@ -130,27 +130,46 @@ export function withBody<E extends { id: string; rendered?: RenderedBody; deferr
 
 /**
  * Puts the bodies of `ids` into `to` (the server output), by hard link where the two folders share
- * a file system, else by copy; any other file there is removed. Ids without a file have their body
- * in the store. Returns how many were placed.
+ * a file system, else by copy, and removes any other file there. A body already in place (the same
+ * file, or a copy of the same size and time) stays: a warm build touches only changed stories'.
+ * Ids without a file have their body in the store. Returns how many are in place.
  */
 export function placeBodies(from: string, to: string, ids: Iterable<string>): number {
-  fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(to, { recursive: true });
+  const stale = new Set(fs.readdirSync(to));
   let placed = 0;
   for (const id of ids) {
     const source = fileOf(from, id);
     const target = fileOf(to, id);
+    const had = stale.delete(path.basename(target));
+    const sourceStat = statOf(source);
+    if (!sourceStat) continue;
+    placed++;
+    if (had) {
+      const targetStat = statOf(target);
+      const same = targetStat && (targetStat.ino === sourceStat.ino || (targetStat.size === sourceStat.size && targetStat.mtimeMs === sourceStat.mtimeMs));
+      if (same) continue;
+      fs.rmSync(target, { force: true });
+    }
     try {
       fs.linkSync(source, target);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') continue;
       if (code !== 'EXDEV' && code !== 'EPERM') throw error;
       fs.copyFileSync(source, target);
+      fs.utimesSync(target, sourceStat.atime, sourceStat.mtime);
     }
-    placed++;
   }
+  for (const name of stale) fs.rmSync(path.join(to, name), { recursive: true, force: true });
   return placed;
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes the bodies of stories that no longer exist (`keep`: every story's id). */

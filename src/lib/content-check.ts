@@ -96,9 +96,11 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
 
   const articles: ArticleRecord[] = [];
   const seenIds = new Map<string, string>();
-  // Bodies of every readable article, valid frontmatter or not, so broken "Baca juga"
-  // links are reported in the same run as frontmatter mistakes.
-  const bodies: { file: string; body: string; firstLine: number }[] = [];
+  // What the bodies of every readable article hold that is checked once all ids are known (a
+  // "Baca juga" target), or reported in the same place (an image URL), valid frontmatter or not, so
+  // broken links are reported in the same run as frontmatter mistakes. Not the bodies themselves:
+  // at 200,000 stories they would be most of the build's memory.
+  const bodyFindings: ({ file: string; line: number; target: string } | ContentProblem)[] = [];
   const rightOfReplyRefs: { file: string; line?: number; id: string }[] = [];
   const verifiesRefs: { file: string; line?: number; id: string }[] = [];
 
@@ -129,7 +131,15 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     const frontmatter = (parsedFile as unknown as { matter: string }).matter ?? '';
     const fmText = frontmatter.replace(/^\r?\n/, '');
     const bodyFirstLine = firstLineOf(source, parsedFile.content);
-    bodies.push({ file: relFile, body: parsedFile.content, firstLine: bodyFirstLine });
+    parsedFile.content.split('\n').forEach((text, index) => {
+      const line = bodyFirstLine + index;
+      for (const match of text.matchAll(BACA_JUGA_PATTERN)) bodyFindings.push({ file: relFile, line, target: match[1]! });
+      // Astro decodes every Markdown image URL with decodeURI; one that cannot be decoded
+      // stops the story's rendering, so the page would be published without its text.
+      for (const url of imageUrls(text)) {
+        if (!decodable(url)) bodyFindings.push({ file: relFile, line, severity: 'error', key: 'error.imageUrl', params: { value: url, fixed: url.replace(/%(?![0-9A-Fa-f]{2})/g, '%25') } });
+      }
+    });
     const { data, problems: articleProblems, line } = checkArticle({ file: relFile, data: parsedFile.data, frontmatter: fmText, body: parsedFile.content, bodyFirstLine }, { people, categories, locations }, site.timeZone);
     problems.push(...articleProblems);
     const raw = (data ?? parsedFile.data) as Record<string, unknown>;
@@ -195,25 +205,19 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     if (other) problems.push({ ...base, key: 'error.verifiedTwice', params: { value: ref.id, other } });
     else verifiedBy.set(ref.id, ref.file);
   }
-  for (const { file, body, firstLine } of bodies) {
-    body.split('\n').forEach((text, index) => {
-      for (const match of text.matchAll(BACA_JUGA_PATTERN)) {
-        const target = match[1]!;
-        if (ids.has(target)) continue;
-        const suggestion = closestMatch(target, ids);
-        problems.push({
-          file,
-          line: firstLine + index,
-          severity: 'error',
-          key: suggestion ? 'error.bacaJugaSuggest' : 'error.bacaJuga',
-          params: { value: target, ...(suggestion ? { suggestion } : {}) },
-        });
-      }
-      // Astro decodes every Markdown image URL with decodeURI; one that cannot be decoded
-      // stops the story's rendering, so the page would be published without its text.
-      for (const url of imageUrls(text)) {
-        if (!decodable(url)) problems.push({ file, line: firstLine + index, severity: 'error', key: 'error.imageUrl', params: { value: url, fixed: url.replace(/%(?![0-9A-Fa-f]{2})/g, '%25') } });
-      }
+  for (const finding of bodyFindings) {
+    if (!('target' in finding)) {
+      problems.push(finding);
+      continue;
+    }
+    if (ids.has(finding.target)) continue;
+    const suggestion = closestMatch(finding.target, ids);
+    problems.push({
+      file: finding.file,
+      line: finding.line,
+      severity: 'error',
+      key: suggestion ? 'error.bacaJugaSuggest' : 'error.bacaJuga',
+      params: { value: finding.target, ...(suggestion ? { suggestion } : {}) },
     });
   }
 

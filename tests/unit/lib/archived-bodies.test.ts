@@ -138,6 +138,20 @@ describe('placing the bodies beside the server', () => {
     expect(withBody({ id: old.id }, server)).toEqual({ id: old.id, rendered: old.rendered });
   });
 
+  it('leaves a body already in place, and replaces the body of a story that changed', async () => {
+    const { store, dir } = await load([old], cutoff);
+    const server = path.join(cacheDir, 'server', ARCHIVED_BODIES);
+    placeBodies(dir, server, [old.id]);
+    const target = path.join(server, `${encodeURIComponent(old.id)}.json`);
+    const first = fs.statSync(target).ino;
+    expect(placeBodies(dir, server, [old.id])).toBe(1);
+    expect(fs.statSync(target).ino).toBe(first);
+    const corrected = { ...old, digest: 'a2', rendered: { html: '<p>Jembatan dibuka lagi, kata dinas.</p>', metadata: {} } };
+    await load([corrected], cutoff, store);
+    placeBodies(dir, server, [old.id]);
+    expect(withBody({ id: old.id }, server).rendered).toEqual(corrected.rendered);
+  });
+
   it('removes the bodies of stories that no longer exist, and keeps the others', async () => {
     const { dir } = await load([old, { ...recent, data: { ...recent.data, date: new Date('2023-12-01T00:00:00Z') } }], cutoff);
     expect(pruneBodies(dir, new Set([old.id]))).toBe(1);
