@@ -27,7 +27,7 @@ import { findPackageJSON } from 'node:module';
 import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
-import { bundleUpToDate, readManifest, recompressSearchMeta, updateBundles } from '../lib/search-manifest.ts';
+import { bundleUpToDate, readManifest, recompressSearchMeta, updateBundles, type PagesByUrl } from '../lib/search-manifest.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
 import { prerenderEntry, searchAlongside, type SearchAlongside } from './search-alongside.ts';
@@ -67,7 +67,7 @@ function indexerOf(code: string[]): string {
  * @param published the stories published when the build starts: they decide the split into bundles
  * @param unwritten for stories the build renders on request (lib/archive.ts): their indexed HTML by URL, read from the built site
  */
-export function createSearch(content: ContentIndex, published: IndexedStory[], env: NodeJS.ProcessEnv = process.env, unwritten?: (site: string) => Map<string, string>): Search {
+export function createSearch(content: ContentIndex, published: IndexedStory[], env: NodeJS.ProcessEnv = process.env, unwritten?: (site: string) => PagesByUrl): Search {
   const language = content.site.locale;
   const timeoutMs = wholeNumberFromEnv(env, 'WARTA_PAGEFIND_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, { min: 1, hint: 'milliseconds each Pagefind call may take' });
   // Which stories go into which bundle (lib/search-shards.ts); the search page merges them.

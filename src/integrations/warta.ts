@@ -20,10 +20,11 @@ import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-pr
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { ARCHIVED_BODIES, ARCHIVED_BODIES_BEFORE, placeBodies, pruneBodies } from '../lib/archived-bodies.ts';
-import { ARCHIVE_SEARCH_PATH, archiveCutoff, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
+import { ARCHIVE_SEARCH_PATH, archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
 import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
 import { createSearch } from './pagefind.ts';
+import type { PagesByUrl } from '../lib/search-manifest.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -205,14 +206,32 @@ export function markdownWorkers(env: NodeJS.ProcessEnv): number {
   return wholeNumberFromEnv(env, 'WARTA_MARKDOWN_WORKERS', os.availableParallelism(), { min: 0, max: 64, hint: '0 renders Markdown on the main thread' });
 }
 
-/** The archived stories' search text, per URL, from the pages src/routes/archive-search.astro wrote under `site`. */
-function readArchiveSearchPages(site: string): Map<string, string> {
+/**
+ * The archived stories' search text, per URL, from the pages src/routes/archive-search.astro wrote
+ * under `site`, read a page at a time as search asks for its stories: the whole archive's text at
+ * once would be gigabytes at 200,000 stories. Search asks in the pages' order (newest first), so
+ * a page read answers the next few hundred stories.
+ */
+function readArchiveSearchPages(site: string): PagesByUrl {
   const dir = path.join(site, ARCHIVE_SEARCH_PATH);
-  const stories = new Map<string, string>();
+  const pageOf = new Map<string, string>();
   for (const batch of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     const file = path.join(dir, batch, 'index.html');
     if (!fs.existsSync(file)) continue;
-    for (const [url, html] of splitArchiveSearchPage(fs.readFileSync(file, 'utf8'))) stories.set(url, html);
+    for (const url of archiveSearchPageUrls(fs.readFileSync(file, 'utf8'))) pageOf.set(url, file);
   }
-  return stories;
+  // The last two pages read: stories published at the same second may sort either side of a page's edge.
+  let read: { file: string; stories: Map<string, string> }[] = [];
+  return {
+    get(url) {
+      const file = pageOf.get(url);
+      if (file === undefined) return undefined;
+      let page = read.find((r) => r.file === file);
+      if (!page) {
+        page = { file, stories: splitArchiveSearchPage(fs.readFileSync(file, 'utf8')) };
+        read = [page, ...read.slice(0, 1)];
+      }
+      return page.stories.get(url);
+    },
+  };
 }

@@ -52,6 +52,11 @@ export const ARCHIVE_SEARCH_PATH = '/_arsip-cari/';
 /** Archived stories per search-text page: a few MB of HTML each. */
 export const ARCHIVE_SEARCH_BATCH = 500;
 
+/** The URLs of the stories a page of archived stories' search text holds, without cutting it. */
+export function archiveSearchPageUrls(page: string): string[] {
+  return [...page.matchAll(/<warta-archived\b[^>]*\bdata-url="([^"]*)"/g)].map((m) => decodeHTMLAttribute(m[1]!));
+}
+
 /** Splits a page of archived stories' search text into one page per story, by URL. */
 export function splitArchiveSearchPage(page: string): Map<string, string> {
   const lang = /<html\b[^>]*\blang="([^"]*)"/.exec(page)?.[1] ?? '';

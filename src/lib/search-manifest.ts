@@ -97,12 +97,17 @@ export function writeManifest(dir: string, manifest: Wanted, others: Set<string>
  * path; one is moved into place instead of writing the bundle only when it was written from
  * exactly the text the pages on disk hold now.
  */
+/** Pages by URL, read as they are asked for (a `Map` is one). */
+export interface PagesByUrl {
+  get(url: string): string | undefined;
+}
+
 export async function updateBundles(
   site: string,
   shards: SearchShard[],
   indexer: string,
   write: (pages: Map<string, string>, dir: string, shard: SearchShard) => Promise<void>,
-  { unwritten = new Map(), prepared = new Map() }: { unwritten?: Map<string, string>; prepared?: Map<string, { stories: Record<string, string>; dir: string }> } = {},
+  { unwritten = new Map(), prepared = new Map() }: { unwritten?: PagesByUrl; prepared?: Map<string, { stories: Record<string, string>; dir: string }> } = {},
 ): Promise<{ rewritten: string[]; moved: string[] }> {
   // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
   const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
@@ -144,7 +149,7 @@ export async function updateBundles(
  * other page is read and cut (`read`, by URL), as is every story rendered on request (`unwritten`).
  * The time and size are taken before reading, so a page that changes in between is read next time.
  */
-function digestStories(site: string, urls: string[], indexer: string, had: BundleManifest | undefined, unwritten: Map<string, string>) {
+function digestStories(site: string, urls: string[], indexer: string, had: BundleManifest | undefined, unwritten: PagesByUrl) {
   const known = had?.indexer === indexer ? had : undefined;
   const stories: Record<string, string> = {};
   const pages: Record<string, [number, number]> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveCutoff, isArchived, prerenderDays, splitArchiveSearchPage } from '../../../src/lib/archive.ts';
+import { archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../../../src/lib/archive.ts';
 
 describe('the archive rendered on demand', () => {
   it('is off unless WARTA_PRERENDER_DAYS is a whole number of days above 0, and a typo stops the build naming the variable', () => {
@@ -34,6 +34,7 @@ describe('the archive rendered on demand', () => {
     ].join('');
     const stories = splitArchiveSearchPage(page);
     expect([...stories.keys()]).toEqual(['/2023/01/a&b/', '/2023/01/c/']);
+    expect(archiveSearchPageUrls(page)).toEqual([...stories.keys()]);
     expect(stories.get('/2023/01/a&b/')).toBe('<!DOCTYPE html><html lang="id"><body><header class="article-header" data-pagefind-body><h1>A</h1></header><div><section>x</section></div></body></html>');
   });
 });
