@@ -9,7 +9,10 @@ import { render, type CollectionEntry } from 'astro:content';
 import { ARCHIVED_BODIES, bodyKeptApart, withBody } from '../lib/archived-bodies.ts';
 
 export function renderStory(entry: CollectionEntry<'articles'>): ReturnType<typeof render> {
-  return render(bodyKeptApart(entry) ? withBody(entry, bodiesDir()) : entry);
+  if (!bodyKeptApart(entry)) return render(entry);
+  // The server reads its own copy: a file missing there is a deploy that left part of the folder behind.
+  const fix = __WARTA_ARCHIVED_BODIES__ ? undefined : 'deploy the whole dist/server/ folder again';
+  return render(withBody(entry, bodiesDir(), fix));
 }
 
 let serverCopy: string | undefined;

@@ -87,6 +87,9 @@ export function createWarta(root = process.cwd()): Warta {
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
         const archiving = command === 'build' && cutoff !== undefined;
+        // The content sync keeps archived stories' rendered bodies out of the store (lib/archived-bodies.ts);
+        // `astro check` and `astro sync` write the same store, so they keep them apart too.
+        if (cutoff && (command === 'build' || command === 'sync')) process.env[ARCHIVED_BODIES_BEFORE] = cutoff.toISOString();
         const define = {
           __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
           __WARTA_ARCHIVED_BODIES__: JSON.stringify(fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.cacheDir))),
@@ -100,8 +103,7 @@ export function createWarta(root = process.cwd()): Warta {
           // One instant for the whole build: the pages' catalog (content.ts) reads WARTA_NOW, and must
           // draw the archive's line where this integration and the server do, to the second.
           process.env.WARTA_NOW ||= buildNow.toISOString();
-          // The content sync keeps archived stories' rendered bodies out of the store (lib/archived-bodies.ts).
-          process.env[ARCHIVED_BODIES_BEFORE] = cutoff.toISOString();
+
           // Same pattern as the article route: Astro serves a prerendered page first, this route the rest.
           injectRoute({ pattern: '/[...story]', entrypoint: new URL('../routes/archived-story.astro', import.meta.url), prerender: false });
           injectRoute({ pattern: `${ARCHIVE_SEARCH_PATH}[batch]`, entrypoint: new URL('../routes/archive-search.astro', import.meta.url), prerender: true });

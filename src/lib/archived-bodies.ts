@@ -8,7 +8,8 @@
  * (2^29 − 24 characters) well before 200,000. So the loader hands an archived story's rendered
  * body (`rendered`: HTML and the remark plugins' frontmatter) to a file named by its id, and gives
  * the store the rest of the entry, which listings, feeds, sitemaps and the catalog read. Whatever
- * renders a story's body reads the entry through `withBody`, which puts the file's body back.
+ * renders a story's body reads the entry through `withBody`, which puts the file's body back; the
+ * store keeps an empty body marked as kept apart.
  *
  * The file is written whenever Astro renders the story (a new or changed file; an unchanged one
  * keeps its store entry and its file), before the store takes the entry, so a store entry without
@@ -27,6 +28,13 @@ export const ARCHIVED_BODIES = 'warta-archive';
  * it keep their bodies apart. Unset (the dev server, a build that prerenders every story): none do.
  */
 export const ARCHIVED_BODIES_BEFORE = 'WARTA_ARCHIVED_BODIES_BEFORE';
+
+/**
+ * The store's `rendered` for an entry whose body is kept apart: an empty body that says so, so a
+ * body kept apart is told from one Astro failed to render (which it logs, and leaves undefined).
+ */
+const KEPT_APART = 'wartaKeptApart';
+const keptApartStub = { html: '', metadata: { [KEPT_APART]: true } };
 
 /** What a story's body is rendered from: Astro's `rendered` field of a store entry. */
 export interface RenderedBody {
@@ -62,7 +70,7 @@ export function archivedBodiesBefore(env: NodeJS.ProcessEnv): Date | undefined {
  * always agree with `before`. Without `before`, every body is kept in the store.
  */
 export function keepArchivedBodiesApart(loader: Loader, before: Date | undefined): Loader {
-  const keptApartNow = (entry: StoreEntry) => {
+  const archived = (entry: StoreEntry) => {
     const date = entry.data?.date;
     return before !== undefined && !entry.deferredRender && date instanceof Date && date.getTime() < before.getTime();
   };
@@ -71,18 +79,25 @@ export function keepArchivedBodiesApart(loader: Loader, before: Date | undefined
     load: (context) => {
       const dir = path.join(fileURLToPath(context.config.cacheDir), ARCHIVED_BODIES);
       const own = context.store as unknown as { get(id: string): StoreEntry | undefined; set(entry: StoreEntry): boolean; delete(id: string): void };
+      // A rendered body belongs apart exactly when its story is archived; an entry Astro failed to
+      // render has none either way.
+      const misplaced = (entry: StoreEntry) => entry.rendered !== undefined && bodyKeptApart(entry) !== archived(entry);
       const get = (id: string) => {
         const entry = own.get(id);
-        return entry && bodyKeptApart(entry) !== keptApartNow(entry) ? undefined : entry;
+        return entry && misplaced(entry) ? undefined : entry;
       };
       const set = (entry: StoreEntry) => {
-        const apart = entry.rendered !== undefined && keptApartNow(entry);
+        const apart = entry.rendered !== undefined && archived(entry);
         // The store ignores an entry with an unchanged digest: one that moves across the line replaces it.
         const existing = own.get(entry.id);
-        if (existing && existing.digest === entry.digest && bodyKeptApart(existing) !== apart) own.delete(entry.id);
-        if (!apart) return own.set(entry);
+        if (existing && existing.digest === entry.digest && misplaced(existing)) own.delete(entry.id);
+        if (!apart) {
+          // A file exists only for a body kept apart.
+          fs.rmSync(fileOf(dir, entry.id), { force: true });
+          return own.set(entry);
+        }
         writeBody(dir, entry.id, entry.rendered!);
-        return own.set({ ...entry, rendered: undefined });
+        return own.set({ ...entry, rendered: keptApartStub });
       };
       // Every other method is the store's own, called on the store.
       const store = new Proxy(context.store, {
@@ -107,23 +122,23 @@ function writeBody(dir: string, id: string, body: RenderedBody): void {
   fs.renameSync(partial, file);
 }
 
-/** Whether an entry's body was kept apart: neither rendered in the store nor an MDX module Astro renders itself. */
-export function bodyKeptApart(entry: { rendered?: unknown; deferredRender?: boolean }): boolean {
-  return !entry.rendered && !entry.deferredRender;
+/** Whether an entry's body was kept apart (its store entry holds the empty body that says so). */
+export function bodyKeptApart(entry: { rendered?: { metadata?: Record<string, unknown> } }): boolean {
+  return entry.rendered?.metadata?.[KEPT_APART] === true;
 }
 
 /**
- * The entry with its rendered body: the store's own, or the one kept apart in `dir`. A missing
- * file means the cache folder lost it while the store kept the entry.
+ * The entry with its rendered body: the store's own, or the one kept apart in `dir`. `fix` says
+ * what to do when the file is missing (the cache folder, or a deployed server folder, lost it).
  */
-export function withBody<E extends { id: string; rendered?: RenderedBody; deferredRender?: boolean }>(entry: E, dir: string): E {
+export function withBody<E extends { id: string; rendered?: RenderedBody }>(entry: E, dir: string, fix = "delete Astro's cache folder (node_modules/.astro, or WARTA_CACHE_DIR) and build again"): E {
   if (!bodyKeptApart(entry)) return entry;
   const file = fileOf(dir, entry.id);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`[warta] the rendered body of story "${entry.id}" is missing (${file}); delete Astro's cache folder (node_modules/.astro, or WARTA_CACHE_DIR) and build again`);
+    throw new Error(`[warta] the rendered body of story "${entry.id}" is missing (${file}); ${fix}`);
   }
   return { ...entry, rendered: JSON.parse(text) as RenderedBody };
 }
@@ -147,8 +162,10 @@ export function placeBodies(from: string, to: string, ids: Iterable<string>): nu
     placed++;
     if (had) {
       const targetStat = statOf(target);
-      const same = targetStat && (targetStat.ino === sourceStat.ino || (targetStat.size === sourceStat.size && targetStat.mtimeMs === sourceStat.mtimeMs));
-      if (same) continue;
+      // The same file (a link), or a copy with the source's size and time: setting a time keeps whole milliseconds only.
+      const linked = targetStat && targetStat.dev === sourceStat.dev && targetStat.ino === sourceStat.ino;
+      const copied = targetStat && targetStat.size === sourceStat.size && Math.trunc(targetStat.mtimeMs) === Math.trunc(sourceStat.mtimeMs);
+      if (linked || copied) continue;
       fs.rmSync(target, { force: true });
     }
     try {

@@ -25,7 +25,6 @@ export interface ArticleRecord {
   /** Path relative to the project root. */
   file: string;
   data: ArticleData;
-  body: string;
   /** Site-relative URL path from the permalink pattern. */
   path: string;
 }
@@ -155,7 +154,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
       }
     }
     if (!data) continue;
-    articles.push({ id, file: relFile, data, body: parsedFile.content, path: articlePath(site.permalink, { id, date: data.date, category: data.category }, site.timeZone) });
+    articles.push({ id, file: relFile, data, path: articlePath(site.permalink, { id, date: data.date, category: data.category }, site.timeZone) });
   }
 
   // URLs (and aliases) must be unique, or one story silently replaces another.

@@ -32,6 +32,9 @@ const cutoff = new Date('2024-01-01T00:00:00Z');
 const old = { id: 'jembatan dibuka', data: { title: 'Jembatan', date: new Date('2023-05-01T00:00:00Z') }, digest: 'a', rendered: { html: '<p>Jembatan dibuka lagi.</p>', metadata: { frontmatter: { readingTime: 2 }, imagePaths: [] } } };
 const recent = { id: 'banjir', data: { title: 'Banjir', date: new Date('2024-02-01T00:00:00Z') }, digest: 'b', rendered: { html: '<p>Banjir surut.</p>', metadata: {} } };
 
+/** What the store holds of a story whose body is kept apart: an empty body marked so. */
+const keptApart = (entry: typeof old) => ({ ...entry, rendered: { html: '', metadata: { wartaKeptApart: true } } });
+
 let cacheDir: string;
 beforeEach(() => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bodies-'));
@@ -58,7 +61,7 @@ async function load(entries: Record<string, unknown>[], before: Date | undefined
 describe('keeping archived stories’ bodies apart from the content store', () => {
   it('gives the store an archived story without its rendered body, and keeps that body in a file of its own', async () => {
     const { store, dir } = await load([old, recent], cutoff);
-    expect(store.get(old.id)).toEqual({ ...old, rendered: undefined });
+    expect(store.get(old.id)).toEqual(keptApart(old));
     expect(JSON.parse(fs.readFileSync(path.join(dir, `${encodeURIComponent(old.id)}.json`), 'utf8'))).toEqual(old.rendered);
   });
 
@@ -77,7 +80,7 @@ describe('keeping archived stories’ bodies apart from the content store', () =
     const { store } = await load([old, recent], new Date('2023-01-01T00:00:00Z'));
     expect(store.get(old.id)).toEqual(old);
     const { dir } = await load([old, recent], cutoff, store);
-    expect(store.get(old.id)).toEqual({ ...old, rendered: undefined });
+    expect(store.get(old.id)).toEqual(keptApart(old));
     expect(withBody(store.get(old.id) as typeof old, dir)).toEqual(old);
   });
 
@@ -107,9 +110,25 @@ describe('keeping archived stories’ bodies apart from the content store', () =
     const { store, dir } = await load([old, recent], cutoff);
     expect(withBody(store.get(old.id) as typeof old, dir)).toEqual(old);
     expect(withBody(recent, '/nowhere')).toBe(recent);
-    // An MDX story: Astro renders its module itself.
-    const mdx = { id: 'wawancara', deferredRender: true };
-    expect(withBody(mdx, '/nowhere')).toBe(mdx);
+    // A story Astro failed to render (it logs why): no body, and none kept apart.
+    const failed = { id: 'rusak', data: {} };
+    expect(withBody(failed, '/nowhere')).toBe(failed);
+  });
+
+  it('leaves a story Astro failed to render as it is, archived or not, and renders it again at the next sync', async () => {
+    const failed = { ...old, rendered: undefined };
+    const { store, dir } = await load([failed], cutoff);
+    expect(store.get(old.id)).toEqual(failed);
+    expect(fs.existsSync(dir)).toBe(false);
+    // The next sync: the same file, so the loader keeps what the store shows.
+    const again = await load([failed], cutoff, store);
+    expect(again.store.get(old.id)).toEqual(failed);
+  });
+
+  it('removes the kept file once the body is back in the store', async () => {
+    const { store, dir } = await load([old], cutoff);
+    await load([old], undefined, store);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('names the story, the missing file and the fix when a kept body is gone', async () => {
@@ -117,6 +136,13 @@ describe('keeping archived stories’ bodies apart from the content store', () =
     fs.rmSync(dir, { recursive: true });
     expect(() => withBody(store.get(old.id) as typeof old, dir)).toThrow(
       `[warta] the rendered body of story "jembatan dibuka" is missing (${path.join(dir, 'jembatan%20dibuka.json')}); delete Astro's cache folder (node_modules/.astro, or WARTA_CACHE_DIR) and build again`,
+    );
+  });
+
+  it('says what to do in the place it is read, such as the deployed server', async () => {
+    const { store } = await load([old], cutoff);
+    expect(() => withBody(store.get(old.id) as typeof old, '/srv/dist/server/warta-archive', 'deploy the whole dist/server/ folder again')).toThrow(
+      '[warta] the rendered body of story "jembatan dibuka" is missing (/srv/dist/server/warta-archive/jembatan%20dibuka.json); deploy the whole dist/server/ folder again',
     );
   });
 
@@ -135,7 +161,7 @@ describe('placing the bodies beside the server', () => {
     fs.writeFileSync(path.join(server, 'dihapus.json'), '{}');
     expect(placeBodies(dir, server, [old.id, 'only-in-store'])).toBe(1);
     expect(fs.readdirSync(server)).toEqual([`${encodeURIComponent(old.id)}.json`]);
-    expect(withBody({ id: old.id }, server)).toEqual({ id: old.id, rendered: old.rendered });
+    expect(withBody(keptApart(old), server)).toEqual(old);
   });
 
   it('leaves a body already in place, and replaces the body of a story that changed', async () => {
@@ -149,7 +175,7 @@ describe('placing the bodies beside the server', () => {
     const corrected = { ...old, digest: 'a2', rendered: { html: '<p>Jembatan dibuka lagi, kata dinas.</p>', metadata: {} } };
     await load([corrected], cutoff, store);
     placeBodies(dir, server, [old.id]);
-    expect(withBody({ id: old.id }, server).rendered).toEqual(corrected.rendered);
+    expect(withBody(keptApart(old), server).rendered).toEqual(corrected.rendered);
   });
 
   it('removes the bodies of stories that no longer exist, and keeps the others', async () => {
