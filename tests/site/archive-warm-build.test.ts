@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexedUrls } from '../../src/lib/search-index-check.ts';
 import { ARCHIVE_CACHE_CONTROL } from '../../src/lib/archive.ts';
+import { ARCHIVED_BODIES } from '../../src/lib/archived-bodies.ts';
 import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { buildDir, outDir, sites } from '../helpers/sites.ts';
@@ -34,11 +35,15 @@ let third: BuildResult;
 let searchableAfterSecond: string[];
 let writtenBefore: { crossing: boolean; due: boolean };
 let server: BuiltServer;
+/** The server's copy of an archived story's body (lib/archived-bodies.ts): its inode, or undefined. */
+const bodyFile = (id: string) => fs.statSync(path.join(buildDir(site), 'server', ARCHIVED_BODIES, `${id}.json`), { throwIfNoEntry: false })?.ino;
+let bodiesBefore: { archived?: number; crossing?: number };
 
 beforeAll(async () => {
   for (const dir of [buildDir(site), cache]) fs.rmSync(dir, { recursive: true, force: true });
   first = runBuild(site, buildDir(site), env);
   writtenBefore = { crossing: written(crossing), due: written(due) };
+  bodiesBefore = { archived: bodyFile('bridge-reopens'), crossing: bodyFile('contractor-reply') };
   second = runBuild(site, buildDir(site), { ...env, WARTA_NOW: '2024-03-05T12:00:00+07:00' });
   searchableAfterSecond = searchable().sort();
   third = runBuild(site, buildDir(site), { ...env, WARTA_NOW: '2024-03-05T12:00:00+07:00' });
@@ -65,6 +70,14 @@ describe('a warm build after a story has aged past WARTA_PRERENDER_DAYS', () => 
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe(ARCHIVE_CACHE_CONTROL);
     expect(await response.text()).toContain('Right of reply: the contractor on the bridge repairs');
+  });
+
+  it('gives the server the aged story’s body, and leaves the body of a story archived before in place', () => {
+    expect(bodiesBefore.archived).toBeDefined();
+    expect(bodiesBefore.crossing).toBeUndefined();
+    expect(bodyFile('contractor-reply')).toBeDefined();
+    // Not removed with the files this build did not write, nor placed again.
+    expect(bodyFile('bridge-reopens')).toBe(bodiesBefore.archived);
   });
 
   it('copies the archived stories\' search text from Astro\'s cache when none of them changed, and search still holds them', () => {
