@@ -88,8 +88,8 @@ async function syntheticSite(count: number, template: string): Promise<string> {
     const location = a.data.location === undefined ? undefined : content.locations.get(a.data.location)!;
     const category = content.categories.get(a.data.category)!;
     const reporters = a.data.reporter.map((id) => content.people.get(id)!.name);
-    // The content check keeps no bodies: read the story's file again.
-    const paragraphs = matter(fs.readFileSync(path.join(corpus, a.file), 'utf8')).content.trim().split(/\n\n+/);
+    // The content check keeps no bodies: read the story's file again (with options: gray-matter caches no file).
+    const paragraphs = matter(fs.readFileSync(path.join(corpus, a.file), 'utf8'), {}).content.trim().split(/\n\n+/);
     const body = paragraphs.map((p, i) => `<p>${i === 0 && location ? `<span class="dateline">${esc(site.datelineLabel)} | ${esc(location.name.toUpperCase())} –</span> ` : ''}${esc(p)}</p>`).join('\n');
     return `<!DOCTYPE html><html lang="${site.locale}"><head><title>${esc(a.data.title)}</title></head><body>
 <header class="site-header" data-pagefind-ignore><nav>${nav}</nav></header>

@@ -90,6 +90,7 @@ export function createWarta(root = process.cwd()): Warta {
         // The content sync keeps archived stories' rendered bodies out of the store (lib/archived-bodies.ts);
         // `astro check` and `astro sync` write the same store, so they keep them apart too.
         if (cutoff && (command === 'build' || command === 'sync')) process.env[ARCHIVED_BODIES_BEFORE] = cutoff.toISOString();
+        else delete process.env[ARCHIVED_BODIES_BEFORE];
         const define = {
           __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
           __WARTA_ARCHIVED_BODIES__: JSON.stringify(fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.cacheDir))),

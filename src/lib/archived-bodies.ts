@@ -7,13 +7,13 @@
  * store grows with the whole archive: 61 MB at 10,000 stories, past V8's largest string
  * (2^29 − 24 characters) well before 200,000. So the loader hands an archived story's rendered
  * body (`rendered`: HTML and the remark plugins' frontmatter) to a file named by its id, and gives
- * the store the rest of the entry, which listings, feeds, sitemaps and the catalog read. Whatever
- * renders a story's body reads the entry through `withBody`, which puts the file's body back; the
- * store keeps an empty body marked as kept apart.
+ * the store the rest of the entry, which listings, feeds, sitemaps and the catalog read, with an
+ * empty body marked as kept apart. Whatever renders a story's body reads the entry through
+ * `withBody`, which puts the file's body back.
  *
  * The file is written whenever Astro renders the story (a new or changed file; an unchanged one
- * keeps its store entry and its file), before the store takes the entry, so a store entry without
- * its body always has a file with it.
+ * keeps its store entry and its file), before the store takes the entry, so a store entry marked
+ * as kept apart always has a file with it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -156,9 +156,10 @@ export function placeBodies(from: string, to: string, ids: Iterable<string>): nu
   for (const id of ids) {
     const source = fileOf(from, id);
     const target = fileOf(to, id);
-    const had = stale.delete(path.basename(target));
     const sourceStat = statOf(source);
+    // No body kept apart for this story: a copy beside the server is stale and goes below.
     if (!sourceStat) continue;
+    const had = stale.delete(path.basename(target));
     placed++;
     if (had) {
       const targetStat = statOf(target);

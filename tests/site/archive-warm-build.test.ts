@@ -35,9 +35,15 @@ let third: BuildResult;
 let searchableAfterSecond: string[];
 let writtenBefore: { crossing: boolean; due: boolean };
 let server: BuiltServer;
-/** The server's copy of an archived story's body (lib/archived-bodies.ts): its inode, or undefined. */
-const bodyFile = (id: string) => fs.statSync(path.join(buildDir(site), 'server', ARCHIVED_BODIES, `${id}.json`), { throwIfNoEntry: false })?.ino;
-let bodiesBefore: { archived?: number; crossing?: number };
+/**
+ * The server's copy of an archived story's body (lib/archived-bodies.ts): its inode and change time
+ * (which linking or unlinking the file again moves), or undefined.
+ */
+const bodyFile = (id: string) => {
+  const stat = fs.statSync(path.join(buildDir(site), 'server', ARCHIVED_BODIES, `${id}.json`), { throwIfNoEntry: false });
+  return stat && `${stat.ino}@${stat.ctimeMs}`;
+};
+let bodiesBefore: { archived?: string; crossing?: string };
 
 beforeAll(async () => {
   for (const dir of [buildDir(site), cache]) fs.rmSync(dir, { recursive: true, force: true });

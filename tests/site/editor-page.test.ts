@@ -82,7 +82,7 @@ describe("the editor's preview", () => {
   // Stories whose bodies use only Markdown (no MDX components, no "Baca juga" the preview cannot resolve).
   // The content index keeps no bodies: each story's is read from its file.
   const stories = index.articles
-    .map((a) => ({ ...a, body: matter(fs.readFileSync(path.join(root, a.file), 'utf8')).content }))
+    .map((a) => ({ ...a, body: matter(fs.readFileSync(path.join(root, a.file), 'utf8'), {}).content }))
     .filter((a) => isPublished(a.data, new Date(site.now)) && a.file.endsWith('.md') && !a.body.includes('::baca-juga') && !a.data.retracted);
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 

@@ -115,7 +115,7 @@ describe('keeping archived stories’ bodies apart from the content store', () =
     expect(withBody(failed, '/nowhere')).toBe(failed);
   });
 
-  it('leaves a story Astro failed to render as it is, archived or not, and renders it again at the next sync', async () => {
+  it('leaves a story Astro failed to render as it is, with no file, sync after sync', async () => {
     const failed = { ...old, rendered: undefined };
     const { store, dir } = await load([failed], cutoff);
     expect(store.get(old.id)).toEqual(failed);
@@ -176,6 +176,15 @@ describe('placing the bodies beside the server', () => {
     await load([corrected], cutoff, store);
     placeBodies(dir, server, [old.id]);
     expect(withBody(keptApart(old), server).rendered).toEqual(corrected.rendered);
+  });
+
+  it('removes the copy of a body that went back into the store', async () => {
+    const { store, dir } = await load([old], cutoff);
+    const server = path.join(cacheDir, 'server', ARCHIVED_BODIES);
+    placeBodies(dir, server, [old.id]);
+    await load([old], undefined, store);
+    expect(placeBodies(dir, server, [old.id])).toBe(0);
+    expect(fs.readdirSync(server)).toEqual([]);
   });
 
   it('removes the bodies of stories that no longer exist, and keeps the others', async () => {
