@@ -16,6 +16,7 @@ import { SiteSchema, type Site } from '../schemas/site.ts';
 import { parseSiteConfig } from './site-config.ts';
 import { closestMatch } from './closest.ts';
 import { problemsFromZod, type ContentProblem } from './content-problems.ts';
+import type { TranslationKey } from '../i18n/translator.ts';
 import { articlePath } from './paths.ts';
 import { BACA_JUGA_PATTERN } from './baca-juga.ts';
 import { checkArticle } from './article-check.ts';
@@ -175,15 +176,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   const ids = new Set(seenIds.keys());
   for (const ref of rightOfReplyRefs) {
     if (ids.has(ref.id)) continue;
-    const suggestion = closestMatch(ref.id, ids);
-    problems.push({
-      file: ref.file,
-      line: ref.line,
-      field: 'rightOfReply',
-      severity: 'error',
-      key: suggestion ? 'error.unknownArticleSuggest' : 'error.unknownArticle',
-      params: { value: ref.id, ...(suggestion ? { suggestion } : {}) },
-    });
+    problems.push({ file: ref.file, line: ref.line, field: 'rightOfReply', severity: 'error', ...unknownId(ref.id, ids, 'error.unknownArticle', 'error.unknownArticleSuggest') });
   }
   // A follow-up names the story it verifies; that story must be one published as still being verified.
   const verifiedBy = new Map<string, string>();
@@ -191,8 +184,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   for (const ref of verifiesRefs) {
     const base = { file: ref.file, line: ref.line, field: 'verifies', severity: 'error' as const };
     if (!ids.has(ref.id)) {
-      const suggestion = closestMatch(ref.id, ids);
-      problems.push({ ...base, key: suggestion ? 'error.unknownArticleSuggest' : 'error.unknownArticle', params: { value: ref.id, ...(suggestion ? { suggestion } : {}) } });
+      problems.push({ ...base, ...unknownId(ref.id, ids, 'error.unknownArticle', 'error.unknownArticleSuggest') });
       continue;
     }
     const target = byId.get(ref.id);
@@ -210,14 +202,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
       continue;
     }
     if (ids.has(finding.target)) continue;
-    const suggestion = closestMatch(finding.target, ids);
-    problems.push({
-      file: finding.file,
-      line: finding.line,
-      severity: 'error',
-      key: suggestion ? 'error.bacaJugaSuggest' : 'error.bacaJuga',
-      params: { value: finding.target, ...(suggestion ? { suggestion } : {}) },
-    });
+    problems.push({ file: finding.file, line: finding.line, severity: 'error', ...unknownId(finding.target, ids, 'error.bacaJuga', 'error.bacaJugaSuggest') });
   }
 
   // Nothing half-valid is published: an article with any error stays out of the index.
@@ -226,6 +211,12 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
 }
 
 /** The line `body` starts on in `source`: counted in the frontmatter before it, not by splitting both (10,000 files). */
+/** The message for a reference to an id no article has: with the closest id as a suggestion when there is one. */
+function unknownId(value: string, ids: Set<string>, key: TranslationKey, keyWithSuggestion: TranslationKey): Pick<ContentProblem, 'key' | 'params'> {
+  const suggestion = closestMatch(value, ids);
+  return suggestion ? { key: keyWithSuggestion, params: { value, suggestion } } : { key, params: { value } };
+}
+
 function firstLineOf(source: string, body: string): number {
   if (!source.endsWith(body)) return source.split('\n').length - body.split('\n').length + 1;
   let lines = 1;
