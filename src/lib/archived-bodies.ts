@@ -156,13 +156,13 @@ export function placeBodies(from: string, to: string, ids: Iterable<string>): nu
   for (const id of ids) {
     const source = fileOf(from, id);
     const target = fileOf(to, id);
-    const sourceStat = statOf(source);
+    const sourceStat = fs.statSync(source, { throwIfNoEntry: false });
     // No body kept apart for this story: a copy beside the server is stale and goes below.
     if (!sourceStat) continue;
     const had = stale.delete(path.basename(target));
     placed++;
     if (had) {
-      const targetStat = statOf(target);
+      const targetStat = fs.statSync(target, { throwIfNoEntry: false });
       // The same file (a link), or a copy with the source's size and time: setting a time keeps whole milliseconds only.
       const linked = targetStat && targetStat.dev === sourceStat.dev && targetStat.ino === sourceStat.ino;
       const copied = targetStat && targetStat.size === sourceStat.size && Math.trunc(targetStat.mtimeMs) === Math.trunc(sourceStat.mtimeMs);
@@ -180,14 +180,6 @@ export function placeBodies(from: string, to: string, ids: Iterable<string>): nu
   }
   for (const name of stale) fs.rmSync(path.join(to, name), { recursive: true, force: true });
   return placed;
-}
-
-function statOf(file: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Removes the bodies of stories that no longer exist (`keep`: every story's id). */
