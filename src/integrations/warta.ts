@@ -104,7 +104,6 @@ export function createWarta(root = process.cwd()): Warta {
           // One instant for the whole build: the pages' catalog (content.ts) reads WARTA_NOW, and must
           // draw the archive's line where this integration and the server do, to the second.
           process.env.WARTA_NOW ||= buildNow.toISOString();
-
           // Same pattern as the article route: Astro serves a prerendered page first, this route the rest.
           injectRoute({ pattern: '/[...story]', entrypoint: new URL('../routes/archived-story.astro', import.meta.url), prerender: false });
           injectRoute({ pattern: `${ARCHIVE_SEARCH_PATH}[batch]`, entrypoint: new URL('../routes/archive-search.astro', import.meta.url), prerender: true });
