@@ -74,7 +74,7 @@ export function searchAlongside(
   const stories = new Map<string, { url: string; i: number }>();
   // Keyed as a request's URL spells its path (percent-encoded); Warta sets no `base` and writes
   // directory pages, so that is the story's URL as the plan has it.
-  shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(pathKey(new URL(url, 'http://localhost').pathname), { url, i })));
+  shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(keyOf(url), { url, i })));
   /** Largest bundle first. */
   const rank = shards.map((_, i) => i).sort((a, b) => shards[b]!.urls.length - shards[a]!.urls.length || a - b);
   const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handed: false, handedAt: 0, unreadable: false }));
@@ -170,7 +170,7 @@ export function searchAlongside(
   function completeOne(i: number, site: string) {
     const bundle = bundles[i]!;
     // A story Astro does not render (rendered on request) has no page of this build: it is indexed after the last page.
-    if ([...bundle.left].some((url) => !listed.has(pathKey(new URL(url, 'http://localhost').pathname)))) return;
+    if ([...bundle.left].some((url) => !listed.has(keyOf(url)))) return;
     const had = recorded(shards[i]!);
     const digests = { ...bundle.stories };
     let allRecorded = true;
@@ -197,13 +197,13 @@ export function searchAlongside(
         setup: astro.setup && (() => astro.setup!()),
         getStaticPaths: async () =>
           storiesFirst(await astro.getStaticPaths(), (pathname) => {
-            const key = pathKey(new URL(pathname, 'http://localhost').pathname);
+            const key = keyOf(pathname);
             listed.add(key);
             const story = stories.get(key);
             return story && rank.indexOf(story.i);
           }),
         async render(request, options) {
-          const story = stories.get(pathKey(new URL(request.url).pathname));
+          const story = stories.get(keyOf(request.url));
           if (!story && !storiesDone) {
             storiesDone = true;
             completeFromDisk();
@@ -269,4 +269,9 @@ export function storiesFirst<T extends { pathname: string }>(paths: T[], group: 
 
 function pathKey(pathname: string): string {
   return pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+}
+
+/** The key of a URL or site-relative path, as a request spells its path (percent-encoded). */
+function keyOf(url: string): string {
+  return pathKey(new URL(url, 'http://localhost').pathname);
 }

@@ -19,7 +19,7 @@ import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData }
 import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
-import { ARCHIVED_BODIES, ARCHIVED_BODIES_BEFORE, placeBodies, pruneBodies } from '../lib/archived-bodies.ts';
+import { ARCHIVED_BODIES, ARCHIVED_BODIES_BEFORE, bodiesIn, placeBodies, pruneBodies } from '../lib/archived-bodies.ts';
 import { ARCHIVE_SEARCH_PATH, archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
 import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
@@ -93,7 +93,7 @@ export function createWarta(root = process.cwd()): Warta {
         else delete process.env[ARCHIVED_BODIES_BEFORE];
         const define = {
           __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
-          __WARTA_ARCHIVED_BODIES__: JSON.stringify(fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.cacheDir))),
+          __WARTA_ARCHIVED_BODIES__: JSON.stringify(bodiesIn(config.cacheDir)),
           __WARTA_BUILD_NOW__: JSON.stringify(''),
           __WARTA_SITE__: JSON.stringify(null),
           // The dev server renders every story as it is asked for; only builds leave the archive out.
@@ -144,7 +144,7 @@ export function createWarta(root = process.cwd()): Warta {
       'astro:config:done': ({ config, buildOutput }) => {
         output.configDone(config);
         search.configDone(config, buildOutput);
-        bodies = { cache: fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.cacheDir)), server: fileURLToPath(new URL(`${ARCHIVED_BODIES}/`, config.build.server)) };
+        bodies = { cache: bodiesIn(config.cacheDir), server: bodiesIn(config.build.server) };
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
         output.start(logger);

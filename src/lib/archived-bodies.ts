@@ -51,6 +51,9 @@ interface StoreEntry {
   [key: string]: unknown;
 }
 
+/** The bodies' folder in a folder Astro names by URL: its cache folder, or the server output. */
+export const bodiesIn = (folder: URL) => path.join(fileURLToPath(folder), ARCHIVED_BODIES);
+
 const fileOf = (dir: string, id: string) => path.join(dir, `${encodeURIComponent(id)}.json`);
 
 /** The cutoff the build set, or undefined when no story keeps its body apart. */
@@ -77,7 +80,7 @@ export function keepArchivedBodiesApart(loader: Loader, before: Date | undefined
   return {
     ...loader,
     load: (context) => {
-      const dir = path.join(fileURLToPath(context.config.cacheDir), ARCHIVED_BODIES);
+      const dir = bodiesIn(context.config.cacheDir);
       const own = context.store as unknown as { get(id: string): StoreEntry | undefined; set(entry: StoreEntry): boolean; delete(id: string): void };
       // A rendered body belongs apart exactly when its story is archived; an entry Astro failed to
       // render has none either way.
