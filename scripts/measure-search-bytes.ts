@@ -20,7 +20,7 @@
  * body marked `data-pagefind-body`, chrome marked `data-pagefind-ignore`, and the filters, sort
  * key and metadata `PagefindMeta.astro` writes), indexes them through Pagefind's Node API into
  * a copy of the --dir build (default: the demo fixture, which supplies /cari/ and the UI), applies
- * the build's post-processing (`recompressSearchMeta`) and measures that. Articles go in one
+ * the build's post-processing (Zopfli, `src/lib/search-gzip.ts`) and measures that. Articles go in one
  * `addHTMLFile` each, in file order (month, then name); the build's `addDirectory` takes pages
  * in directory order, which moved the index size by under 1% in a trial.
  */
@@ -79,7 +79,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   }
   const { loadContent } = await import('../src/lib/content-check.ts');
   const { formatDate, toZonedIso } = await import('../src/lib/dates.ts');
-  const { recompressSearchMeta } = await import('../src/lib/search-manifest.ts');
+  const { firstSearchFiles, shrinkInWorker } = await import('../src/lib/search-gzip.ts');
   const content = loadContent(corpus, corpus);
   const { site } = content;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -124,7 +124,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   } finally {
     await pagefind.close();
   }
-  recompressSearchMeta(path.join(out, 'pagefind'));
+  await shrinkInWorker(firstSearchFiles(path.join(out, 'pagefind'), true), path.join(work, 'gzip-cache'));
   console.error(`[warta] indexed ${content.articles.length} synthetic articles into ${path.relative(root, out)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return out;
 }

@@ -27,7 +27,8 @@ import { findPackageJSON } from 'node:module';
 import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
-import { bundleUpToDate, readManifest, recompressSearchMeta, updateBundles, type PagesByUrl } from '../lib/search-manifest.ts';
+import { bundleUpToDate, readManifest, updateBundles, type PagesByUrl } from '../lib/search-manifest.ts';
+import { firstSearchFiles, shrinkInWorker } from '../lib/search-gzip.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
 import { prerenderEntry, searchAlongside, type SearchAlongside } from './search-alongside.ts';
@@ -54,7 +55,7 @@ export interface Search {
  * What wrote a bundle, in each bundle's manifest: another Pagefind, or other code cutting pages
  * for it or calling it, may write a different bundle from the same pages, so either rewrites it.
  */
-const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './search-alongside.ts', '../lib/search-manifest.ts']);
+const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './search-alongside.ts', '../lib/search-manifest.ts', '../lib/search-gzip.ts', '../lib/search-gzip-worker.ts']);
 
 function indexerOf(code: string[]): string {
   const version = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
@@ -79,6 +80,8 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   /** Bundles are written while the pages render unless WARTA_SEARCH_ALONGSIDE=0 (or there is nothing to index). */
   const together = switchFromEnv(env, 'WARTA_SEARCH_ALONGSIDE', true, { on: 'write search bundles while pages render, the default', off: 'after the last page' }) && published.length > 0;
   let scratch = '';
+  /** Zopfli's results by bundle, kept from one build to the next (lib/search-gzip.ts). */
+  let gzipCache = '';
   /** Where this build writes its pages. */
   let pagesDir = '';
   let concurrency = 1;
@@ -86,7 +89,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   /** Writes a bundle into `dir` and checks it against the stories it should hold; throws when wrong. */
   const checked = async (write: () => Promise<void>, dir: string, shard: SearchShard) => {
     await write();
-    recompressSearchMeta(dir);
+    await shrinkInWorker(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), path.join(gzipCache, shard.bundlePath));
     const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
     throwIfWrong(checkSearchIndex(dir, { urls: shard.urls, language }).map((p) => label + p));
   };
@@ -101,6 +104,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
       pagesDir = buildOutput === 'static' ? fileURLToPath(config.outDir) : fileURLToPath(config.build.client);
       concurrency = config.build.concurrency;
       scratch = fileURLToPath(new URL('warta-search/', config.cacheDir));
+      gzipCache = fileURLToPath(new URL('warta-search-gzip/', config.cacheDir));
       // What a build that stopped half way left there, whether or not this one writes alongside.
       fs.rmSync(scratch, { recursive: true, force: true });
     },

@@ -16,7 +16,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { SEARCH_BUNDLE, type SearchShard } from './search-shards.ts';
 
 export const MANIFEST = 'warta-manifest.json';
@@ -185,21 +184,6 @@ function digestStories(site: string, urls: string[], indexer: string, had: Bundl
 export function recordedDigest(had: Pick<BundleManifest, 'stories' | 'pages'> | undefined, url: string, page: fs.Stats): string | undefined {
   const recorded = had?.pages?.[url];
   return recorded?.[0] === page.mtimeMs && recorded[1] === page.size ? had!.stories[url] : undefined;
-}
-
-/**
- * Pagefind gzips its page table (`pagefind.*.pf_meta`, which every first search downloads
- * whole: ~100 KB at 10,000 articles) at a fast level; at level 9 it is ~5% smaller.
- * The browser side reads any valid gzip, and the file name is not a checksum.
- */
-export function recompressSearchMeta(bundle: string): void {
-  for (const name of fs.readdirSync(bundle)) {
-    if (!name.endsWith('.pf_meta')) continue;
-    const file = path.join(bundle, name);
-    const packed = fs.readFileSync(file);
-    const smaller = gzipSync(gunzipSync(packed), { level: 9 });
-    if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
-  }
 }
 
 /** Moves every file and folder of `from` into `to` (renamed: the same file system; copied across two). */

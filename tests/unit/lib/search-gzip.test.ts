@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstSearchFiles, shrinkInWorker } from '../../../src/lib/search-gzip.ts';
+
+// A real story (Liputan ABN, Palembang), cut into pages of a few paragraphs each.
+const sample = fs.readFileSync(new URL('../../../../shared/samples/liputanabn-article.txt', import.meta.url), 'utf8');
+const paragraphs = sample.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 40);
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const pages = paragraphs.map((p, i) => ({ url: `/2023/07/berita-${i}/`, content: `<html lang="id"><body><article data-pagefind-body><h1>Berita ${i}</h1><p>${esc(p)}</p></article></body></html>` }));
+
+let root: string;
+
+/** Writes a Pagefind bundle of `of` into `dir` with Pagefind's own Node API. */
+async function writeBundle(dir: string, of: typeof pages) {
+  const { index } = await pagefind.createIndex({});
+  for (const page of of) await index!.addHTMLFile(page);
+  await index!.writeFiles({ outputPath: dir });
+  await pagefind.close();
+}
+
+/** Every file under `dir`, by its path inside it. */
+function filesIn(dir: string): Map<string, Buffer> {
+  return new Map(fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+}
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-search-gzip-'));
+  await writeBundle(path.join(root, 'written'), pages);
+});
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('recompressing the files a first search downloads', () => {
+  it('lists the page table, the WebAssembly and the word-index chunks of the first bundle, and only the page table of a merged one', () => {
+    const dir = path.join(root, 'written');
+    const names = (first: boolean) => firstSearchFiles(dir, first).map((f) => path.relative(dir, f));
+    expect(names(true).filter((n) => n.endsWith('.pf_meta'))).toHaveLength(1);
+    expect(names(true)).toContain('wasm.id.pagefind');
+    expect(names(true).some((n) => n.startsWith(`index${path.sep}`) && n.endsWith('.pf_index'))).toBe(true);
+    expect(names(false)).toEqual(names(true).filter((n) => n.endsWith('.pf_meta')));
+  });
+
+  it('writes every listed file smaller or as it was, each holding the same bytes once gunzipped, and leaves the rest alone', async () => {
+    const dir = path.join(root, 'first');
+    fs.cpSync(path.join(root, 'written'), dir, { recursive: true });
+    const before = filesIn(dir);
+    const listed = new Set(firstSearchFiles(dir, true).map((f) => path.relative(dir, f)));
+    const shrunk = await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache'));
+    const after = filesIn(dir);
+    expect(shrunk).toMatchObject({ files: listed.size, compressed: listed.size });
+    expect(shrunk.after).toBeLessThan(shrunk.before * 0.97);
+    for (const [name, was] of before) {
+      const now = after.get(name)!;
+      if (!listed.has(name)) expect(now.equals(was), name).toBe(true);
+      else {
+        expect(now.length, name).toBeLessThanOrEqual(was.length);
+        expect(gunzipSync(now).equals(gunzipSync(was)), name).toBe(true);
+      }
+    }
+  });
+
+  it('takes what it compressed from its cache when Pagefind writes the same files again', async () => {
+    const dir = path.join(root, 'again');
+    fs.cpSync(path.join(root, 'written'), dir, { recursive: true });
+    const shrunk = await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache'));
+    expect(shrunk.compressed).toBe(0);
+    const [first, again] = [filesIn(path.join(root, 'first')), filesIn(dir)];
+    for (const [name, bytes] of first) expect(again.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('keeps in its cache only what the latest write of the bundle needs', async () => {
+    const dir = path.join(root, 'changed');
+    await writeBundle(dir, [...pages.slice(1), { url: '/2023/07/koreksi/', content: '<html lang="id"><body><article data-pagefind-body><h1>Koreksi</h1><p>Ralat nama narasumber.</p></article></body></html>' }]);
+    const files = firstSearchFiles(dir, true);
+    const distinct = new Set(files.map((f) => fs.readFileSync(f).toString('base64'))).size;
+    const shrunk = await shrinkInWorker(files, path.join(root, 'cache'));
+    expect(shrunk.compressed).toBeGreaterThan(0);
+    expect(shrunk.compressed).toBeLessThan(files.length);
+    expect(fs.readdirSync(path.join(root, 'cache'))).toHaveLength(distinct);
+  });
+
+  it("leaves a bundle Pagefind's own pagefind.js answers exactly as before", async () => {
+    const original = globalThis.fetch;
+    // pagefind.js fetches its files; in Node they are read from disk.
+    globalThis.fetch = (async (u: string | URL) => new Response(fs.readFileSync(String(u).split('?')[0]!))) as typeof fetch;
+    try {
+      const answers = async (dir: string) => {
+        const api = (await import(/* @vite-ignore */ `${dir}/pagefind.js?${dir}`)) as {
+          options(o: Record<string, unknown>): Promise<void>;
+          search(q: string): Promise<{ results: { id: string; score: number; data(): Promise<{ url: string; excerpt: string }> }[] }>;
+        };
+        await api.options({ basePath: `${dir}/`, baseUrl: '/' });
+        const out = [];
+        for (const q of ['polda', 'polda sumsel', 'media sosial']) {
+          const { results } = await api.search(q);
+          out.push({ q, results: await Promise.all(results.map(async (r) => ({ score: r.score, ...(await r.data()) }))) });
+        }
+        return out;
+      };
+      const [was, now] = [await answers(path.join(root, 'written')), await answers(path.join(root, 'first'))];
+      expect(was.map((a) => [a.q, a.results.length > 0])).toEqual([['polda', true], ['polda sumsel', true], ['media sosial', true]]);
+      expect(now).toEqual(was);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
