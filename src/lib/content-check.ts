@@ -10,6 +10,7 @@ import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { z } from 'zod';
 import type { ArticleData } from '../schemas/article.ts';
+import { ID_MAX_LENGTH, isId } from '../schemas/id.ts';
 import { PersonSchema, type Person } from '../schemas/person.ts';
 import { CategorySchema, LocationSchema, type Category, type Location } from '../schemas/taxonomy.ts';
 import { SiteSchema, type Site } from '../schemas/site.ts';
@@ -42,8 +43,6 @@ export interface ContentIndex {
 // YAML's core schema keeps `2023-07-05 13:00:00` a string, so we can tell a
 // missing offset from a real one (the default schema would silently read it as UTC).
 const parseYaml = (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA });
-const ARTICLE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function loadContent(contentDir: string, root = process.cwd()): ContentIndex {
   const problems: ContentProblem[] = [];
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
@@ -108,8 +107,8 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     const abs = path.join(contentDir, file);
     const relFile = rel(abs);
     const id = path.basename(file).replace(/\.mdx?$/, '');
-    if (!ARTICLE_ID.test(id)) {
-      problems.push({ file: relFile, severity: 'error', key: 'error.slug', params: { value: id, example: 'banjir-rendam-kertapati' } });
+    if (!isId(id)) {
+      problems.push({ file: relFile, severity: 'error', key: 'error.slug', params: { value: id, example: 'banjir-rendam-kertapati', max: ID_MAX_LENGTH } });
       continue;
     }
     const previous = seenIds.get(id);

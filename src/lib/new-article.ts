@@ -6,6 +6,7 @@
  */
 import * as yaml from 'js-yaml';
 import type { TranslationKey } from '../i18n/translator.ts';
+import { ID_MAX_LENGTH, isId } from '../schemas/id.ts';
 import type { Person } from '../schemas/person.ts';
 import { closestMatch } from './closest.ts';
 import { toZonedIso, zonedParts } from './dates.ts';
@@ -84,7 +85,7 @@ export function newArticle(input: NewArticleInput, registries: Registries, now: 
   checkChoice('category', input.category ? [input.category] : []);
   checkChoice('location', input.location ? [input.location] : []);
   const id = input.slug ?? slugFromTitle(input.title);
-  if (input.title.trim() && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problems.push({ key: 'new.slugInvalid', params: { value: id } });
+  if (input.title.trim() && !isId(id)) problems.push({ key: 'new.slugInvalid', params: { value: id, max: String(ID_MAX_LENGTH) } });
   else if (registries.articleIds.has(id)) problems.push({ key: 'new.idTaken', params: { value: id } });
   if (problems.length > 0) return { ok: false, problems };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CommentInputSchema, lineField } from './comment.ts';
+import { ID_MAX_LENGTH } from './id.ts';
 
 /*
  * A reader's complaint ("Laporkan") about a story or one of its comments, under the
@@ -19,7 +20,7 @@ const reasonList = COMPLAINT_REASONS.join(', ');
 
 export const ComplaintInputSchema = z.strictObject({
   /** The story complained about, or the story the reported comment is on. */
-  articleId: z.string().min(1, { message: 'is required' }).max(200, { message: 'is too long' }),
+  articleId: z.string().min(1, { message: 'is required' }).max(ID_MAX_LENGTH, { message: 'is too long' }),
   /** The reported comment; empty or absent when the story itself is reported. */
   commentId: z
     .string()

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'lower-case letters, digits and hyphens' });
+import { idSchema as id } from './id.ts';
 
 /** A section of the portal, listed in `content/categories.yaml`. */
 export const CategorySchema = z.strictObject({

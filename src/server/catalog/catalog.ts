@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../../schemas/id.ts';
 
 /**
  * What the function knows about published articles. Views and comments for ids
@@ -20,7 +21,7 @@ export interface ArticleCatalog {
 /** The shape of `warta-articles.json`. */
 export const ArticleListSchema = z.array(
   z.object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'article ids are slugs (letters, digits, . _ -)' }),
+    id: idSchema,
     title: z.string().min(1),
     url: z.string().regex(/^(https?:\/\/|\/)/, { message: 'must be a site path or an http(s) URL' }),
   }),

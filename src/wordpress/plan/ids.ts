@@ -5,8 +5,7 @@
  * when nothing readable comes out does the WordPress id stand in (`term-55`).
  */
 import { slugify } from 'transliteration';
-
-export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { isId } from '../../schemas/id.ts';
 
 /** Longest id we make: long titles in Chinese transliterate to very long slugs. */
 const MAX = 72;
@@ -27,7 +26,7 @@ export function readableId(text: string): string | undefined {
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
   if (id.length > MAX) id = id.slice(0, MAX).replace(/-[^-]*$/, '') || id.slice(0, MAX);
-  return ID.test(id) ? id : undefined;
+  return isId(id) ? id : undefined;
 }
 
 /** The first readable id among the candidates (slug, then name), else `fallback`. */

@@ -5,10 +5,11 @@
  */
 import * as yaml from 'js-yaml';
 import { z } from 'zod';
+import { idSchema } from '../../schemas/id.ts';
 import { DEFAULT_BYLINE_PATTERNS } from '../convert/byline.ts';
 import { DEFAULT_SHORTCODE_RULES } from '../convert/shortcodes.ts';
 
-const idOrNull = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'lower-case letters, digits and hyphens' }).nullable();
+const idOrNull = idSchema.nullable();
 
 export const WordpressMappingSchema = z.strictObject({
   /** WordPress category slug → Warta category id; null = not a section (the next category of the post is used). */

@@ -12,7 +12,8 @@ import { CategorySchema, LocationSchema } from '../../schemas/taxonomy.ts';
 import { PersonSchema } from '../../schemas/person.ts';
 import { tagSlug } from '../../lib/paths.ts';
 import type { WordpressMapping } from './mapping.ts';
-import { decodeSlug, idFrom, ID } from './ids.ts';
+import { isId } from '../../schemas/id.ts';
+import { decodeSlug, idFrom } from './ids.ts';
 import type { ExportIndex } from '../read/export-index.ts';
 import { termKey } from '../read/export-index.ts';
 
@@ -168,7 +169,7 @@ export class Registries {
   /** A person named in the story (reporter code, editor line), through the mapping table. */
   bylinePerson(table: Record<string, string>, key: string, role: string): string {
     const mapped = table[key];
-    const id = mapped && ID.test(mapped) ? mapped : (this.personByKey(key) ?? idFrom([key], 'redaksi'));
+    const id = mapped && isId(mapped) ? mapped : (this.personByKey(key) ?? idFrom([key], 'redaksi'));
     table[key] = id;
     return this.ensurePerson(id, this.people.get(id)?.name ?? key, this.people.get(id)?.code ?? key, role);
   }

@@ -124,6 +124,25 @@ describe('the demo content', () => {
   });
 });
 
+describe('a story file name as its id', () => {
+  it('takes a name of 200 characters and refuses a longer one, saying the limit', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-long-id-'));
+    try {
+      fs.cpSync(path.join(root, 'content'), dir, { recursive: true });
+      const story = fs.readFileSync(path.join(dir, 'articles/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri.md'), 'utf8');
+      const [fits, tooLong] = [`${'a'.repeat(196)}-abc`, `${'a'.repeat(197)}-abc`];
+      for (const id of [fits, tooLong]) fs.writeFileSync(path.join(dir, `articles/2023/07/${id}.md`), story);
+      const index = loadContent(dir, dir);
+      expect(index.articles.map((a) => a.id)).toContain(fits);
+      expect(index.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, 'id'))).toEqual([
+        `articles/2023/07/${tooLong}.md  nama berkas "${tooLong}" tidak bisa dijadikan id. Gunakan huruf kecil, angka dan tanda hubung, paling banyak 200 karakter, misalnya banjir-rendam-kertapati.`,
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('image URLs in a story body', () => {
   it('finds the URLs of inline images and of link definitions', () => {
     expect(imageUrls('Teks ![Banjir](./banjir 50%.jpg "judul") dan ![a](<./b c.jpg>)')).toEqual(['./banjir', './b']);

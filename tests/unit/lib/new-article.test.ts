@@ -83,6 +83,14 @@ describe('a new article', () => {
     expect(!result.ok && result.problems).toEqual([{ key: 'new.idTaken', params: { value: 'banjir-lama' } }]);
   });
 
+  it('refuses a --slug with capitals or over 200 characters, saying the limit', () => {
+    for (const slug of ['Banjir-Lama', 'a'.repeat(201)]) {
+      const result = newArticle({ ...input, slug }, registries, now, 'Asia/Jakarta', '');
+      expect(!result.ok && result.problems).toEqual([{ key: 'new.slugInvalid', params: { value: slug, max: '200' } }]);
+    }
+    expect(newArticle({ ...input, slug: 'a'.repeat(200) }, registries, now, 'Asia/Jakarta', '').ok).toBe(true);
+  });
+
   it('writes a list for a co-byline', () => {
     const result = newArticle({ ...input, reporter: ['bolok', 'rina'] }, registries, now, 'Asia/Jakarta', '');
     expect(result.ok && result.content).toContain('reporter:\n  - bolok\n  - rina\n');
