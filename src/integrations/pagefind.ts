@@ -82,6 +82,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   let scratch = '';
   /** Zopfli's results by bundle, kept from one build to the next (lib/search-gzip.ts). */
   let gzipCache = '';
+  let info = (_message: string) => {};
   /** Where this build writes its pages. */
   let pagesDir = '';
   let concurrency = 1;
@@ -89,7 +90,10 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   /** Writes a bundle into `dir` and checks it against the stories it should hold; throws when wrong. */
   const checked = async (write: () => Promise<void>, dir: string, shard: SearchShard) => {
     await write();
-    await shrinkInWorker(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), path.join(gzipCache, shard.bundlePath));
+    const started = Date.now();
+    const shrunk = await shrinkInWorker(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), path.join(gzipCache, shard.bundlePath));
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    info(`${shard.bundlePath}: ${shrunk.files} files a first search loads, ${kb(shrunk.before)} → ${kb(shrunk.after)} (${shrunk.compressed} compressed, the rest from the cache) in ${Date.now() - started} ms`);
     const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
     throwIfWrong(checkSearchIndex(dir, { urls: shard.urls, language }).map((p) => label + p));
   };
@@ -110,6 +114,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
     },
 
     prerenderer(logger) {
+      info = (message) => logger.info(message);
       if (!together) return undefined;
       alongside = searchAlongside(shards, {
         scratch,
@@ -127,6 +132,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
     },
 
     async buildDone(site, listed, logger) {
+      info = (message) => logger.info(message);
       const started = Date.now();
       try {
         // Bundles Pagefind wrote while the pages rendered; only then the rest, one bundle after another,
