@@ -87,15 +87,15 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   let pagesDir = '';
   let concurrency = 1;
   let alongside: SearchAlongside | undefined;
-  /** Writes a bundle into `dir` and checks it against the stories it should hold; throws when wrong. */
+  /** Writes a bundle into `dir`, checks it against the stories it should hold (throws when wrong), then shrinks what a first search loads. */
   const checked = async (write: () => Promise<void>, dir: string, shard: SearchShard) => {
     await write();
+    const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
+    throwIfWrong(checkSearchIndex(dir, { urls: shard.urls, language }).map((p) => label + p));
     const started = Date.now();
     const shrunk = await shrinkInWorker(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), path.join(gzipCache, shard.bundlePath));
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     info(`${shard.bundlePath}: ${shrunk.files} files a first search loads, ${kb(shrunk.before)} → ${kb(shrunk.after)} (${shrunk.compressed} compressed, the rest from the cache) in ${Date.now() - started} ms`);
-    const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
-    throwIfWrong(checkSearchIndex(dir, { urls: shard.urls, language }).map((p) => label + p));
   };
   return {
     viteDefine: { __WARTA_SEARCH_MERGE__: JSON.stringify(shards.slice(1).map((s) => s.bundlePath)) },

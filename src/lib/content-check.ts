@@ -108,7 +108,7 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     const relFile = rel(abs);
     const id = path.basename(file).replace(/\.mdx?$/, '');
     if (!isId(id)) {
-      problems.push({ file: relFile, severity: 'error', key: 'error.slug', params: { value: id, example: 'banjir-rendam-kertapati', max: ID_MAX_LENGTH } });
+      problems.push({ file: relFile, severity: 'error', key: 'error.slug', params: { value: id, example: 'banjir-rendam-kertapati', max: String(ID_MAX_LENGTH) } });
       continue;
     }
     const previous = seenIds.get(id);

@@ -2,7 +2,7 @@
  * Pagefind writes its index files gzip'd by zlib. Every first search downloads the runtime's
  * WebAssembly, the page table and one word-index chunk per query word; Zopfli writes the same gzip
  * format 5–12% smaller, and Pagefind's browser side reads any valid gzip. Zopfli is about 100×
- * slower than zlib (~0.25 s for a 30 KB chunk), so it runs on a worker thread beside the render,
+ * slower than zlib (~0.25 s for a 30 KB chunk), so it runs on a worker thread while Astro renders,
  * and what it wrote is kept by the digest of what Pagefind wrote: a warm build compresses again
  * only the files Pagefind changed.
  */
@@ -34,33 +34,51 @@ export function firstSearchFiles(bundle: string, first: boolean): string[] {
 
 /**
  * Rewrites each gzip file in `files` with `compress` (a gzip of the same bytes) when that is
- * smaller, taking earlier results from `cache` (a folder of its own, keyed by the file's digest).
- * Afterwards `cache` holds exactly the results for these files, so it stays the size of one bundle.
+ * smaller, taking earlier results from `cache` (a folder of its own, keyed by the file's digest and
+ * `settings`, what decides `compress`'s output). A cached result is used only when it unpacks to the
+ * same bytes. Afterwards `cache` holds exactly the results for these files, the size of one bundle.
  */
-export async function shrinkGzipFiles(files: string[], cache: string, compress: (raw: Uint8Array) => Promise<Uint8Array>): Promise<Shrunk> {
+export async function shrinkGzipFiles(files: string[], cache: string, settings: string, compress: (raw: Uint8Array) => Promise<Uint8Array>): Promise<Shrunk> {
   fs.mkdirSync(cache, { recursive: true });
   const used = new Set<string>();
   const shrunk: Shrunk = { files: files.length, compressed: 0, before: 0, after: 0 };
   for (const file of files) {
-    const packed = fs.readFileSync(file);
-    const name = `${createHash('sha256').update(packed).digest('base64url')}.gz`;
-    const kept = path.join(cache, name);
-    used.add(name);
-    let smaller = fs.existsSync(kept) ? fs.readFileSync(kept) : undefined;
-    if (!smaller) {
-      const made = await compress(gunzipSync(packed));
-      smaller = made.length < packed.length ? Buffer.from(made) : packed;
-      fs.writeFileSync(kept, smaller);
-      shrunk.compressed++;
+    try {
+      const packed = fs.readFileSync(file);
+      const raw = gunzipSync(packed);
+      const name = `${createHash('sha256').update(settings).update(packed).digest('base64url')}.gz`;
+      const kept = path.join(cache, name);
+      used.add(name);
+      let smaller = fs.existsSync(kept) ? fs.readFileSync(kept) : undefined;
+      // A build stopped while writing, or a disk that lost a block, must not reach readers.
+      if (smaller && !sameBytes(smaller, raw)) smaller = undefined;
+      if (!smaller) {
+        const made = Buffer.from(await compress(raw));
+        if (!sameBytes(made, raw)) throw new Error('the recompressed file does not unpack to the same bytes');
+        smaller = made.length < packed.length ? made : packed;
+        fs.writeFileSync(`${kept}.tmp`, smaller);
+        fs.renameSync(`${kept}.tmp`, kept);
+        shrunk.compressed++;
+      }
+      if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
+      shrunk.before += packed.length;
+      shrunk.after += Math.min(smaller.length, packed.length);
+    } catch (error) {
+      throw new Error(`[warta] recompressing ${file} for search: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    if (smaller.length < packed.length) fs.writeFileSync(file, smaller);
-    shrunk.before += packed.length;
-    shrunk.after += Math.min(smaller.length, packed.length);
   }
   for (const name of fs.readdirSync(cache)) {
-    if (name.endsWith('.gz') && !used.has(name)) fs.rmSync(path.join(cache, name));
+    if (/\.gz(\.tmp)?$/.test(name) && !used.has(name)) fs.rmSync(path.join(cache, name));
   }
   return shrunk;
+}
+
+function sameBytes(gz: Buffer, raw: Buffer): boolean {
+  try {
+    return gunzipSync(gz).equals(raw);
+  } catch {
+    return false;
+  }
 }
 
 /** `shrinkGzipFiles` with Zopfli, on a worker thread so the thread that renders pages goes on. */

@@ -8,9 +8,9 @@ import { z } from 'zod';
 export const ID_MAX_LENGTH = 200;
 
 /**
- * Ids of stories, pages, people, categories and places: lower-case ASCII letters and digits in
- * words joined by single hyphens, at most `ID_MAX_LENGTH` characters. The content check, the
- * editor, the WordPress import and the comment and view function all use this one rule.
+ * Ids of stories (their file names), categories and places: lower-case ASCII letters and digits
+ * in words joined by single hyphens, at most `ID_MAX_LENGTH` characters. The content check,
+ * `npm run new`, the WordPress import and the comment and view function all use this one rule.
  */
 export const ID = new RegExp(`^(?=.{1,${ID_MAX_LENGTH}}$)[a-z0-9]+(?:-[a-z0-9]+)*$`);
 
@@ -18,4 +18,4 @@ export function isId(value: string): boolean {
   return ID.test(value);
 }
 
-export const idSchema = z.string().regex(ID, { message: `lower-case letters, digits and hyphens, at most ${ID_MAX_LENGTH} characters` });
+export const idSchema = z.string().regex(ID, { message: `lower-case letters and digits, words joined by single hyphens, at most ${ID_MAX_LENGTH} characters` });

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Services, WartaHono } from '../http/app-env.ts';
 import { findEditor } from '../http/editor-auth.ts';
 import { readBody } from '../http/read-body.ts';
+import { ID_MAX_LENGTH } from '../../schemas/id.ts';
 import { ApiError } from '../service/errors.ts';
 import { parseInput } from '../service/input-error.ts';
 
 const ListQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'spam']).default('pending'),
-  article: z.string().max(200).optional(),
+  article: z.string().max(ID_MAX_LENGTH).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -5,7 +5,7 @@ import { visitorFrom } from '../http/visitor-from.ts';
 import { createComplaintService } from '../service/complaints.ts';
 import { ApiError } from '../service/errors.ts';
 import { parseInput } from '../service/input-error.ts';
-import { isArticleId } from '../service/require-article.ts';
+import { isId } from '../../schemas/id.ts';
 
 const ListQuery = z.object({
   status: z.enum(['open', 'resolved', 'rejected']).default('open'),
@@ -41,7 +41,7 @@ export function complaintRoutes(app: WartaHono, s: Services) {
     } catch (error) {
       // Back to the story when it is known; otherwise there is no page to return to, so the JSON error stands.
       const articleId = body.data.articleId;
-      const url = navigating && typeof articleId === 'string' && isArticleId(articleId) ? (await Promise.resolve(s.ctx.catalog.get(articleId)).catch(() => undefined))?.url : undefined;
+      const url = navigating && typeof articleId === 'string' && isId(articleId) ? (await Promise.resolve(s.ctx.catalog.get(articleId)).catch(() => undefined))?.url : undefined;
       if (url && error instanceof ApiError) return c.redirect(backToArticle(url, 'gagal', error.code), 303);
       throw error;
     }

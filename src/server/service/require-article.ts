@@ -5,10 +5,9 @@ import type { ServiceContext } from './context.ts';
 
 /** The published article with this id, or a 400 (malformed id) / 404 (not published). */
 export async function requireArticle(ctx: ServiceContext, id: string): Promise<ArticleRef> {
-  if (!isId(id)) throw new ApiError(400, 'invalid_article_id', `article id must be lower-case letters, digits and hyphens, at most ${ID_MAX_LENGTH} characters`);
+  if (!isId(id)) throw new ApiError(400, 'invalid_article_id', `article id must be lower-case letters and digits, words joined by single hyphens, at most ${ID_MAX_LENGTH} characters`);
   const article = await ctx.catalog.get(id);
   if (!article) throw new ApiError(404, 'unknown_article', `no published article has the id "${id}"`);
   return article;
 }
 
-export const isArticleId = isId;

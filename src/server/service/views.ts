@@ -2,7 +2,8 @@ import { isbot } from 'isbot';
 import type { ServiceContext, Visitor } from './context.ts';
 import { dayKey, dayKeyBefore } from './day.ts';
 import { ApiError } from './errors.ts';
-import { isArticleId, requireArticle } from './require-article.ts';
+import { isId } from '../../schemas/id.ts';
+import { requireArticle } from './require-article.ts';
 import { visitorHash } from './visitor.ts';
 
 export type Period = 'day' | 'week' | 'month';
@@ -46,7 +47,7 @@ export function createViewService(ctx: ServiceContext) {
     async totals(ids: string[]) {
       const unique = [...new Set(ids)];
       if (unique.length === 0 || unique.length > 100) throw new ApiError(400, 'invalid_input', 'ids: give 1 to 100 comma-separated article ids');
-      const bad = unique.find((id) => !isArticleId(id));
+      const bad = unique.find((id) => !isId(id));
       if (bad !== undefined) throw new ApiError(400, 'invalid_article_id', `ids: "${bad.slice(0, 50)}" is not an article id`);
       const known: string[] = [];
       for (const id of unique) if (await ctx.catalog.get(id)) known.push(id);

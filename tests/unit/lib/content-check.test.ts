@@ -135,7 +135,7 @@ describe('a story file name as its id', () => {
       const index = loadContent(dir, dir);
       expect(index.articles.map((a) => a.id)).toContain(fits);
       expect(index.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, 'id'))).toEqual([
-        `articles/2023/07/${tooLong}.md  nama berkas "${tooLong}" tidak bisa dijadikan id. Gunakan huruf kecil, angka dan tanda hubung, paling banyak 200 karakter, misalnya banjir-rendam-kertapati.`,
+        `articles/2023/07/${tooLong}.md  nama berkas "${tooLong}" tidak bisa dijadikan id. Gunakan huruf kecil dan angka, kata dipisah satu tanda hubung, paling panjang 200 karakter, misalnya banjir-rendam-kertapati.`,
       ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import matter from 'gray-matter';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstSearchFiles, shrinkInWorker } from '../../../src/lib/search-gzip.ts';
 
-// A real story (Liputan ABN, Palembang), cut into pages of a few paragraphs each.
-const sample = fs.readFileSync(new URL('../../../../shared/samples/liputanabn-article.txt', import.meta.url), 'utf8');
-const paragraphs = sample.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 40);
+// A real story (Liputan ABN, Palembang, in the demo content), cut into pages of a paragraph each.
+const story = fs.readFileSync(new URL('../../../content/articles/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri.md', import.meta.url), 'utf8');
+const paragraphs = matter(story, {}).content.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 40);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const pages = paragraphs.map((p, i) => ({ url: `/2023/07/berita-${i}/`, content: `<html lang="id"><body><article data-pagefind-body><h1>Berita ${i}</h1><p>${esc(p)}</p></article></body></html>` }));
 
@@ -44,12 +45,19 @@ describe('recompressing the files a first search downloads', () => {
     expect(names(false)).toEqual(names(true).filter((n) => n.endsWith('.pf_meta')));
   });
 
-  it('writes every listed file smaller or as it was, each holding the same bytes once gunzipped, and leaves the rest alone', async () => {
-    const dir = path.join(root, 'first');
+  /** A copy of the bundle Pagefind wrote, in a folder of its own. */
+  const copy = (name: string) => {
+    const dir = path.join(root, name);
     fs.cpSync(path.join(root, 'written'), dir, { recursive: true });
+    return dir;
+  };
+  const digests = (files: string[]) => new Set(files.map((f) => fs.readFileSync(f).toString('base64')));
+
+  it('writes every listed file smaller or as it was, each holding the same bytes once gunzipped, and leaves the rest alone', async () => {
+    const dir = copy('first');
     const before = filesIn(dir);
     const listed = new Set(firstSearchFiles(dir, true).map((f) => path.relative(dir, f)));
-    const shrunk = await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache'));
+    const shrunk = await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache-first'));
     const after = filesIn(dir);
     expect(shrunk).toMatchObject({ files: listed.size, compressed: listed.size });
     expect(shrunk.after).toBeLessThan(shrunk.before * 0.97);
@@ -64,23 +72,49 @@ describe('recompressing the files a first search downloads', () => {
   });
 
   it('takes what it compressed from its cache when Pagefind writes the same files again', async () => {
-    const dir = path.join(root, 'again');
-    fs.cpSync(path.join(root, 'written'), dir, { recursive: true });
-    const shrunk = await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache'));
+    const cache = path.join(root, 'cache-again');
+    const [one, two] = [copy('again-1'), copy('again-2')];
+    await shrinkInWorker(firstSearchFiles(one, true), cache);
+    const shrunk = await shrinkInWorker(firstSearchFiles(two, true), cache);
     expect(shrunk.compressed).toBe(0);
-    const [first, again] = [filesIn(path.join(root, 'first')), filesIn(dir)];
+    const [first, again] = [filesIn(one), filesIn(two)];
     for (const [name, bytes] of first) expect(again.get(name)!.equals(bytes), name).toBe(true);
   });
 
-  it('keeps in its cache only what the latest write of the bundle needs', async () => {
+  it('compresses only the files Pagefind changed, and keeps in its cache only what the latest write needs', async () => {
+    const cache = path.join(root, 'cache-changed');
+    const before = copy('before-change');
+    const earlier = digests(firstSearchFiles(before, true));
+    await shrinkInWorker(firstSearchFiles(before, true), cache);
     const dir = path.join(root, 'changed');
     await writeBundle(dir, [...pages.slice(1), { url: '/2023/07/koreksi/', content: '<html lang="id"><body><article data-pagefind-body><h1>Koreksi</h1><p>Ralat nama narasumber.</p></article></body></html>' }]);
     const files = firstSearchFiles(dir, true);
-    const distinct = new Set(files.map((f) => fs.readFileSync(f).toString('base64'))).size;
-    const shrunk = await shrinkInWorker(files, path.join(root, 'cache'));
-    expect(shrunk.compressed).toBeGreaterThan(0);
-    expect(shrunk.compressed).toBeLessThan(files.length);
-    expect(fs.readdirSync(path.join(root, 'cache'))).toHaveLength(distinct);
+    const now = digests(files);
+    const changed = [...now].filter((d) => !earlier.has(d)).length;
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThan(now.size);
+    const shrunk = await shrinkInWorker(files, cache);
+    expect(shrunk.compressed).toBe(changed);
+    expect(fs.readdirSync(cache)).toHaveLength(now.size);
+  });
+
+  it('does not trust a damaged cached file, and compresses that file again', async () => {
+    const cache = path.join(root, 'cache-damaged');
+    const [one, two] = [copy('damaged-1'), copy('damaged-2')];
+    await shrinkInWorker(firstSearchFiles(one, true), cache);
+    const victim = path.join(cache, fs.readdirSync(cache)[0]!);
+    fs.writeFileSync(victim, fs.readFileSync(victim).subarray(0, 100));
+    const shrunk = await shrinkInWorker(firstSearchFiles(two, true), cache);
+    expect(shrunk.compressed).toBe(1);
+    const [first, again] = [filesIn(one), filesIn(two)];
+    for (const [name, bytes] of first) expect(again.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('fails naming the file when a listed file is not gzip', async () => {
+    const dir = copy('not-gzip');
+    const meta = firstSearchFiles(dir, false)[0]!;
+    fs.writeFileSync(meta, 'not gzip');
+    await expect(shrinkInWorker([meta], path.join(root, 'cache-bad'))).rejects.toThrow(`recompressing ${meta} for search`);
   });
 
   it("leaves a bundle Pagefind's own pagefind.js answers exactly as before", async () => {
@@ -101,7 +135,9 @@ describe('recompressing the files a first search downloads', () => {
         }
         return out;
       };
-      const [was, now] = [await answers(path.join(root, 'written')), await answers(path.join(root, 'first'))];
+      const dir = copy('answers');
+      await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache-answers'));
+      const [was, now] = [await answers(path.join(root, 'written')), await answers(dir)];
       expect(was.map((a) => [a.q, a.results.length > 0])).toEqual([['polda', true], ['polda sumsel', true], ['media sosial', true]]);
       expect(now).toEqual(was);
     } finally {

@@ -12,7 +12,7 @@ describe('mapping file', () => {
 
   test('names every bad entry', () => {
     expect(() => parseMapping('categories: { berita: "Berita Daerah" }\ncolour: red\n', 'content/wordpress/mapping.yaml')).toThrow(
-      /content\/wordpress\/mapping\.yaml: fix these entries[\s\S]*categories\.berita: lower-case letters, digits and hyphens[\s\S]*colour/,
+      /content\/wordpress\/mapping\.yaml: fix these entries[\s\S]*categories\.berita: lower-case letters and digits, words joined by single hyphens[\s\S]*colour/,
     );
   });
 });
