@@ -3,7 +3,7 @@
  *
  *   node scripts/bench.ts [--sizes 1000,10000] [--against <commit>] [--no-baseline] [--no-hugo]
  *                         [--no-lighthouse] [--no-warm] [--edit middle|newest] [--out .bench/results]
- *                         [--prerender-days 365]
+ *                         [--prerender-days 365] [--no-search-bytes]
  *
  * For each size N: generates a corpus (scripts/generate-corpus.ts, fixed seed) in a
  * temporary folder, then measures under GNU time, cold (output, Astro's cache and Node's
@@ -21,7 +21,9 @@
  * prerendered; the corpus ends the day before the build, so 365 leaves its last year); an
  * --against commit older than that setting prerenders every story. Once:
  * `npm run check` on the first size, page weight and Lighthouse (mobile) for the article
- * page, front page and search page of the first size's build.
+ * page, front page and search page of the first size's build; and, on the largest size's build,
+ * the bytes a first search downloads for four queries (scripts/measure-search-bytes.ts, in Chromium)
+ * against the target of 150 KB gzip.
  * Prints tables and writes JSON to --out (bench-<time>.json and latest.json).
  *
  * Builds are heavy: the bench waits while other `astro build`/vitest processes run,
@@ -51,6 +53,7 @@ const { values } = parseArgs({
     against: { type: 'string' },
     'no-hugo': { type: 'boolean', default: false },
     'prerender-days': { type: 'string', default: '' },
+    'no-search-bytes': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -318,6 +321,24 @@ async function measurePages(n: number): Promise<{ weights: PageWeight[]; lightho
   }
 }
 
+/** The first answer's bytes for a few queries whose words fall in one or two word-index chunks. */
+const SEARCH_QUERIES = ['Palembang', 'banjir', 'harga cabai', 'pelaksanaan'];
+const FIRST_SEARCH_TARGET_KB = 150;
+interface SearchBytes { query: string; summary: string; firstAnswerBytes: number; totalBytes: number }
+
+async function measureSearchBytes(n: number): Promise<SearchBytes[]> {
+  const client = path.join(bench, `out-${n}`, 'client');
+  const measured: SearchBytes[] = [];
+  for (const query of SEARCH_QUERIES) {
+    await waitForQuiet();
+    const out = execFileSync(process.execPath, [path.join(root, 'scripts/measure-search-bytes.ts'), '--dir', client, '--query', query, '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const { summary, firstAnswerBytes, totalBytes } = JSON.parse(out) as SearchBytes;
+    measured.push({ query, summary, firstAnswerBytes, totalBytes });
+    log(`first search "${query}": ${(firstAnswerBytes / 1024).toFixed(1)} KB first answer, ${(totalBytes / 1024).toFixed(1)} KB with the archive`);
+  }
+  return measured;
+}
+
 // --- report ----------------------------------------------------------------------
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
@@ -348,8 +369,9 @@ const results: SizeResult[] = [];
 for (const n of sizes) results.push(await measureSize(n, against, hugo));
 const check = await measureCheck(sizes.includes(1000) ? 1000 : sizes[0]!);
 const pages = await measurePages(sizes[0]!);
+const searchBytes = values['no-search-bytes'] ? undefined : await measureSearchBytes(Math.max(...sizes));
 
-const report = { date: new Date().toISOString(), machine, wartaNow: WARTA_NOW, seed: Number(values.seed), prerenderDays: values['prerender-days'] || undefined, against: against?.name, sizes: results, check, pages };
+const report = { date: new Date().toISOString(), machine, wartaNow: WARTA_NOW, seed: Number(values.seed), prerenderDays: values['prerender-days'] || undefined, against: against?.name, sizes: results, check, pages, searchBytes };
 const stamp = report.date.replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2));
@@ -382,4 +404,9 @@ if (pages.lighthouse) {
   for (const l of pages.lighthouse) lhRows.push([new URL(l.url).pathname, l.performance, l.accessibility, l.bestPractices, l.seo, l.lcpMs, l.cls, l.tbtMs, l.requests, kb(l.transferBytes)]);
   console.log(`\nLighthouse mobile\n${table(lhRows)}`);
 } else if (pages.lighthouseError) console.log(`\nLighthouse: ${pages.lighthouseError}`);
+if (searchBytes) {
+  const rows: (string | number)[][] = [['query', 'hits', 'first answer', `≤ ${FIRST_SEARCH_TARGET_KB} KB`, 'with the archive']];
+  for (const b of searchBytes) rows.push([b.query, b.summary.split(' ')[0]!, kb(b.firstAnswerBytes), b.firstAnswerBytes <= FIRST_SEARCH_TARGET_KB * 1024 ? 'yes' : 'NO', kb(b.totalBytes)]);
+  console.log(`\nFirst search, gzip, headers included (N=${Math.max(...sizes)}; scripts/measure-search-bytes.ts)\n${table(rows)}`);
+}
 console.log(`\nJSON: ${path.relative(root, path.join(resultsDir, 'latest.json'))}`);

@@ -28,7 +28,7 @@ import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
 import { bundleUpToDate, readManifest, updateBundles, type PagesByUrl } from '../lib/search-manifest.ts';
-import { firstSearchFiles, shrinkInWorker } from '../lib/search-gzip.ts';
+import { firstSearchFiles, pruneGzipCache, shrinkInWorker } from '../lib/search-gzip.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
 import { prerenderEntry, searchAlongside, type SearchAlongside } from './search-alongside.ts';
@@ -143,6 +143,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
           prepared,
         });
         throwIfWrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
+        pruneGzipCache(gzipCache, shards.map((s) => path.join(gzipCache, s.bundlePath)));
         const state = (s: SearchShard) => {
           if (!rewritten.includes(s.bundlePath)) return ' unchanged';
           return moved.includes(s.bundlePath) ? ` written while pages rendered, ${prepared.get(s.bundlePath)!.renderedAfter} pages after it` : '';

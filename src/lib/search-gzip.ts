@@ -73,6 +73,15 @@ export async function shrinkGzipFiles(files: string[], cache: string, settings: 
   return shrunk;
 }
 
+/** Deletes the cached files under `root` of bundles other than `bundles` (folders a new split no longer has). */
+export function pruneGzipCache(root: string, bundles: string[]): void {
+  const keep = new Set(bundles.map((dir) => path.resolve(dir)));
+  if (!fs.existsSync(root)) return;
+  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && !keep.has(path.resolve(entry.parentPath))) fs.rmSync(path.join(entry.parentPath, entry.name));
+  }
+}
+
 function sameBytes(gz: Buffer, raw: Buffer): boolean {
   try {
     return gunzipSync(gz).equals(raw);

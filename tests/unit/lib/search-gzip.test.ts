@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import matter from 'gray-matter';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstSearchFiles, shrinkInWorker } from '../../../src/lib/search-gzip.ts';
+import { firstSearchFiles, pruneGzipCache, shrinkInWorker } from '../../../src/lib/search-gzip.ts';
 
 // A real story (Liputan ABN, Palembang, in the demo content), cut into pages of a paragraph each.
 const story = fs.readFileSync(new URL('../../../content/articles/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri.md', import.meta.url), 'utf8');
@@ -108,6 +108,16 @@ describe('recompressing the files a first search downloads', () => {
     expect(shrunk.compressed).toBe(1);
     const [first, again] = [filesIn(one), filesIn(two)];
     for (const [name, bytes] of first) expect(again.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it("drops the cached files of bundles a new split no longer has, keeping the others'", () => {
+    const cache = path.join(root, 'cache-split');
+    for (const bundle of ['pagefind', 'pagefind/arsip', 'pagefind/arsip-2019']) {
+      fs.mkdirSync(path.join(cache, bundle), { recursive: true });
+      fs.writeFileSync(path.join(cache, bundle, 'a.gz'), 'x');
+    }
+    pruneGzipCache(cache, [path.join(cache, 'pagefind/'), path.join(cache, 'pagefind/arsip/')]);
+    expect(['pagefind', 'pagefind/arsip', 'pagefind/arsip-2019'].map((b) => fs.existsSync(path.join(cache, b, 'a.gz')))).toEqual([true, true, false]);
   });
 
   it('fails naming the file when a listed file is not gzip', async () => {
