@@ -1,11 +1,10 @@
 /**
- * Archived stories' rendered bodies, kept in files of their own beside Astro's content store.
+ * Stories' rendered bodies, kept in files of their own beside Astro's content store.
  *
- * With the archive rendered on demand (lib/archive.ts) most stories get no page from the build,
- * yet Astro's glob loader keeps every story's rendered HTML in the content store, which Astro
+ * Astro's glob loader keeps every story's rendered HTML in the content store, which Astro
  * serialises into one string on every sync, the build reads whole, and the server carries. That
  * store grows with the whole archive: 61 MB at 10,000 stories, past V8's largest string
- * (2^29 − 24 characters) well before 200,000. So the loader hands an archived story's rendered
+ * (2^29 − 24 characters) well before 200,000. So in builds the loader hands a story's rendered
  * body (`rendered`: HTML and the remark plugins' frontmatter) to a file named by its id, and gives
  * the store the rest of the entry, which listings, feeds, sitemaps and the catalog read, with an
  * empty body marked as kept apart. Whatever renders a story's body reads the entry through
@@ -13,7 +12,8 @@
  *
  * The file is written whenever Astro renders the story (a new or changed file; an unchanged one
  * keeps its store entry and its file), before the store takes the entry, so a store entry marked
- * as kept apart always has a file with it.
+ * as kept apart always has a file with it. The server renders only the archive's stories, so only
+ * their files are placed beside it (`placeBodies`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,10 +24,12 @@ import type { Loader } from 'astro/loaders';
 export const ARCHIVED_BODIES = 'warta-archive';
 
 /**
- * The build sets this to the archive's cutoff (ISO 8601) for the content sync: stories dated before
- * it keep their bodies apart. Unset (the dev server, a build that prerenders every story): none do.
+ * The build sets this (ISO 8601) for the content sync: stories dated before it keep their bodies
+ * apart, `EVERY_STORY` in builds. Unset (the dev server): none do.
  */
 export const ARCHIVED_BODIES_BEFORE = 'WARTA_ARCHIVED_BODIES_BEFORE';
+/** A date after every story's, for `ARCHIVED_BODIES_BEFORE`: every body kept apart. */
+export const EVERY_STORY = '9999-12-31T00:00:00.000Z';
 
 /**
  * The store's `rendered` for an entry whose body is kept apart: an empty body that says so, so a
