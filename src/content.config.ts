@@ -37,8 +37,8 @@ export const collections = {
     // retainBody: false keeps the raw Markdown out of the data store Astro compiles into
     // the build as one JS module: nothing reads entry.body, and at 10,000 stories the
     // bodies made that module ~45 MB bigger (slower to compile, more peak memory).
-    // With the archive rendered on demand, archived stories' rendered bodies are kept out of the
-    // store, in files of their own (lib/archived-bodies.ts); otherwise every body is in the store.
+    // In builds the rendered bodies are kept out of the store too, in files of their own
+    // (lib/archived-bodies.ts); the dev server keeps them in the store as Astro does.
     loader: keepArchivedBodiesApart(
       withRenderDependencies(
         glob({ base: base('articles'), pattern: '**/*.{md,mdx}', generateId: idFromFileName, retainBody: false }),
