@@ -82,20 +82,20 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   let scratch = '';
   /** Zopfli's results by bundle, kept from one build to the next (lib/search-gzip.ts). */
   let gzipCache = '';
-  let info = (_message: string) => {};
+  const gzipCacheOf = (shard: SearchShard) => path.join(gzipCache, shard.bundlePath);
   /** Where this build writes its pages. */
   let pagesDir = '';
   let concurrency = 1;
   let alongside: SearchAlongside | undefined;
   /** Writes a bundle into `dir`, checks it against the stories it should hold (throws when wrong), then shrinks what a first search loads. */
-  const checked = async (write: () => Promise<void>, dir: string, shard: SearchShard) => {
+  const checked = async (write: () => Promise<void>, dir: string, shard: SearchShard, logger: AstroIntegrationLogger) => {
     await write();
     const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
     throwIfWrong(checkSearchIndex(dir, { urls: shard.urls, language }).map((p) => label + p));
     const started = Date.now();
-    const shrunk = await shrinkInWorker(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), path.join(gzipCache, shard.bundlePath));
+    const shrunk = await shrinkInWorker(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), gzipCacheOf(shard));
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-    info(`${shard.bundlePath}: ${shrunk.files} files a first search loads, ${kb(shrunk.before)} → ${kb(shrunk.after)} (${shrunk.compressed} compressed, the rest from the cache) in ${Date.now() - started} ms`);
+    logger.info(`${shard.bundlePath}: ${shrunk.files} files a first search loads, ${kb(shrunk.before)} → ${kb(shrunk.after)} (${shrunk.compressed} compressed, the rest from the cache) in ${Date.now() - started} ms`);
   };
   return {
     viteDefine: { __WARTA_SEARCH_MERGE__: JSON.stringify(shards.slice(1).map((s) => s.bundlePath)) },
@@ -114,11 +114,10 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
     },
 
     prerenderer(logger) {
-      info = (message) => logger.info(message);
       if (!together) return undefined;
       alongside = searchAlongside(shards, {
         scratch,
-        write: (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard),
+        write: (staged: StagedPages, dir, shard) => checked(() => staged.index(dir, timeoutMs), dir, shard, logger),
         warn: (message) => logger.warn(message),
         // The last build's bundle, where this build will leave it (kept output folder).
         upToDate: (shard, stories) => bundleUpToDate(path.join(pagesDir, shard.bundlePath), { indexer: INDEXER, stories }),
@@ -132,18 +131,17 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
     },
 
     async buildDone(site, listed, logger) {
-      info = (message) => logger.info(message);
       const started = Date.now();
       try {
         // Bundles Pagefind wrote while the pages rendered; only then the rest, one bundle after another,
         // each by its own Pagefind service: the indexer's memory is the largest bundle's.
         const prepared = (await alongside?.settled()) ?? new Map();
-        const { rewritten, moved } = await updateBundles(site, shards, INDEXER, (pages, dir, shard) => checked(() => writeBundle(pages, dir, timeoutMs), dir, shard), {
+        const { rewritten, moved } = await updateBundles(site, shards, INDEXER, (pages, dir, shard) => checked(() => writeBundle(pages, dir, timeoutMs), dir, shard, logger), {
           unwritten: unwritten?.(site),
           prepared,
         });
         throwIfWrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
-        pruneGzipCache(gzipCache, shards.map((s) => path.join(gzipCache, s.bundlePath)));
+        pruneGzipCache(gzipCache, shards.map(gzipCacheOf));
         const state = (s: SearchShard) => {
           if (!rewritten.includes(s.bundlePath)) return ' unchanged';
           return moved.includes(s.bundlePath) ? ` written while pages rendered, ${prepared.get(s.bundlePath)!.renderedAfter} pages after it` : '';
