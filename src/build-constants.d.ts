@@ -12,5 +12,5 @@ declare const __WARTA_BUILD_NOW__: string;
 declare const __WARTA_PRERENDER_DAYS__: number;
 /** The validated site config (`site.yaml`) in the server that renders archived stories, which has no content folder; elsewhere null (the file is read). */
 declare const __WARTA_SITE__: import('./schemas/site.ts').Site | null;
-/** Where archived stories' rendered bodies are read (lib/archived-bodies.ts): Astro's cache folder; empty in the server that renders archived stories, which reads its own copy. */
-declare const __WARTA_ARCHIVED_BODIES__: string;
+/** Where stories' rendered bodies kept apart are read (lib/bodies-apart.ts): Astro's cache folder; empty in the server that renders archived stories, which reads its own copy. */
+declare const __WARTA_BODIES__: string;

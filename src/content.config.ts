@@ -9,7 +9,7 @@ import { CategorySchema, LocationSchema } from './schemas/taxonomy.ts';
 import { PageSchema } from './schemas/page.ts';
 import { contentDir, readSiteConfig } from './lib/site-config.ts';
 import { createDependencyDigest } from './lib/render-dependencies.ts';
-import { archivedBodiesBefore, keepArchivedBodiesApart } from './lib/archived-bodies.ts';
+import { bodiesApart, keepBodiesApart } from './lib/bodies-apart.ts';
 
 const dir = contentDir();
 const site = readSiteConfig(dir);
@@ -38,13 +38,13 @@ export const collections = {
     // the build as one JS module: nothing reads entry.body, and at 10,000 stories the
     // bodies made that module ~45 MB bigger (slower to compile, more peak memory).
     // In builds the rendered bodies are kept out of the store too, in files of their own
-    // (lib/archived-bodies.ts); the dev server keeps them in the store as Astro does.
-    loader: keepArchivedBodiesApart(
+    // (lib/bodies-apart.ts); the dev server keeps them in the store as Astro does.
+    loader: keepBodiesApart(
       withRenderDependencies(
         glob({ base: base('articles'), pattern: '**/*.{md,mdx}', generateId: idFromFileName, retainBody: false }),
         createDependencyDigest(dir, process.cwd()),
       ),
-      archivedBodiesBefore(process.env),
+      bodiesApart(process.env),
     ),
     schema: ({ image }) => articleSchema({ timeZone: site.timeZone, localImage: image() }),
   }),

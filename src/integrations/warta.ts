@@ -19,7 +19,7 @@ import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData }
 import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
-import { ARCHIVED_BODIES, ARCHIVED_BODIES_BEFORE, bodiesIn, EVERY_STORY, placeBodies, pruneBodies } from '../lib/archived-bodies.ts';
+import { BODIES_APART, BODIES_FOLDER, bodiesIn, placeBodies, pruneBodies } from '../lib/bodies-apart.ts';
 import { ARCHIVE_SEARCH_PATH, archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
 import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
@@ -87,15 +87,15 @@ export function createWarta(root = process.cwd()): Warta {
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
         const archiving = command === 'build' && cutoff !== undefined;
-        // Builds keep every story's rendered body out of the content store (lib/archived-bodies.ts),
+        // Builds keep every story's rendered body out of the content store (lib/bodies-apart.ts),
         // archive or not: at 10,000 stories the store is 6 MB instead of 60, and a one-story edit
         // serialises and bundles that much less. `astro check` and `astro sync` write the same store,
         // so they keep them apart too; the dev server renders as Astro does.
-        if (command === 'build' || command === 'sync') process.env[ARCHIVED_BODIES_BEFORE] = EVERY_STORY;
-        else delete process.env[ARCHIVED_BODIES_BEFORE];
+        if (command === 'build' || command === 'sync') process.env[BODIES_APART] = '1';
+        else delete process.env[BODIES_APART];
         const define = {
           __WARTA_PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
-          __WARTA_ARCHIVED_BODIES__: JSON.stringify(bodiesIn(config.cacheDir)),
+          __WARTA_BODIES__: JSON.stringify(bodiesIn(config.cacheDir)),
           __WARTA_BUILD_NOW__: JSON.stringify(''),
           __WARTA_SITE__: JSON.stringify(null),
           // The dev server renders every story as it is asked for; only builds leave the archive out.
@@ -120,7 +120,7 @@ export function createWarta(root = process.cwd()): Warta {
             // Only the server that renders archived stories has the build's instant and site config built
             // in: in the prerendered pages' code they would change every page's incremental-build hash on
             // every build, and the build reads both itself (content.ts).
-            ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site), __WARTA_ARCHIVED_BODIES__: JSON.stringify('') } } } } : {}),
+            ...(archiving ? { environments: { ssr: { define: { ...define, __WARTA_BUILD_NOW__: JSON.stringify(buildNow.toISOString()), __WARTA_SITE__: JSON.stringify(site), __WARTA_BODIES__: JSON.stringify('') } } } } : {}),
             build: { ...output.setup(command).build, rollupOptions: { onwarn: quietAstroDirective } },
             // Builds read the content store from its file instead of compiling it (data-store-from-file.ts).
             // Not with a store Astro splits in chunks (experimental.collectionStorage): then the file is not the store.
@@ -173,7 +173,7 @@ export function createWarta(root = process.cwd()): Warta {
         if (bodies) pruneBodies(bodies.cache, new Set(content.articles.map((a) => a.id)));
         if (cutoff && bodies) {
           const placed = placeBodies(bodies.cache, bodies.server, archivedStories.map((a) => a.id));
-          logger.info(`${placed} archived stories' bodies placed beside the server (${ARCHIVED_BODIES}/)`);
+          logger.info(`${placed} archived stories' bodies placed beside the server (${BODIES_FOLDER}/)`);
         }
         // The search bundle is the last part of the folder a build completes: a folder is kept only when all of it is.
         output.seal();

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_CACHE_HEADERS, ARCHIVE_SEARCH_PATH } from '../../src/lib/archive.ts';
-import { ARCHIVED_BODIES } from '../../src/lib/archived-bodies.ts';
+import { BODIES_FOLDER } from '../../src/lib/bodies-apart.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { buildDir, outDir, sites } from '../helpers/sites.ts';
 
@@ -130,9 +130,9 @@ describe('an archived story’s rendered body', () => {
   });
 
   it('is in a file of its own beside the server’s code, which the server renders the page from', async () => {
-    const file = path.join(serverDir, ARCHIVED_BODIES, 'bridge-reopens.json');
+    const file = path.join(serverDir, BODIES_FOLDER, 'bridge-reopens.json');
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).html).toContain(archivedSentence);
-    expect(fs.existsSync(path.join(serverDir, ARCHIVED_BODIES, 'contractor-reply.json'))).toBe(false);
+    expect(fs.existsSync(path.join(serverDir, BODIES_FOLDER, 'contractor-reply.json'))).toBe(false);
     expect(await (await fetch(server.origin + archived)).text()).toContain(archivedSentence);
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexedUrls } from '../../src/lib/search-index-check.ts';
 import { ARCHIVE_CACHE_CONTROL } from '../../src/lib/archive.ts';
-import { ARCHIVED_BODIES } from '../../src/lib/archived-bodies.ts';
+import { BODIES_FOLDER } from '../../src/lib/bodies-apart.ts';
 import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { buildDir, outDir, sites } from '../helpers/sites.ts';
@@ -36,11 +36,11 @@ let searchableAfterSecond: string[];
 let writtenBefore: { crossing: boolean; due: boolean };
 let server: BuiltServer;
 /**
- * The server's copy of an archived story's body (lib/archived-bodies.ts): its inode and change time
+ * The server's copy of an archived story's body (lib/bodies-apart.ts): its inode and change time
  * (which linking or unlinking the file again moves), or undefined.
  */
 const bodyFile = (id: string) => {
-  const stat = fs.statSync(path.join(buildDir(site), 'server', ARCHIVED_BODIES, `${id}.json`), { throwIfNoEntry: false });
+  const stat = fs.statSync(path.join(buildDir(site), 'server', BODIES_FOLDER, `${id}.json`), { throwIfNoEntry: false });
   return stat && `${stat.ino}@${stat.ctimeMs}`;
 };
 let bodiesBefore: { archived?: string; crossing?: string };

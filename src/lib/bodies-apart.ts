@@ -21,15 +21,16 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 
 /** The folder in Astro's cache folder, and in the server output, that holds the bodies. */
-export const ARCHIVED_BODIES = 'warta-archive';
+export const BODIES_FOLDER = 'warta-bodies';
 
 /**
- * The build sets this (ISO 8601) for the content sync: stories dated before it keep their bodies
- * apart, `EVERY_STORY` in builds. Unset (the dev server): none do.
+ * Set to `1` by builds (and `astro sync`) for the content sync: every story keeps its body apart.
+ * Unset (the dev server): bodies stay in the store, as Astro keeps them.
  */
-export const ARCHIVED_BODIES_BEFORE = 'WARTA_ARCHIVED_BODIES_BEFORE';
-/** A date after every story's, for `ARCHIVED_BODIES_BEFORE`: every body kept apart. */
-export const EVERY_STORY = '9999-12-31T00:00:00.000Z';
+export const BODIES_APART = 'WARTA_BODIES_APART';
+
+/** Whether the content sync in this process keeps bodies apart (`BODIES_APART`). */
+export const bodiesApart = (env: NodeJS.ProcessEnv): boolean => env[BODIES_APART] === '1';
 
 /**
  * The store's `rendered` for an entry whose body is kept apart: an empty body that says so, so a
@@ -54,49 +55,36 @@ interface StoreEntry {
 }
 
 /** The bodies' folder in a folder Astro names by URL: its cache folder, or the server output. */
-export const bodiesIn = (folder: URL) => path.join(fileURLToPath(folder), ARCHIVED_BODIES);
+export const bodiesIn = (folder: URL) => path.join(fileURLToPath(folder), BODIES_FOLDER);
 
 const fileOf = (dir: string, id: string) => path.join(dir, `${encodeURIComponent(id)}.json`);
 
-/** The cutoff the build set, or undefined when no story keeps its body apart. */
-export function archivedBodiesBefore(env: NodeJS.ProcessEnv): Date | undefined {
-  const raw = env[ARCHIVED_BODIES_BEFORE];
-  if (!raw) return undefined;
-  const date = new Date(raw);
-  if (Number.isNaN(date.getTime())) throw new Error(`[warta] ${ARCHIVED_BODIES_BEFORE}="${raw}" is not an ISO date-time; it is set by the build, unset it`);
-  return date;
-}
-
 /**
- * Wraps a loader so that the store it fills keeps no rendered body of a story dated before
- * `before`: that body goes to `<cacheDir>/warta-archive/<id>.json`. A story on the other side of
- * the line since the last sync (it aged into the archive, or the setting changed) is rendered
- * again: the loader is shown no entry for it, as for a new file, so its store entry and its file
- * always agree with `before`. Without `before`, every body is kept in the store.
+ * Wraps a loader so that, when `apart`, the store it fills keeps no story's rendered body: that
+ * body goes to `<cacheDir>/warta-bodies/<id>.json`. The dev server and builds share Astro's cache,
+ * so a store entry may hold its body the other way: the loader is shown no entry for such a story,
+ * as for a new file, and it is rendered again, so the store entry and the file always agree with
+ * `apart`.
  */
-export function keepArchivedBodiesApart(loader: Loader, before: Date | undefined): Loader {
-  const archived = (entry: StoreEntry) => {
-    const date = entry.data?.date;
-    return before !== undefined && !entry.deferredRender && date instanceof Date && date.getTime() < before.getTime();
-  };
+export function keepBodiesApart(loader: Loader, apart: boolean): Loader {
   return {
     ...loader,
     load: (context) => {
       const dir = bodiesIn(context.config.cacheDir);
       const own = context.store as unknown as { get(id: string): StoreEntry | undefined; set(entry: StoreEntry): boolean; delete(id: string): void };
-      // A rendered body belongs apart exactly when its story is archived; an entry Astro failed to
-      // render has none either way.
-      const misplaced = (entry: StoreEntry) => entry.rendered !== undefined && bodyKeptApart(entry) !== archived(entry);
+      // An MDX story is rendered from its module, not the store, so there is nothing to keep apart;
+      // an entry Astro failed to render has no body either way.
+      const kept = (entry: StoreEntry) => apart && entry.rendered !== undefined && !entry.deferredRender;
+      const misplaced = (entry: StoreEntry) => entry.rendered !== undefined && bodyKeptApart(entry) !== kept(entry);
       const get = (id: string) => {
         const entry = own.get(id);
         return entry && misplaced(entry) ? undefined : entry;
       };
       const set = (entry: StoreEntry) => {
-        const apart = entry.rendered !== undefined && archived(entry);
-        // The store ignores an entry with an unchanged digest: one that moves across the line replaces it.
+        // The store ignores an entry with an unchanged digest: one kept the other way replaces it.
         const existing = own.get(entry.id);
         if (existing && existing.digest === entry.digest && misplaced(existing)) own.delete(entry.id);
-        if (!apart) {
+        if (!kept(entry)) {
           // A file exists only for a body kept apart.
           fs.rmSync(fileOf(dir, entry.id), { force: true });
           return own.set(entry);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { ARCHIVED_BODIES, archivedBodiesBefore, keepArchivedBodiesApart, placeBodies, pruneBodies, withBody } from '../../../src/lib/archived-bodies.ts';
+import { BODIES_FOLDER, bodiesApart, keepBodiesApart, placeBodies, pruneBodies, withBody } from '../../../src/lib/bodies-apart.ts';
 
 /**
  * A store with private state, as Astro's is (its methods work only when called on it), that
@@ -28,12 +28,11 @@ class Store {
   }
 }
 
-const cutoff = new Date('2024-01-01T00:00:00Z');
 const old = { id: 'jembatan dibuka', data: { title: 'Jembatan', date: new Date('2023-05-01T00:00:00Z') }, digest: 'a', rendered: { html: '<p>Jembatan dibuka lagi.</p>', metadata: { frontmatter: { readingTime: 2 }, imagePaths: [] } } };
 const recent = { id: 'banjir', data: { title: 'Banjir', date: new Date('2024-02-01T00:00:00Z') }, digest: 'b', rendered: { html: '<p>Banjir surut.</p>', metadata: {} } };
 
 /** What the store holds of a story whose body is kept apart: an empty body marked so. */
-const keptApart = (entry: typeof old) => ({ ...entry, rendered: { html: '', metadata: { wartaKeptApart: true } } });
+const keptApart = (entry: typeof old | typeof recent) => ({ ...entry, rendered: { html: '', metadata: { wartaKeptApart: true } } });
 
 let cacheDir: string;
 beforeEach(() => {
@@ -45,7 +44,7 @@ afterEach(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
  * Runs a loader over `entries` as Astro's glob loader treats a file: an entry the store shows with
  * the same digest is left as it is; any other is rendered (here: given) and set.
  */
-async function load(entries: Record<string, unknown>[], before: Date | undefined, store = new Store()) {
+async function load(entries: Record<string, unknown>[], apart: boolean, store = new Store()) {
   const seen: string[] = [];
   const loader: Loader = {
     name: 'test',
@@ -54,60 +53,53 @@ async function load(entries: Record<string, unknown>[], before: Date | undefined
       seen.push(...s.keys());
     },
   };
-  await keepArchivedBodiesApart(loader, before).load({ store, config: { cacheDir: pathToFileURL(cacheDir + path.sep) } } as unknown as LoaderContext);
-  return { store, seen, dir: path.join(cacheDir, ARCHIVED_BODIES) };
+  await keepBodiesApart(loader, apart).load({ store, config: { cacheDir: pathToFileURL(cacheDir + path.sep) } } as unknown as LoaderContext);
+  return { store, seen, dir: path.join(cacheDir, BODIES_FOLDER) };
 }
 
-describe('keeping archived stories’ bodies apart from the content store', () => {
-  it('gives the store an archived story without its rendered body, and keeps that body in a file of its own', async () => {
-    const { store, dir } = await load([old, recent], cutoff);
+describe('keeping stories’ bodies apart from the content store', () => {
+  it('gives the store every story without its rendered body, and keeps each body in a file of its own', async () => {
+    const { store, dir } = await load([old, recent], true);
     expect(store.get(old.id)).toEqual(keptApart(old));
+    expect(store.get(recent.id)).toEqual(keptApart(recent));
     expect(JSON.parse(fs.readFileSync(path.join(dir, `${encodeURIComponent(old.id)}.json`), 'utf8'))).toEqual(old.rendered);
-  });
-
-  it('leaves a story dated after the cutoff whole in the store, with no file', async () => {
-    const { store, dir } = await load([old, recent], cutoff);
-    expect(store.get(recent.id)).toEqual(recent);
-    expect(fs.readdirSync(dir)).toEqual([`${encodeURIComponent(old.id)}.json`]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['banjir.json', `${encodeURIComponent(old.id)}.json`]);
   });
 
   it('hands every other store method through to the store itself', async () => {
-    const { seen } = await load([old, recent], cutoff);
+    const { seen } = await load([old, recent], true);
     expect(seen).toEqual([old.id, recent.id]);
   });
 
-  it('keeps apart the body of a story that aged into the archive since the last sync, though its file is unchanged', async () => {
-    const { store } = await load([old, recent], new Date('2023-01-01T00:00:00Z'));
+  it('keeps apart the body of a story the dev server left in the store, though its file is unchanged', async () => {
+    const { store } = await load([old, recent], false);
     expect(store.get(old.id)).toEqual(old);
-    const { dir } = await load([old, recent], cutoff, store);
+    const { dir } = await load([old, recent], true, store);
     expect(store.get(old.id)).toEqual(keptApart(old));
     expect(withBody(store.get(old.id) as typeof old, dir)).toEqual(old);
   });
 
-  it('puts a kept body back in the store once the story is no longer archived, or the archive is off', async () => {
-    const { store } = await load([old], cutoff);
-    await load([old], new Date('2023-01-01T00:00:00Z'), store);
-    expect(store.get(old.id)).toEqual(old);
-    await load([old], cutoff, store);
-    await load([old], undefined, store);
+  it('puts a kept body back in the store for the dev server, though its file is unchanged', async () => {
+    const { store } = await load([old], true);
+    await load([old], false, store);
     expect(store.get(old.id)).toEqual(old);
   });
 
   it('leaves an MDX story to Astro, which renders its module itself', async () => {
     const mdx = { id: 'wawancara', data: { date: new Date('2023-05-01T00:00:00Z') }, digest: 'm', deferredRender: true };
-    const { store, dir } = await load([mdx], cutoff);
+    const { store, dir } = await load([mdx], true);
     expect(store.get(mdx.id)).toEqual(mdx);
     expect(fs.existsSync(dir)).toBe(false);
   });
 
-  it('changes nothing without a cutoff', async () => {
-    const { store } = await load([old], undefined);
+  it('changes nothing when bodies stay in the store', async () => {
+    const { store } = await load([old], false);
     expect(store.get(old.id)).toEqual(old);
-    expect(fs.existsSync(path.join(cacheDir, ARCHIVED_BODIES))).toBe(false);
+    expect(fs.existsSync(path.join(cacheDir, BODIES_FOLDER))).toBe(false);
   });
 
   it('puts the kept body back for rendering, and prefers the store’s own', async () => {
-    const { store, dir } = await load([old, recent], cutoff);
+    const { store, dir } = await load([old, recent], true);
     expect(withBody(store.get(old.id) as typeof old, dir)).toEqual(old);
     expect(withBody(recent, '/nowhere')).toBe(recent);
     // A story Astro failed to render (it logs why): no body, and none kept apart.
@@ -117,22 +109,22 @@ describe('keeping archived stories’ bodies apart from the content store', () =
 
   it('leaves a story Astro failed to render as it is, with no file, sync after sync', async () => {
     const failed = { ...old, rendered: undefined };
-    const { store, dir } = await load([failed], cutoff);
+    const { store, dir } = await load([failed], true);
     expect(store.get(old.id)).toEqual(failed);
     expect(fs.existsSync(dir)).toBe(false);
     // The next sync: the same file, so the loader keeps what the store shows.
-    const again = await load([failed], cutoff, store);
+    const again = await load([failed], true, store);
     expect(again.store.get(old.id)).toEqual(failed);
   });
 
   it('removes the kept file once the body is back in the store', async () => {
-    const { store, dir } = await load([old], cutoff);
-    await load([old], undefined, store);
+    const { store, dir } = await load([old], true);
+    await load([old], false, store);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('names the story, the missing file and the fix when a kept body is gone', async () => {
-    const { store, dir } = await load([old], cutoff);
+    const { store, dir } = await load([old], true);
     fs.rmSync(dir, { recursive: true });
     expect(() => withBody(store.get(old.id) as typeof old, dir)).toThrow(
       `[warta] the rendered body of story "jembatan dibuka" is missing (${path.join(dir, 'jembatan%20dibuka.json')}); delete Astro's cache folder (node_modules/.astro, or WARTA_CACHE_DIR) and build again`,
@@ -140,23 +132,23 @@ describe('keeping archived stories’ bodies apart from the content store', () =
   });
 
   it('says what to do in the place it is read, such as the deployed server', async () => {
-    const { store } = await load([old], cutoff);
-    expect(() => withBody(store.get(old.id) as typeof old, '/srv/dist/server/warta-archive', 'deploy the whole dist/server/ folder again')).toThrow(
-      '[warta] the rendered body of story "jembatan dibuka" is missing (/srv/dist/server/warta-archive/jembatan%20dibuka.json); deploy the whole dist/server/ folder again',
+    const { store } = await load([old], true);
+    expect(() => withBody(store.get(old.id) as typeof old, '/srv/dist/server/warta-bodies', 'deploy the whole dist/server/ folder again')).toThrow(
+      '[warta] the rendered body of story "jembatan dibuka" is missing (/srv/dist/server/warta-bodies/jembatan%20dibuka.json); deploy the whole dist/server/ folder again',
     );
   });
 
-  it('reads the cutoff the build sets, and refuses one that is no date', () => {
-    expect(archivedBodiesBefore({ WARTA_ARCHIVED_BODIES_BEFORE: '2024-01-01T00:00:00.000Z' })).toEqual(cutoff);
-    expect(archivedBodiesBefore({})).toBeUndefined();
-    expect(() => archivedBodiesBefore({ WARTA_ARCHIVED_BODIES_BEFORE: 'kemarin' })).toThrow('WARTA_ARCHIVED_BODIES_BEFORE="kemarin" is not an ISO date-time');
+  it('keeps bodies apart only when the build says so', () => {
+    expect(bodiesApart({ WARTA_BODIES_APART: '1' })).toBe(true);
+    expect(bodiesApart({})).toBe(false);
+    expect(bodiesApart({ WARTA_BODIES_APART: '0' })).toBe(false);
   });
 });
 
 describe('placing the bodies beside the server', () => {
-  it('places the listed stories’ bodies, skips stories whose body is in the store, and removes what was there', async () => {
-    const { dir } = await load([old, { ...recent, data: { ...recent.data, date: new Date('2023-12-01T00:00:00Z') } }], cutoff);
-    const server = path.join(cacheDir, 'server', ARCHIVED_BODIES);
+  it('places the listed stories’ bodies, skips a story with none kept apart (an MDX one), and removes what was there', async () => {
+    const { dir } = await load([old, recent], true);
+    const server = path.join(cacheDir, 'server', BODIES_FOLDER);
     fs.mkdirSync(server, { recursive: true });
     fs.writeFileSync(path.join(server, 'dihapus.json'), '{}');
     expect(placeBodies(dir, server, [old.id, 'only-in-store'])).toBe(1);
@@ -165,30 +157,30 @@ describe('placing the bodies beside the server', () => {
   });
 
   it('leaves a body already in place, and replaces the body of a story that changed', async () => {
-    const { store, dir } = await load([old], cutoff);
-    const server = path.join(cacheDir, 'server', ARCHIVED_BODIES);
+    const { store, dir } = await load([old], true);
+    const server = path.join(cacheDir, 'server', BODIES_FOLDER);
     placeBodies(dir, server, [old.id]);
     const target = path.join(server, `${encodeURIComponent(old.id)}.json`);
     const first = fs.statSync(target).ino;
     expect(placeBodies(dir, server, [old.id])).toBe(1);
     expect(fs.statSync(target).ino).toBe(first);
     const corrected = { ...old, digest: 'a2', rendered: { html: '<p>Jembatan dibuka lagi, kata dinas.</p>', metadata: {} } };
-    await load([corrected], cutoff, store);
+    await load([corrected], true, store);
     placeBodies(dir, server, [old.id]);
     expect(withBody(keptApart(old), server).rendered).toEqual(corrected.rendered);
   });
 
   it('removes the copy of a body that went back into the store', async () => {
-    const { store, dir } = await load([old], cutoff);
-    const server = path.join(cacheDir, 'server', ARCHIVED_BODIES);
+    const { store, dir } = await load([old], true);
+    const server = path.join(cacheDir, 'server', BODIES_FOLDER);
     placeBodies(dir, server, [old.id]);
-    await load([old], undefined, store);
+    await load([old], false, store);
     expect(placeBodies(dir, server, [old.id])).toBe(0);
     expect(fs.readdirSync(server)).toEqual([]);
   });
 
   it('removes the bodies of stories that no longer exist, and keeps the others', async () => {
-    const { dir } = await load([old, { ...recent, data: { ...recent.data, date: new Date('2023-12-01T00:00:00Z') } }], cutoff);
+    const { dir } = await load([old, recent], true);
     expect(pruneBodies(dir, new Set([old.id]))).toBe(1);
     expect(fs.readdirSync(dir)).toEqual([`${encodeURIComponent(old.id)}.json`]);
   });
