@@ -26,9 +26,10 @@ const articles = Array.from({ length: 24 }, (_, i) => ({
 const fileURL = (i: number) => new URL(`file:///site/content/articles/2025/01/berita-${i}.md`);
 const shared = { syntaxHighlight: false } as const;
 
+/** A renderer that hands every entry to the threads from the first. */
 async function threaded(workers = 2) {
   const processor = parallelUnified(data);
-  processor.useWorkers(workers);
+  processor.useWorkers(workers, 0);
   return processor.createRenderer(shared);
 }
 
@@ -86,6 +87,28 @@ describe('parallelUnified', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('another integration changed the Markdown plugins'));
     warn.mockRestore();
     expect((await renderer.render('Isi.', { frontmatter: {} })).code).toContain('<!-- extra -->');
+  });
+
+  it('renders a small site’s stories on the main thread, starting no thread, and hands the rest of a large one to the threads', async () => {
+    const processor = parallelUnified(data);
+    processor.useWorkers(2, 10);
+    const pool = (await processor.createRenderer(shared)) as RenderPool;
+    const render = (a: (typeof articles)[number], i: number) => pool.render(a.body, { frontmatter: a.frontmatter, fileURL: fileURL(i) });
+    await Promise.all(articles.slice(0, 10).map(render));
+    expect(pool.running).toBe(0);
+    expect(pool.stats.local).toBe(10);
+    await Promise.all(articles.slice(10).map((a, i) => render(a, i + 10)));
+    expect(pool.stats.local).toBe(10);
+    expect(pool.stats.perThread.reduce((a, b) => a + b, 0)).toBe(articles.length - 10);
+  });
+
+  it('starts no thread for the first hundred stories by default', async () => {
+    const processor = parallelUnified(data);
+    processor.useWorkers(2);
+    const pool = (await processor.createRenderer(shared)) as RenderPool;
+    await Promise.all(articles.map((a, i) => pool.render(a.body, { frontmatter: a.frontmatter, fileURL: fileURL(i) })));
+    expect(pool.running).toBe(0);
+    expect(pool.stats.local).toBe(articles.length);
   });
 
   it('renders on the main thread when workers are off (the dev server)', async () => {
