@@ -1,9 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import node from '@astrojs/node';
-import netlify from '@astrojs/netlify';
-import vercel from '@astrojs/vercel';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,11 +18,15 @@ const cacheKey = createHash('sha1').update(process.env.WARTA_CONTENT_DIR ?? 'con
 for (const file of fs.globSync('src/schemas/*.ts').sort()) cacheKey.update(fs.readFileSync(file));
 const contentKey = cacheKey.digest('hex').slice(0, 12);
 
-/** @param {string | undefined} target */
-function adapterFor(target = 'node') {
-  if (target === 'netlify') return netlify();
-  if (target === 'vercel') return vercel();
-  if (target === 'node') return node({ mode: 'standalone', bodySizeLimit: 64 * 1024 });
+/**
+ * Only the adapter the target names is loaded: importing @astrojs/netlify alone takes about 2 s
+ * (it brings Netlify's function bundler), on every build, `astro dev` and `astro check`.
+ * @param {string | undefined} target
+ */
+async function adapterFor(target = 'node') {
+  if (target === 'netlify') return (await import('@astrojs/netlify')).default();
+  if (target === 'vercel') return (await import('@astrojs/vercel')).default();
+  if (target === 'node') return (await import('@astrojs/node')).default({ mode: 'standalone', bodySizeLimit: 64 * 1024 });
   throw new Error(`[warta] WARTA_DEPLOY_TARGET must be node, netlify or vercel, got "${target}"`);
 }
 
@@ -37,7 +38,7 @@ export default defineConfig({
   // WARTA_DEPLOY_TARGET names. Node standalone (default) makes `npm start` serve the
   // portal and the API on one port; the function limits bodies itself (413), the
   // adapter's cap stops Node from buffering huge uploads first.
-  adapter: adapterFor(process.env.WARTA_DEPLOY_TARGET),
+  adapter: await adapterFor(process.env.WARTA_DEPLOY_TARGET),
   // WARTA_CACHE_DIR: a cold-build benchmark or test points this at an empty folder.
   cacheDir: process.env.WARTA_CACHE_DIR ?? `./node_modules/.astro/${contentKey}`,
   // The comment/view function checks Origin itself, with the WARTA_ALLOWED_ORIGINS
