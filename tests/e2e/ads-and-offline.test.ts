@@ -18,20 +18,28 @@ afterAll(async () => {
   for (const s of Object.values(servers)) await s.close();
 });
 
-/** Sums layout shifts (the CLS inputs) from navigation start until the page has settled. */
-async function layoutShiftDuringLoad(page: Page, url: string): Promise<number> {
+/** Layout shifts (the CLS inputs) from navigation start until the page has settled: their sum, and what moved, for the failure message. */
+async function layoutShiftDuringLoad(page: Page, url: string): Promise<{ total: number; moved: string[] }> {
   await page.addInitScript(() => {
-    (window as unknown as { __shift: number }).__shift = 0;
+    const w = window as unknown as { __shift: { total: number; moved: string[] } };
+    w.__shift = { total: 0, moved: [] };
+    type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Source[] })[]) {
+        if (entry.hadRecentInput) continue;
+        w.__shift.total += entry.value;
+        for (const s of entry.sources) {
+          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+          const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+          w.__shift.moved.push(`${entry.value.toFixed(3)} at ${Math.round(entry.startTime)} ms: ${el?.tagName.toLowerCase()}.${el?.className} ${rect(s.previousRect)} → ${rect(s.currentRect)}`);
+        }
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(url, { waitUntil: 'load' });
   await page.mouse.wheel(0, 4000); // bring lazy slots into view
   await page.waitForTimeout(800);
-  return page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  return page.evaluate(() => (window as unknown as { __shift: { total: number; moved: string[] } }).__shift);
 }
 
 describe('ad slots', () => {
@@ -44,7 +52,7 @@ describe('ad slots', () => {
     // The in-article slot sits right after the second paragraph of the body.
     expect(await page.locator('.article-body > p:nth-of-type(2) + .ad-slot').getAttribute('data-ad-slot')).toBe('dalam-artikel');
     expect(await page.locator('.article-body script').count()).toBe(0);
-    expect(shift).toBeLessThan(0.001);
+    expect(shift.total, shift.moved.join('\n')).toBeLessThan(0.001);
     await page.close();
   });
 
