@@ -16,7 +16,7 @@ import { resolveNow, toZonedIso } from '../lib/dates.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../markdown/plugins.ts';
-import { parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
+import { LOCAL_FIRST, parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { BODIES_APART, BODIES_FOLDER, bodiesIn, placeBodies, pruneBodies } from '../lib/bodies-apart.ts';
@@ -77,7 +77,7 @@ export function createWarta(root = process.cwd()): Warta {
     archivedPaths.size > 0 ? (dir) => readArchiveSearchPages(dir) : undefined,
   );
 
-  /** Where archived stories' bodies are (Astro's cache folder), and where the server reads them (its output folder). */
+  /** Where the build keeps every story's body (Astro's cache folder), and where the server reads the archived ones (its output folder). */
   let bodies: { cache: string; server: string } | undefined;
   /** Set for builds: answers the content store module with a read of its file (data-store-from-file.ts). */
   let storeFromFile: DataStoreFromFile | undefined;
@@ -111,7 +111,7 @@ export function createWarta(root = process.cwd()): Warta {
           injectRoute({ pattern: `${ARCHIVE_SEARCH_PATH}[batch]`, entrypoint: new URL('../routes/archive-search.astro', import.meta.url), prerender: true });
         }
         // Builds render Markdown on every core; the dev server renders one file at a time.
-        markdownProcessor.useWorkers(command === 'build' ? markdownWorkers(process.env) : 0);
+        markdownProcessor.useWorkers(command === 'build' ? markdownWorkers(process.env) : 0, markdownLocalFirst(process.env));
         // Drafts and scheduled stories are previewed by `astro dev` only. Decided by the
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({
@@ -170,7 +170,11 @@ export function createWarta(root = process.cwd()): Warta {
         await search.buildDone(out, list.map((a) => a.url), logger);
         // The archived stories' search text was written only for the index: whole stories by the hundred, not pages to publish.
         if (cutoff) fs.rmSync(path.join(out, ARCHIVE_SEARCH_PATH), { recursive: true, force: true });
-        if (bodies) pruneBodies(bodies.cache, new Set(content.articles.map((a) => a.id)));
+        if (bodies) {
+          pruneBodies(bodies.cache, new Set(content.articles.map((a) => a.id)));
+          // The folder earlier versions kept the bodies in: nothing reads it any more.
+          fs.rmSync(path.join(path.dirname(bodies.cache), 'warta-archive'), { recursive: true, force: true });
+        }
         if (cutoff && bodies) {
           const placed = placeBodies(bodies.cache, bodies.server, archivedStories.map((a) => a.id));
           logger.info(`${placed} archived stories' bodies placed beside the server (${BODIES_FOLDER}/)`);
@@ -203,6 +207,11 @@ export function createWarta(root = process.cwd()): Warta {
 export function quietAstroDirective(warning: { code?: string; message: string }, warn: (w: typeof warning) => void): void {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
   warn(warning);
+}
+
+/** `WARTA_MARKDOWN_LOCAL_FIRST`: stories rendered on the main thread before the threads start. */
+export function markdownLocalFirst(env: NodeJS.ProcessEnv): number {
+  return wholeNumberFromEnv(env, 'WARTA_MARKDOWN_LOCAL_FIRST', LOCAL_FIRST, { min: 0, max: 1_000_000, hint: '0 starts the Markdown threads with the first story' });
 }
 
 /** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */

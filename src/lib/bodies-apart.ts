@@ -140,7 +140,7 @@ export function withBody<E extends { id: string; rendered?: RenderedBody }>(entr
  * Puts the bodies of `ids` into `to` (the server output), by hard link where the two folders share
  * a file system, else by copy, and removes any other file there. A body already in place (the same
  * file, or a copy of the same size and time) stays: a warm build touches only changed stories'.
- * Ids without a file have their body in the store. Returns how many are in place.
+ * Ids without a file (an MDX story, or one Astro failed to render) are skipped. Returns how many are in place.
  */
 export function placeBodies(from: string, to: string, ids: Iterable<string>): number {
   fs.mkdirSync(to, { recursive: true });

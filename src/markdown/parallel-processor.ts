@@ -35,8 +35,8 @@ export interface ParallelProcessor extends MarkdownProcessor<UnifiedResolvedOpti
  * load the plugins (both at once on 2 cores, slowing the main thread meanwhile), while the main
  * thread renders a story in about 4 ms: a small site, or a warm build with a few changed
  * stories, is done before threads would be ready. On the English test site (5 stories), three
- * builds each way, alternated: 14.8 s and 21.0 s of CPU with threads from the first story, 12.7 s
- * and 16.8 s of CPU without.
+ * whole builds each way, alternated, took 14.8 s (21.0 s of CPU) on average with threads from the
+ * first story, and 12.7 s (16.8 s of CPU) without. `WARTA_MARKDOWN_LOCAL_FIRST` sets it.
  */
 export const LOCAL_FIRST = 100;
 
@@ -117,6 +117,7 @@ export interface RenderStats {
  * Worker threads, started once `localFirst` entries have been rendered in process. Idle threads
  * do not keep the process alive, and are stopped after `idleMs` without work: Astro renders all
  * Markdown during content sync, then pages for a long while, and each thread holds its own heap.
+ * After such a stop the next entry starts them again at once: the build has shown it is large.
  */
 export class RenderPool implements MarkdownRenderer {
   readonly stats: RenderStats;
@@ -140,7 +141,7 @@ export class RenderPool implements MarkdownRenderer {
     this.stats = { threads: size, perThread: Array.from({ length: size }, () => 0), local: 0 };
   }
 
-  /** Threads running now (0 before the first render and after an idle stop). */
+  /** Threads running now (0 until the threads start, and after an idle stop). */
   get running(): number {
     return this.#slots?.length ?? 0;
   }

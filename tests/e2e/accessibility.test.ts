@@ -41,9 +41,7 @@ afterAll(async () => {
   for (const s of servers.values()) await s.close();
 });
 
-// The pages are checked a few at a time, each in its own tab: axe takes seconds a page, and this
-// file is among the last to run, when a core is free.
-describe.concurrent('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
+describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
   for (const [site, path] of pages) {
     it(`finds no violations on ${site.name} ${path}`, async () => {
       const page = await browser.newPage();

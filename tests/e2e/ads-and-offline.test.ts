@@ -31,7 +31,7 @@ async function layoutShiftDuringLoad(page: Page, url: string): Promise<{ total: 
         for (const s of entry.sources) {
           const el = s.node instanceof Element ? s.node : s.node?.parentElement;
           const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
-          w.__shift.moved.push(`${entry.value.toFixed(3)} at ${Math.round(entry.startTime)} ms: ${el?.tagName.toLowerCase()}.${el?.className} ${rect(s.previousRect)} → ${rect(s.currentRect)}`);
+          w.__shift.moved.push(`${entry.value.toFixed(3)} at ${Math.round(entry.startTime)} ms: ${el ? `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}` : '(removed)'} ${rect(s.previousRect)} → ${rect(s.currentRect)}`);
         }
       }
     }).observe({ type: 'layout-shift', buffered: true });

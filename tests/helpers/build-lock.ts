@@ -4,7 +4,7 @@
  * Every Astro build writes `.astro/content-modules.mjs` and `.astro/content-assets.mjs` in the
  * project root, whatever its content folder or cache folder, and the Vite build then imports
  * them: two builds of different content at once would render each other's MDX and images.
- * Test files run a few at a time, so each build takes this lock first (a folder, which only one
+ * Test files run two at a time, so each build takes this lock first (a folder, which only one
  * process can create; a lock left by a process that died is taken over).
  */
 import fs from 'node:fs';

@@ -2,21 +2,17 @@ import fs from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const BUILD_CALL = /\b(runBuild|runBuildInBackground|takeBuildLock)\(/;
-/**
- * Where in a file that builds a site of its own (or runs the dev server) its first build is, as a
- * share of the file (0 to 1); undefined for a file that builds nothing.
- */
+/** Where in a file that builds a site of its own (or runs the dev server) its first build call is; undefined for a file that builds nothing. */
 function firstBuildAt(spec: TestSpecification): number | undefined {
-  const text = fs.readFileSync(spec.moduleId, 'utf8');
-  const at = text.search(BUILD_CALL);
-  return at < 0 ? undefined : at / text.length;
+  const at = fs.readFileSync(spec.moduleId, 'utf8').search(BUILD_CALL);
+  return at < 0 ? undefined : at;
 }
 
 /**
- * The order files start in, a few at a time:
+ * The order files start in, two at a time:
  * 1. `unit` and `server`, which need no fixture site, while the sites are built (fixtures.ts);
  * 2. then `e2e` and `site` files taken in turn, the site files that build first, so one worker
- *    tends to build while the others drive a browser: left to the end, building files would only
+ *    tends to build while the other drives a browser: left to the end, building files would only
  *    queue on the build lock while the other core idles. Of those, the ones whose first build
  *    comes early in the file go first, so the lock is taken as soon as the fixture sites are
  *    built: a file that imports or checks for a minute before it builds would leave it idle.

@@ -18,7 +18,8 @@ export interface FixtureSite {
 
 export const sites = {
   /** The demo portal, Liputan ABN, as `npm start` serves it. */
-  demo: { name: 'demo', content: 'content', now: '2026-11-27T21:00:00+07:00' },
+  // Markdown renders on threads from the first story, as on a large site (35 stories would all render on the main thread).
+  demo: { name: 'demo', content: 'content', now: '2026-11-27T21:00:00+07:00', env: { WARTA_MARKDOWN_LOCAL_FIRST: '0' } },
   /** A small English-language site: no Indonesian UI string may appear. */
   english: { name: 'english', content: 'tests/fixtures/sites/english/content', now: '2024-03-01T12:00:00+07:00' },
   /** The same site a few days later: the story scheduled for 5 March is out. */

@@ -2,7 +2,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it, vi } from 'vitest';
 import { parallelUnified, RenderPool } from '../../../src/markdown/parallel-processor.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../../../src/markdown/plugins.ts';
-import { markdownWorkers } from '../../../src/integrations/warta.ts';
+import { markdownLocalFirst, markdownWorkers } from '../../../src/integrations/warta.ts';
 
 const data: MarkdownPluginData = {
   siteUrl: 'https://abnnews.id',
@@ -123,6 +123,12 @@ describe('markdownWorkers', () => {
     expect(markdownWorkers({})).toBeGreaterThanOrEqual(1);
     expect(markdownWorkers({ WARTA_MARKDOWN_WORKERS: '0' })).toBe(0);
     expect(markdownWorkers({ WARTA_MARKDOWN_WORKERS: '3' })).toBe(3);
+  });
+
+  it('renders the first hundred stories on the main thread unless WARTA_MARKDOWN_LOCAL_FIRST says otherwise', () => {
+    expect(markdownLocalFirst({})).toBe(100);
+    expect(markdownLocalFirst({ WARTA_MARKDOWN_LOCAL_FIRST: '0' })).toBe(0);
+    expect(() => markdownLocalFirst({ WARTA_MARKDOWN_LOCAL_FIRST: 'semua' })).toThrow(/WARTA_MARKDOWN_LOCAL_FIRST must be a whole number/);
   });
 
   it('refuses a value that is not a whole number, naming the variable', () => {
