@@ -16,6 +16,7 @@ import type { ListingArticle } from '../lib/listings.ts';
 import { relatedIndex, type RelatedCandidate } from '../lib/related.ts';
 import { pageKey } from '../lib/page-keys.ts';
 import { adScheduleDay } from '../lib/ads.ts';
+import { latestRows } from '../lib/latest-feed.ts';
 import type { ListingPage } from '../lib/paginate.ts';
 import { shareCardLimit, storiesWithCards } from '../share-card/select.ts';
 import { liveState, type LiveState } from '../lib/live-updates.ts';
@@ -167,12 +168,19 @@ export async function hasShareCard(article: Article): Promise<boolean> {
   return ids.has(article.id);
 }
 
-/** Incremental-build key of an article page: the story, its related stories, reply links, its share image. */
+/** How many rows "Berita Terkini" keeps on an article's page (lib/latest-feed.ts). */
+export async function latestRowsFor(article: Article): Promise<number> {
+  const count = await fromCatalog('publishedCount', (c) => published(c.articles).length);
+  return latestRows(count, article.state === 'published');
+}
+
+/** Incremental-build key of an article page: the story, its related stories, reply links, its share image, the room kept for Berita Terkini. */
 export async function articlePageKey(article: Article): Promise<string> {
   const related = await relatedStories(article);
   return pageKey(
     await siteKey(),
     digestOf(article),
+    await latestRowsFor(article),
     await hasShareCard(article),
     article.rightOfReply && JSON.stringify(article.rightOfReply),
     article.replyTo && JSON.stringify(article.replyTo),

@@ -174,10 +174,10 @@ export function createWarta(root = process.cwd()): Warta {
           pruneBodies(bodies.cache, new Set(content.articles.map((a) => a.id)));
           // The folder earlier versions kept the bodies in: nothing reads it any more.
           fs.rmSync(path.join(path.dirname(bodies.cache), 'warta-archive'), { recursive: true, force: true });
-        }
-        if (cutoff && bodies) {
-          const placed = placeBodies(bodies.cache, bodies.server, archivedStories.map((a) => a.id));
-          logger.info(`${placed} archived stories' bodies placed beside the server (${BODIES_FOLDER}/)`);
+          if (cutoff) {
+            const placed = placeBodies(bodies.cache, bodies.server, archivedStories.map((a) => a.id));
+            logger.info(`${placed} archived stories' bodies placed beside the server (${BODIES_FOLDER}/)`);
+          }
         }
         // The search bundle is the last part of the folder a build completes: a folder is kept only when all of it is.
         output.seal();

@@ -8,6 +8,15 @@ import { intlLocale } from '../i18n/translator.ts';
 
 export const LATEST_SHOWN = 5;
 
+/**
+ * How many stories an article's box will list, known when the page is built so the box keeps
+ * exactly that room: LATEST_SHOWN, or fewer on a site of a few stories. The feed holds one
+ * more than the box shows, so only the article itself is ever left out.
+ */
+export function latestRows(publishedCount: number, articleIsPublished: boolean): number {
+  return Math.max(0, Math.min(LATEST_SHOWN, publishedCount - (articleIsPublished ? 1 : 0)));
+}
+
 export interface LatestInput {
   id: string;
   title: string;

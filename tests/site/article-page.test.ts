@@ -50,6 +50,13 @@ describe('the sample article page', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('keeps room in Berita Terkini for the five stories the browser will list', () => {
+    const box = $('[data-latest-box]');
+    expect(box.attr('data-shown')).toBe('5');
+    expect(box.attr('style')).toBe('--rows: 5');
+    expect(box.find('[data-latest-unavailable]').attr('hidden')).toBeDefined();
+  });
+
   it('links the category in the breadcrumb and the reporter in the byline', () => {
     expect(article.find('.breadcrumb a').last().attr('href')).toBe('/kategori/hukum-kriminal/');
     expect(article.find('.byline a[rel=author]').attr('href')).toBe('/penulis/bolok/');

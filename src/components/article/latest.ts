@@ -1,39 +1,48 @@
-/** Fills "Berita Terkini" (LatestBox.astro) from /terkini.json; on any failure the box is hidden. */
+/**
+ * Fills "Berita Terkini" (LatestBox.astro) from /terkini.json. A failed read is tried once
+ * more (a phone's connection drops for a moment); if that fails too, the box says the list
+ * could not be loaded, in the room the list would have had.
+ */
 import type { LatestItem } from '../../lib/latest-feed.ts';
+
+export const RETRY_AFTER_MS = 1500;
 
 export async function fillLatestBox(box: HTMLElement, endpoint = '/terkini.json'): Promise<void> {
   const list = box.querySelector<HTMLElement>('[data-latest-list]')!;
-  if (!(await fill(box, list, endpoint))) box.hidden = true;
+  const items = (await read(endpoint)) ?? (await new Promise((r) => setTimeout(r, RETRY_AFTER_MS)), await read(endpoint));
+  const shown = (items ?? []).filter((item) => item.id !== box.dataset.articleId && typeof item.url === 'string').slice(0, Number(box.dataset.shown ?? 5));
+  if (shown.length === 0) {
+    list.hidden = true;
+    box.querySelector<HTMLElement>('[data-latest-unavailable]')!.hidden = false;
+  } else {
+    list.replaceChildren(...shown.map(row));
+  }
   list.removeAttribute('aria-busy');
 }
 
-async function fill(box: HTMLElement, list: HTMLElement, endpoint: string): Promise<boolean> {
+/** The feed, or undefined when it cannot be read (offline, an error answer, not JSON). */
+async function read(endpoint: string): Promise<LatestItem[] | undefined> {
   try {
     const response = await fetch(endpoint, { headers: { Accept: 'application/json' } });
-    if (!response.ok) return false;
-    const items = ((await response.json()) as LatestItem[])
-      .filter((item) => item.id !== box.dataset.articleId && typeof item.url === 'string')
-      .slice(0, Number(box.dataset.shown ?? 5));
-    if (items.length === 0) return false;
-    list.replaceChildren(
-      ...items.map((item) => {
-        const li = document.createElement('li');
-        const meta = document.createElement('p');
-        meta.className = 'card__meta';
-        const time = document.createElement('time');
-        time.dateTime = item.datetime;
-        time.textContent = item.time;
-        meta.append(`${item.category} · `, time);
-        const link = document.createElement('a');
-        link.href = item.url;
-        link.textContent = item.title; // text, never HTML
-        li.append(meta, link);
-        return li;
-      }),
-    );
-    return true;
+    if (!response.ok) return undefined;
+    const items: unknown = await response.json();
+    return Array.isArray(items) ? (items as LatestItem[]) : undefined;
   } catch {
-    // Offline or no list: the article reads fine without it.
-    return false;
+    return undefined;
   }
+}
+
+function row(item: LatestItem): HTMLLIElement {
+  const li = document.createElement('li');
+  const meta = document.createElement('p');
+  meta.className = 'card__meta';
+  const time = document.createElement('time');
+  time.dateTime = item.datetime;
+  time.textContent = item.time;
+  meta.append(`${item.category} · `, time);
+  const link = document.createElement('a');
+  link.href = item.url;
+  link.textContent = item.title; // text, never HTML
+  li.append(meta, link);
+  return li;
 }
