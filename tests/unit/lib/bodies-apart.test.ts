@@ -171,6 +171,28 @@ describe('placing the bodies beside the server', () => {
     expect(withBody(keptApart(old), server).rendered).toEqual(corrected.rendered);
   });
 
+  it('copies bodies to a server folder on another file system, where a link cannot go, and leaves an unchanged copy alone', async () => {
+    const { store, dir } = await load([old], true);
+    // /dev/shm is a tmpfs, the cache folder is on disk: linking across them fails with EXDEV.
+    const shm = fs.mkdtempSync('/dev/shm/warta-bodies-');
+    try {
+      expect(fs.statSync(shm).dev, 'the test needs /dev/shm on a file system of its own').not.toBe(fs.statSync(dir).dev);
+      const server = path.join(shm, BODIES_FOLDER);
+      expect(placeBodies(dir, server, [old.id])).toBe(1);
+      const target = path.join(server, `${encodeURIComponent(old.id)}.json`);
+      expect(withBody(keptApart(old), server)).toEqual(old);
+      const copy = fs.statSync(target);
+      placeBodies(dir, server, [old.id]);
+      expect(fs.statSync(target).ctimeMs).toBe(copy.ctimeMs);
+      const corrected = { ...old, digest: 'a2', rendered: { html: '<p>Jembatan dibuka lagi, kata dinas.</p>', metadata: {} } };
+      await load([corrected], true, store);
+      placeBodies(dir, server, [old.id]);
+      expect(withBody(keptApart(old), server).rendered).toEqual(corrected.rendered);
+    } finally {
+      fs.rmSync(shm, { recursive: true, force: true });
+    }
+  });
+
   it('removes the copy of a body that went back into the store', async () => {
     const { store, dir } = await load([old], true);
     const server = path.join(cacheDir, 'server', BODIES_FOLDER);
