@@ -13,6 +13,7 @@ import type { Category, Location } from '../schemas/taxonomy.ts';
 import type { Person } from '../schemas/person.ts';
 import { createTranslator, type Locale, type TranslationKey } from '../i18n/translator.ts';
 import { AI_USES } from '../schemas/article.ts';
+import { SLUG_MAX_LENGTH } from '../schemas/id.ts';
 
 export interface EditorSources {
   site: { url: string; locale: Locale; timeZone: string; datelineLabel: string };
@@ -134,7 +135,8 @@ export function editorConfig(sources: EditorSources): Record<string, unknown> {
     public_folder: '/',
     // Empty optional fields are left out: `summary: ''` would break the schema's min(1).
     output: { omit_empty_optional_fields: true },
-    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    // File names from a headline as short as `npm run new` makes them (Sveltia cuts at the length, not at a word).
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-', maxlength: SLUG_MAX_LENGTH },
     collections: [
       {
         name: COLLECTION,

@@ -6,16 +6,14 @@
  */
 import * as yaml from 'js-yaml';
 import type { TranslationKey } from '../i18n/translator.ts';
-import { ID_MAX_LENGTH, isId } from '../schemas/id.ts';
+import { ID_MAX_LENGTH, SLUG_MAX_LENGTH, isId } from '../schemas/id.ts';
 import type { Person } from '../schemas/person.ts';
 import { closestMatch } from './closest.ts';
 import { toZonedIso, zonedParts } from './dates.ts';
 import { tagSlug } from './paths.ts';
 
-export const MAX_SLUG = 60;
-
 /** "Banjir Rendam Tiga Kecamatan di Ogan Ilir" → "banjir-rendam-tiga-kecamatan-di-ogan-ilir", cut at a word under 60 chars. */
-export function slugFromTitle(title: string, max = MAX_SLUG): string {
+export function slugFromTitle(title: string, max = SLUG_MAX_LENGTH): string {
   const slug = tagSlug(title).replace(/-+/g, '-').replace(/^-|-$/g, '');
   if (slug.length <= max) return slug;
   const cut = slug.slice(0, max + 1);

@@ -7,6 +7,9 @@ import { z } from 'zod';
  */
 export const ID_MAX_LENGTH = 200;
 
+/** The longest id made from a headline, by `npm run new` and the newsroom editor: a short URL, well inside ID_MAX_LENGTH. */
+export const SLUG_MAX_LENGTH = 60;
+
 /**
  * Ids of stories (their file names), categories and places: lower-case ASCII letters and digits
  * in words joined by single hyphens, at most `ID_MAX_LENGTH` characters. The content check,

@@ -4,6 +4,8 @@ import * as cheerio from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content-check.ts';
+import { slugFromTitle } from '../../src/lib/new-article.ts';
+import { SLUG_MAX_LENGTH, isId } from '../../src/schemas/id.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { BUILD_TIMEOUT, runBuild } from '../helpers/build-site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -180,6 +182,27 @@ describe('the newsroom editor on a phone', () => {
       expect(squash(preview(selector).text()), selector).toBe(squash($(selector).first().text()));
     }
   }, BUILD_TIMEOUT);
+
+  test('a long headline gets a file name no longer than the one `npm run new` would give it', async () => {
+    const started = Date.now();
+    const page = await openNewStory();
+    const title = 'Pemerintah Kota Palembang Resmikan Jembatan Penghubung Baru di Kawasan Seberang Ulu untuk Kurangi Kemacetan Menjelang Lebaran';
+    await page.getByRole('textbox', { name: 'Judul (wajib)' }).fill(title);
+    await choose(page, 'Reporter (wajib)', 'Bolok (Bolok)');
+    await page.getByRole('radio', { name: 'Mastari (Mastari)' }).tap();
+    await choose(page, 'Kategori (wajib)', 'Peristiwa');
+    await page.getByRole('textbox', { name: 'Isi berita' }).tap();
+    await page.keyboard.type('Isi berita.');
+    await page.getByRole('button', { name: 'Save' }).tap();
+    await page.getByText('Entry saved.').waitFor();
+    const [file] = Object.keys(await writtenArticles(page));
+    await page.close();
+    const id = path.basename(file!, '.md');
+    expect(id.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
+    expect(isId(id), id).toBe(true);
+    expect(slugFromTitle(title).startsWith(id.replace(/-[a-z0-9]*$/, ''))).toBe(true);
+    timings['long headline'] = Date.now() - started;
+  });
 
   test("a story without a reporter cannot be saved and the check's message says why", async () => {
     const started = Date.now();

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { articleSchema } from '../../../src/schemas/article.ts';
 import { loadContent } from '../../../src/lib/content-check.ts';
+import { SLUG_MAX_LENGTH } from '../../../src/schemas/id.ts';
 import { editorConfig, fieldsWithoutEditorField, EDITOR_FIELDS, type EditorSources } from '../../../src/editor/config.ts';
 import { editorPageData, editorRepo } from '../../../src/editor/page-data.ts';
 
@@ -128,6 +129,10 @@ describe('the GitHub workflow', () => {
 
   test('stories are written as content/articles/YYYY/MM/<slug>.md with photos beside them', () => {
     expect(configOf().collections[0]).toMatchObject({ folder: 'content/articles', path: '{{year}}/{{month}}/{{slug}}', extension: 'md', media_folder: '..', public_folder: '.' });
+  });
+
+  test('file names from a headline are cut at the length `npm run new` uses', () => {
+    expect(configOf().slug).toMatchObject({ encoding: 'ascii', clean_accents: true, maxlength: SLUG_MAX_LENGTH });
   });
 
   test('the repository comes from WARTA_EDITOR_REPO or GitHub Actions, and a malformed one stops the build', () => {
