@@ -73,30 +73,45 @@ describe('indexing search bundles while the pages render', () => {
   });
   afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  it('renders the story pages first, the largest bundle\'s first, and writes each bundle from the indexed part of its pages once its last story is rendered', async () => {
-    astro = astroPrerenderer(['/tag/banjir/', '/2026/07/c/', '/kategori/politik/', '/2026/06/a/', '/2026/06/b/']);
+  it('renders the story pages first, the first-search bundle\'s first, and writes each bundle from the indexed part of its pages once its last story is rendered', async () => {
+    astro = astroPrerenderer(['/tag/banjir/', '/2026/06/a/', '/kategori/politik/', '/2026/06/b/', '/2026/07/c/']);
     const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
     await renderAll(alongside.prerenderer(astro));
-    expect(astro.rendered).toEqual(['/2026/06/a/', '/2026/06/b/', '/2026/07/c/', '/tag/banjir/', '/kategori/politik/']);
+    expect(astro.rendered).toEqual(['/2026/07/c/', '/2026/06/a/', '/2026/06/b/', '/tag/banjir/', '/kategori/politik/']);
     const prepared = await alongside.settled();
 
     expect(writes.map((w) => [w.bundle, Object.keys(w.staged).sort()])).toEqual([
-      ['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']],
       ['/pagefind/', ['/2026/07/c/']],
+      ['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']],
     ]);
-    expect(writes[0]!.staged['/2026/06/a/']).toBe(indexedHtml(PAGES['/2026/06/a/']!, '/2026/06/a/'));
-    // Pagefind started on the archive before the recent story and the listings were rendered.
-    expect(writes[0]!.renderedBefore).toBe(2);
-    // Handed to Pagefind before the listings rendered.
+    expect(writes[1]!.staged['/2026/06/a/']).toBe(indexedHtml(PAGES['/2026/06/a/']!, '/2026/06/a/'));
+    // Pagefind started on the first-search bundle before the archive's stories and the listings were rendered.
+    expect(writes[0]!.renderedBefore).toBe(1);
+    // The archive was handed to Pagefind before the listings rendered.
     expect(prepared.get('/pagefind/arsip/')).toEqual({
       stories: { '/2026/06/a/': digestOf(indexedHtml(story('A'), '/2026/06/a/')), '/2026/06/b/': digestOf(indexedHtml(story('B'), '/2026/06/b/')) },
       dir: path.join(scratch, 'search', '1'),
-      renderedAfter: 3,
+      renderedAfter: 2,
     });
-    expect(prepared.get('/pagefind/')!.renderedAfter).toBe(2);
+    expect(prepared.get('/pagefind/')!.renderedAfter).toBe(4);
     expect(fs.readFileSync(path.join(prepared.get('/pagefind/arsip/')!.dir, 'pagefind-entry.json'), 'utf8')).toBe('/pagefind/arsip/');
     alongside.dispose();
     expect(fs.existsSync(path.join(scratch, 'search'))).toBe(false);
+  });
+
+  it('after the first-search bundle, renders the largest archive bundle\'s stories first', async () => {
+    const shards: SearchShard[] = [
+      { bundlePath: '/pagefind/', urls: ['/2026/07/c/'] },
+      { bundlePath: '/pagefind/arsip-2025/', urls: ['/2025/03/d/'] },
+      { bundlePath: '/pagefind/arsip-2026/', urls: ['/2026/06/b/', '/2026/06/a/'] },
+    ];
+    astro = astroPrerenderer(['/2025/03/d/', '/2026/06/a/', '/tag/banjir/', '/2026/06/b/', '/2026/07/c/'], { ...PAGES, '/2025/03/d/': story('D') });
+    const alongside = searchAlongside(shards, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
+    await renderAll(alongside.prerenderer(astro));
+    expect(astro.rendered).toEqual(['/2026/07/c/', '/2026/06/a/', '/2026/06/b/', '/2025/03/d/', '/tag/banjir/']);
+    await alongside.settled();
+    expect(writes.map((w) => w.bundle)).toEqual(['/pagefind/', '/pagefind/arsip-2026/', '/pagefind/arsip-2025/']);
+    alongside.dispose();
   });
 
   it("returns Astro's result untouched, the incremental build's metadata included", async () => {
@@ -135,7 +150,7 @@ describe('indexing search bundles while the pages render', () => {
       },
     });
     await renderAll(alongside.prerenderer(astro));
-    expect(asked).toEqual([['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']], ['/pagefind/', ['/2026/07/c/']]]);
+    expect(asked).toEqual([['/pagefind/', ['/2026/07/c/']], ['/pagefind/arsip/', ['/2026/06/a/', '/2026/06/b/']]]);
     expect([...(await alongside.settled()).keys()]).toEqual(['/pagefind/']);
     expect(writes.map((w) => w.bundle)).toEqual(['/pagefind/']);
     alongside.dispose();
