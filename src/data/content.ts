@@ -171,7 +171,8 @@ export async function hasShareCard(article: Article): Promise<boolean> {
 /** How many rows "Berita Terkini" keeps on an article's page (lib/latest-feed.ts). */
 export async function latestRowsFor(article: Article): Promise<number> {
   const count = await fromCatalog('publishedCount', (c) => published(c.articles).length);
-  return latestRows(count, article.state === 'published');
+  // A retracted story keeps its page but is not in the feed, so it leaves nothing out of it.
+  return latestRows(count, article.state === 'published' && !article.data.retracted);
 }
 
 /** Incremental-build key of an article page: the story, its related stories, reply links, its share image, the room kept for Berita Terkini. */

@@ -26,7 +26,7 @@ import path from 'node:path';
 import type { AstroPrerenderer, PrerenderResult } from 'astro';
 import type { Plugin } from 'vite';
 import { digestOf, indexedHtml, pageFile, recordedDigest, type BundleManifest } from '../lib/search-manifest.ts';
-import type { SearchShard } from '../lib/search-shards.ts';
+import { SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
 import { StagedPages } from './pagefind-service.ts';
 
 /** A bundle Pagefind wrote while pages were rendered: where, from which text, and how much rendering it overlapped. */
@@ -78,10 +78,11 @@ export function searchAlongside(
   shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(keyOf(url), { url, i })));
   /**
    * The bundle a first search loads (the first) first: after Pagefind's write, each of its word-index
-   * chunks is recompressed (lib/search-gzip.ts), the longest work after a bundle's last story (15 s
+   * chunks is recompressed (lib/search-gzip.ts), the longest work after a bundle's last story (13–18 s
    * at 10,000 stories, against 0.6 s for the archive's page table). Then the largest first.
    */
-  const rank = shards.map((_, i) => i).sort((a, b) => Number(a > 0) - Number(b > 0) || shards[b]!.urls.length - shards[a]!.urls.length || a - b);
+  const later = (i: number) => Number(shards[i]!.bundlePath !== SEARCH_BUNDLE);
+  const rank = shards.map((_, i) => i).sort((a, b) => later(a) - later(b) || shards[b]!.urls.length - shards[a]!.urls.length || a - b);
   const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handed: false, handedAt: 0, unreadable: false }));
   const prepared = new Map<string, PreparedBundle>();
   let rendered = 0;
@@ -90,6 +91,10 @@ export function searchAlongside(
   /** The paths Astro prerenders (keys as `stories`'). */
   const listed = new Set<string>();
   let queue: Promise<void> = Promise.resolve();
+  /** Staged pages being removed, beside the queue: the next bundle's write need not wait for them. */
+  const removals: Promise<void>[] = [];
+  /** Removes staged pages off the rendering thread; a folder left behind goes with the scratch folder. */
+  const removeLater = (staged: StagedPages) => removals.push(staged.remove().catch((error) => warn(`staged search pages could not be removed (${staged.dir}): ${error instanceof Error ? error.message : String(error)}`)));
   fs.rmSync(scratch, { recursive: true, force: true });
 
   /** Stages one story's indexed part; false when its page lacks a part search reads. */
@@ -131,7 +136,7 @@ export function searchAlongside(
       // Decided again after the last page, from the manifest as it is then.
     }
     if (unchanged) {
-      queue = queue.then(() => staged.remove());
+      removeLater(staged);
       return;
     }
     // One bundle at a time, as after the last page: Pagefind's memory is the largest bundle's.
@@ -144,7 +149,7 @@ export function searchAlongside(
         // Written again after the last page, where a failure stops the build.
         warn(`${shard.bundlePath} could not be written while pages rendered, so it is written after the last page: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
-        await staged.remove();
+        removeLater(staged);
       }
     });
   }
@@ -225,6 +230,7 @@ export function searchAlongside(
     },
     async settled() {
       await queue;
+      await Promise.all(removals);
       for (const [bundlePath, bundle] of prepared) bundle.renderedAfter = rendered - bundles[shards.findIndex((s) => s.bundlePath === bundlePath)]!.handedAt;
       return prepared;
     },

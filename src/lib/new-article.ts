@@ -12,7 +12,7 @@ import { closestMatch } from './closest.ts';
 import { toZonedIso, zonedParts } from './dates.ts';
 import { tagSlug } from './paths.ts';
 
-/** "Banjir Rendam Tiga Kecamatan di Ogan Ilir" → "banjir-rendam-tiga-kecamatan-di-ogan-ilir", cut at a word under 60 chars. */
+/** "Banjir Rendam Tiga Kecamatan di Ogan Ilir" → "banjir-rendam-tiga-kecamatan-di-ogan-ilir", cut at a word within SLUG_MAX_LENGTH. */
 export function slugFromTitle(title: string, max = SLUG_MAX_LENGTH): string {
   const slug = tagSlug(title).replace(/-+/g, '-').replace(/^-|-$/g, '');
   if (slug.length <= max) return slug;

@@ -200,7 +200,8 @@ describe('the newsroom editor on a phone', () => {
     const id = path.basename(file!, '.md');
     expect(id.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
     expect(isId(id), id).toBe(true);
-    expect(slugFromTitle(title).startsWith(id.replace(/-[a-z0-9]*$/, ''))).toBe(true);
+    // The editor cuts the headline's slug at the length, where `npm run new` cuts at the word before it.
+    expect(id).toBe(slugFromTitle(title, Infinity).slice(0, SLUG_MAX_LENGTH).replace(/-$/, ''));
     timings['long headline'] = Date.now() - started;
   });
 

@@ -54,7 +54,9 @@ describe('the sample article page', () => {
     const box = $('[data-latest-box]');
     expect(box.attr('data-shown')).toBe('5');
     expect(box.attr('style')).toBe('--rows: 5');
-    expect(box.find('[data-latest-unavailable]').attr('hidden')).toBeDefined();
+    // The notice for a list that cannot be read is an empty live region until then.
+    expect(box.find('[role=status]').text()).toBe('');
+    expect(box.find('[role=status]').attr('data-latest-unavailable')).toBe('Berita terkini tidak dapat dimuat saat ini. Muat ulang halaman untuk mencoba lagi.');
   });
 
   it('links the category in the breadcrumb and the reporter in the byline', () => {

@@ -61,4 +61,10 @@ describe('a retracted story', () => {
     const $ = loadPage(site, path);
     expect($('[data-pagefind-body]').length).toBe(0);
   });
+
+  it('keeps room in Berita Terkini for every listed story, none of which is itself', () => {
+    // Four stories are listed on this site: a listed story's page keeps room for the three others.
+    expect(loadPage(site, path)('[data-latest-box]').attr('data-shown')).toBe('4');
+    expect(loadPage(site, '/news/2024/02/20/bridge-reopens/')('[data-latest-box]').attr('data-shown')).toBe('3');
+  });
 });

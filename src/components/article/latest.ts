@@ -10,12 +10,14 @@ export const RETRY_AFTER_MS = 1500;
 export async function fillLatestBox(box: HTMLElement, endpoint = '/terkini.json'): Promise<void> {
   const list = box.querySelector<HTMLElement>('[data-latest-list]')!;
   const items = (await read(endpoint)) ?? (await new Promise((r) => setTimeout(r, RETRY_AFTER_MS)), await read(endpoint));
-  const shown = (items ?? []).filter((item) => item.id !== box.dataset.articleId && typeof item.url === 'string').slice(0, Number(box.dataset.shown ?? 5));
-  if (shown.length === 0) {
-    list.hidden = true;
-    box.querySelector<HTMLElement>('[data-latest-unavailable]')!.hidden = false;
-  } else {
+  if (items) {
+    // An empty list (a feed older than the page) leaves the room empty: nothing failed.
+    const shown = items.filter((item) => item.id !== box.dataset.articleId && typeof item.url === 'string').slice(0, Number(box.dataset.shown ?? 5));
     list.replaceChildren(...shown.map(row));
+  } else {
+    list.hidden = true;
+    const notice = box.querySelector<HTMLElement>('[data-latest-unavailable]')!;
+    notice.textContent = notice.dataset.latestUnavailable ?? '';
   }
   list.removeAttribute('aria-busy');
 }

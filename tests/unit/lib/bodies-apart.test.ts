@@ -183,7 +183,10 @@ describe('placing the bodies beside the server', () => {
       expect(withBody(keptApart(old), server)).toEqual(old);
       const copy = fs.statSync(target);
       placeBodies(dir, server, [old.id]);
+      // Not copied again: the same file (a new copy would have a new inode), unchanged since.
+      expect(fs.statSync(target).ino).toBe(copy.ino);
       expect(fs.statSync(target).ctimeMs).toBe(copy.ctimeMs);
+      expect(fs.statSync(target).ino).not.toBe(fs.statSync(path.join(dir, `${encodeURIComponent(old.id)}.json`)).ino);
       const corrected = { ...old, digest: 'a2', rendered: { html: '<p>Jembatan dibuka lagi, kata dinas.</p>', metadata: {} } };
       await load([corrected], true, store);
       placeBodies(dir, server, [old.id]);

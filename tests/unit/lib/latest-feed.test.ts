@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_SHOWN, latestFeed, latestRows } from '../../../src/lib/latest-feed.ts';
 
-const story = (n: number) => ({ id: `s${n}`, title: `Berita ${n}`, url: `/2026/11/s${n}/`, category: 'Daerah', date: new Date(Date.UTC(2026, 10, 27, 3, n)) });
+/** Story n of a list newest first, as the catalog gives it: 27 November 2026, 10.59 WIB less n minutes. */
+const story = (n: number) => ({ id: `s${n}`, title: `Berita ${n}`, url: `/2026/11/s${n}/`, category: 'Daerah', date: new Date(Date.UTC(2026, 10, 27, 3, 59 - n)) });
 
 describe('the Berita Terkini feed', () => {
   it('holds one story more than a box shows, so an article in it can leave itself out', () => {
@@ -10,7 +11,7 @@ describe('the Berita Terkini feed', () => {
   });
 
   it('writes each time in the site’s language and zone', () => {
-    const [first] = latestFeed([story(10)], { locale: 'id', timeZone: 'Asia/Jakarta' });
+    const [first] = latestFeed([story(49)], { locale: 'id', timeZone: 'Asia/Jakarta' });
     expect(first!.time).toBe('27 Nov 2026, 10.10 WIB');
     expect(first!.datetime).toBe('2026-11-27T10:10:00+07:00');
   });
