@@ -156,9 +156,11 @@ export function placeBodies(from: string, to: string, ids: Iterable<string>): nu
     placed++;
     if (had) {
       const targetStat = fs.statSync(target, { throwIfNoEntry: false });
-      // The same file (a link), or a copy with the source's size and time: setting a time keeps whole milliseconds only.
+      // The same file (a link), or a copy with the source's size and time. Setting a time keeps whole
+      // milliseconds, passed as seconds in a double: it can come back a hair under the millisecond
+      // (…122.9999 for …123), so the times are compared to within one.
       const linked = targetStat && targetStat.dev === sourceStat.dev && targetStat.ino === sourceStat.ino;
-      const copied = targetStat && targetStat.size === sourceStat.size && Math.trunc(targetStat.mtimeMs) === Math.trunc(sourceStat.mtimeMs);
+      const copied = targetStat && targetStat.size === sourceStat.size && Math.abs(targetStat.mtimeMs - sourceStat.mtimeMs) < 1;
       if (linked || copied) continue;
       fs.rmSync(target, { force: true });
     }
