@@ -77,7 +77,7 @@ export function searchAlongside(
   // directory pages, so that is the story's URL as the plan has it.
   shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(keyOf(url), { url, i })));
   /**
-   * The bundle a first search loads (the first) first: after Pagefind's write, each of its word-index
+   * The bundle a first search loads goes first: after Pagefind's write, each of its word-index
    * chunks is recompressed (lib/search-gzip.ts), the longest work after a bundle's last story (13–18 s
    * at 10,000 stories, against 0.6 s for the archive's page table). Then the largest first.
    */

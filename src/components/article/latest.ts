@@ -5,7 +5,7 @@
  */
 import type { LatestItem } from '../../lib/latest-feed.ts';
 
-export const RETRY_AFTER_MS = 1500;
+const RETRY_AFTER_MS = 1500;
 
 export async function fillLatestBox(box: HTMLElement, endpoint = '/terkini.json'): Promise<void> {
   const list = box.querySelector<HTMLElement>('[data-latest-list]')!;
