@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const BUILD_CALL = /\b(runBuild|runBuildInBackground|takeBuildLock)\(/;
-/** Where in a file that builds a site of its own (or runs the dev server) its first build call is; undefined for a file that builds nothing. */
-function firstBuildAt(spec: TestSpecification): number | undefined {
+/** Where in a file that builds a site of its own (or runs the dev server) its first build call is; Infinity for a file that builds nothing. */
+function firstBuildAt(spec: TestSpecification): number {
   const at = fs.readFileSync(spec.moduleId, 'utf8').search(BUILD_CALL);
-  return at < 0 ? undefined : at;
+  return at < 0 ? Infinity : at;
 }
 
 /**
@@ -23,11 +23,9 @@ export class FixturesLastSequencer extends BaseSequencer {
     const sorted = await super.sort(files);
     const of = (name: string) => sorted.filter((spec) => spec.project.name === name);
     const e2e = of('e2e');
+    // A stable sort: files that build nothing (Infinity) keep Vitest's order, after those that do.
     const buildAt = new Map(of('site').map((spec) => [spec, firstBuildAt(spec)] as const));
-    const building = of('site')
-      .filter((spec) => buildAt.get(spec) !== undefined)
-      .sort((a, b) => buildAt.get(a)! - buildAt.get(b)!);
-    const site = [...building, ...of('site').filter((spec) => buildAt.get(spec) === undefined)];
+    const site = of('site').sort((a, b) => (buildAt.get(a)! === buildAt.get(b)! ? 0 : buildAt.get(a)! - buildAt.get(b)!));
     const rest = sorted.filter((spec) => !['unit', 'server', 'e2e', 'site'].includes(spec.project.name));
     const taken: TestSpecification[] = [];
     for (let i = 0; i < Math.max(e2e.length, site.length); i++) taken.push(...[e2e[i], site[i]].filter((s) => s !== undefined));

@@ -9,7 +9,11 @@ const RETRY_AFTER_MS = 1500;
 
 export async function fillLatestBox(box: HTMLElement, endpoint = '/terkini.json'): Promise<void> {
   const list = box.querySelector<HTMLElement>('[data-latest-list]')!;
-  const items = (await read(endpoint)) ?? (await new Promise((r) => setTimeout(r, RETRY_AFTER_MS)), await read(endpoint));
+  let items = await read(endpoint);
+  if (!items) {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+    items = await read(endpoint);
+  }
   if (items) {
     // An empty list (a feed older than the page) leaves the room empty: nothing failed.
     const shown = items.filter((item) => item.id !== box.dataset.articleId && typeof item.url === 'string').slice(0, Number(box.dataset.shown ?? 5));
