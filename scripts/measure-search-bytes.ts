@@ -79,7 +79,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   }
   const { loadContent } = await import('../src/lib/content-check.ts');
   const { formatDate, toZonedIso } = await import('../src/lib/dates.ts');
-  const { firstSearchFiles, shrinkInWorker } = await import('../src/lib/search-gzip.ts');
+  const { firstSearchFiles, shrinkWithZopfli } = await import('../src/lib/search-gzip.ts');
   const content = loadContent(corpus, corpus);
   const { site } = content;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -124,7 +124,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   } finally {
     await pagefind.close();
   }
-  await shrinkInWorker(firstSearchFiles(path.join(out, 'pagefind'), true), path.join(work, 'gzip-cache'));
+  await shrinkWithZopfli(firstSearchFiles(path.join(out, 'pagefind'), true), path.join(work, 'gzip-cache'));
   console.error(`[warta] indexed ${content.articles.length} synthetic articles into ${path.relative(root, out)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return out;
 }

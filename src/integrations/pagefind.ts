@@ -28,10 +28,10 @@ import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
 import { bundleUpToDate, readManifest, updateBundles, type PagesByUrl } from '../lib/search-manifest.ts';
-import { firstSearchFiles, pruneGzipCache, shrinkInWorker } from '../lib/search-gzip.ts';
+import { firstSearchFiles, pruneGzipCache, shrinkWithZopfli } from '../lib/search-gzip.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
-import { prerenderEntry, searchAlongside, type SearchAlongside } from './search-alongside.ts';
+import { prerenderEntry, searchAlongside, type PreparedBundle, type SearchAlongside } from './search-alongside.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -93,7 +93,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
     const label = shards.length > 1 ? `${shard.bundlePath}: ` : '';
     throwIfWrong(checkSearchIndex(dir, { urls: shard.urls, language }).map((p) => label + p));
     const started = Date.now();
-    const shrunk = await shrinkInWorker(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), gzipCacheOf(shard));
+    const shrunk = await shrinkWithZopfli(firstSearchFiles(dir, shard.bundlePath === SEARCH_BUNDLE), gzipCacheOf(shard));
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     logger.info(`${shard.bundlePath}: ${shrunk.files} files a first search loads, ${kb(shrunk.before)} → ${kb(shrunk.after)} (${shrunk.compressed} compressed, the rest from the cache) in ${Date.now() - started} ms`);
   };
@@ -132,14 +132,15 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
 
     async buildDone(site, listed, logger) {
       const started = Date.now();
+      // Bundles written while the pages rendered (or still being written), then the rest, one by one: Pagefind's memory is the largest bundle's.
+      const settling = alongside?.settled() ?? Promise.resolve(new Map<string, PreparedBundle>());
       try {
-        // Bundles Pagefind wrote while the pages rendered; only then the rest, one bundle after another,
-        // each by its own Pagefind service: the indexer's memory is the largest bundle's.
-        const prepared = (await alongside?.settled()) ?? new Map();
         const { rewritten, moved } = await updateBundles(site, shards, INDEXER, (pages, dir, shard) => checked(() => writeBundle(pages, dir, timeoutMs), dir, shard, logger), {
           unwritten: unwritten?.(site),
-          prepared,
+          prepared: settling,
+          writing: alongside?.writing(),
         });
+        const prepared = await settling;
         throwIfWrong(checkPlacement(shards, listed.map((url) => new URL(url, 'http://localhost').pathname)));
         pruneGzipCache(gzipCache, shards.map(gzipCacheOf));
         const state = (s: SearchShard) => {
@@ -149,6 +150,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
         const parts = shards.map((s) => `${s.bundlePath} ${s.urls.length}${state(s)}`).join(', ');
         logger.info(`search index checked: ${listed.length} articles (${parts}) in ${Date.now() - started} ms`);
       } finally {
+        await settling; // a failed check must not remove the scratch folder from under a bundle being written
         alongside?.dispose();
         alongside = undefined;
       }

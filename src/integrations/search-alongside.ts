@@ -42,6 +42,8 @@ export interface PreparedBundle {
 export interface SearchAlongside {
   /** For `setPrerenderer`: Astro's prerenderer, with the story pages first and each story's indexed text staged. */
   prerenderer(astro: AstroPrerenderer): AstroPrerenderer;
+  /** The bundles handed to Pagefind: being written, or written. */
+  writing(): string[];
   /** Waits for the bundles being written: those Pagefind wrote and checked, by bundle path. */
   settled(): Promise<Map<string, PreparedBundle>>;
   /** Deletes the staged pages and the prepared bundles not moved into the site. */
@@ -83,7 +85,7 @@ export function searchAlongside(
    */
   const later = (i: number) => Number(shards[i]!.bundlePath !== SEARCH_BUNDLE);
   const rank = shards.map((_, i) => i).sort((a, b) => later(a) - later(b) || shards[b]!.urls.length - shards[a]!.urls.length || a - b);
-  const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handed: false, handedAt: 0, unreadable: false }));
+  const bundles = shards.map((shard) => ({ left: new Set(shard.urls), stories: {} as Record<string, string>, staged: undefined as StagedPages | undefined, handed: false, handedAt: 0, queued: false, unreadable: false }));
   const prepared = new Map<string, PreparedBundle>();
   let rendered = 0;
   /** Set at the first page that is not a story: every story page has been rendered or kept by then. */
@@ -140,6 +142,7 @@ export function searchAlongside(
       return;
     }
     // One bundle at a time, as after the last page: Pagefind's memory is the largest bundle's.
+    bundle.queued = true;
     queue = queue.then(async () => {
       const dir = path.join(scratch, String(i));
       try {
@@ -227,6 +230,9 @@ export function searchAlongside(
         collectStaticImages: astro.collectStaticImages && (() => astro.collectStaticImages!()),
         teardown: astro.teardown && (() => astro.teardown!()),
       };
+    },
+    writing() {
+      return shards.filter((_, i) => bundles[i]!.queued).map((s) => s.bundlePath);
     },
     async settled() {
       await queue;

@@ -172,8 +172,6 @@ export function createWarta(root = process.cwd()): Warta {
         if (cutoff) fs.rmSync(path.join(out, ARCHIVE_SEARCH_PATH), { recursive: true, force: true });
         if (bodies) {
           pruneBodies(bodies.cache, new Set(content.articles.map((a) => a.id)));
-          // The folder earlier versions kept the bodies in: nothing reads it any more.
-          fs.rmSync(path.join(path.dirname(bodies.cache), 'warta-archive'), { recursive: true, force: true });
           if (cutoff) {
             const placed = placeBodies(bodies.cache, bodies.server, archivedStories.map((a) => a.id));
             logger.info(`${placed} archived stories' bodies placed beside the server (${BODIES_FOLDER}/)`);

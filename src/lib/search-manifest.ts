@@ -91,10 +91,12 @@ export function writeManifest(dir: string, manifest: Wanted, others: Set<string>
  * rewrote, and of those the ones it moved into place from `prepared`.
  *
  * `unwritten`: stories without a built page (rendered on request, lib/archive.ts), as pages
- * holding what Pagefind indexes, by URL. `prepared`: bundles already written and checked in a
- * folder of their own while the pages were rendered (integrations/search-alongside.ts), by bundle
- * path; one is moved into place instead of writing the bundle only when it was written from
- * exactly the text the pages on disk hold now.
+ * holding what Pagefind indexes, by URL. `prepared`: bundles written and checked in a folder of
+ * their own while the pages were rendered (integrations/search-alongside.ts), by bundle path; one
+ * is moved into place instead of writing the bundle only when it was written from exactly the
+ * text the pages on disk hold now. It may still be being written (`writing` names those bundles):
+ * the other bundles are checked first, while Pagefind and Zopfli work, and nothing is written
+ * before it has settled, so one Pagefind runs at a time.
  */
 /** Pages by URL, read as they are asked for (a `Map` is one). */
 export interface PagesByUrl {
@@ -106,7 +108,11 @@ export async function updateBundles(
   shards: SearchShard[],
   indexer: string,
   write: (pages: Map<string, string>, dir: string, shard: SearchShard) => Promise<void>,
-  { unwritten = new Map(), prepared = new Map() }: { unwritten?: PagesByUrl; prepared?: Map<string, { stories: Record<string, string>; dir: string }> } = {},
+  {
+    unwritten = new Map(),
+    prepared = new Map(),
+    writing = [],
+  }: { unwritten?: PagesByUrl; prepared?: Map<string, { stories: Record<string, string>; dir: string }> | Promise<Map<string, { stories: Record<string, string>; dir: string }>>; writing?: string[] } = {},
 ): Promise<{ rewritten: string[]; moved: string[] }> {
   // The archive bundles are folders inside the recent one's, kept when that one is rewritten.
   const inner = new Set(shards.slice(1).map((s) => s.bundlePath.slice(SEARCH_BUNDLE.length).replace(/\/$/, '')));
@@ -116,7 +122,8 @@ export async function updateBundles(
   }
   const rewritten: string[] = [];
   const moved: string[] = [];
-  for (const [i, shard] of shards.entries()) {
+  const later = (shard: SearchShard) => Number(writing.includes(shard.bundlePath));
+  for (const [i, shard] of [...shards.entries()].sort(([, a], [, b]) => later(a) - later(b))) {
     const dir = path.join(site, shard.bundlePath);
     const others = i === 0 ? inner : new Set<string>();
     const { manifest, read, anyRead } = digestStories(site, shard.urls, indexer, readManifest(dir), unwritten);
@@ -125,7 +132,7 @@ export async function updateBundles(
       if (anyRead) writeManifest(dir, manifest, others);
       continue;
     }
-    const ready = prepared.get(shard.bundlePath);
+    const ready = (await prepared).get(shard.bundlePath);
     if (ready && sameEntries(ready.stories, manifest.stories)) {
       clearBundle(dir, others);
       moveInto(ready.dir, dir);

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import matter from 'gray-matter';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstSearchFiles, pruneGzipCache, shrinkInWorker } from '../../../src/lib/search-gzip.ts';
+import { firstSearchFiles, pruneGzipCache, shrinkWithZopfli, zopfliOnThreads } from '../../../src/lib/search-gzip.ts';
 
 // A real story (Liputan ABN, Palembang, in the demo content), cut into pages of a paragraph each.
 const story = fs.readFileSync(new URL('../../../content/articles/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri.md', import.meta.url), 'utf8');
@@ -57,7 +57,7 @@ describe('recompressing the files a first search downloads', () => {
     const dir = copy('first');
     const before = filesIn(dir);
     const listed = new Set(firstSearchFiles(dir, true).map((f) => path.relative(dir, f)));
-    const shrunk = await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache-first'));
+    const shrunk = await shrinkWithZopfli(firstSearchFiles(dir, true), path.join(root, 'cache-first'));
     const after = filesIn(dir);
     expect(shrunk).toMatchObject({ files: listed.size, compressed: listed.size });
     expect(shrunk.after).toBeLessThan(shrunk.before * 0.97);
@@ -74,8 +74,8 @@ describe('recompressing the files a first search downloads', () => {
   it('takes what it compressed from its cache when Pagefind writes the same files again', async () => {
     const cache = path.join(root, 'cache-again');
     const [one, two] = [copy('again-1'), copy('again-2')];
-    await shrinkInWorker(firstSearchFiles(one, true), cache);
-    const shrunk = await shrinkInWorker(firstSearchFiles(two, true), cache);
+    await shrinkWithZopfli(firstSearchFiles(one, true), cache);
+    const shrunk = await shrinkWithZopfli(firstSearchFiles(two, true), cache);
     expect(shrunk.compressed).toBe(0);
     const [first, again] = [filesIn(one), filesIn(two)];
     for (const [name, bytes] of first) expect(again.get(name)!.equals(bytes), name).toBe(true);
@@ -85,7 +85,7 @@ describe('recompressing the files a first search downloads', () => {
     const cache = path.join(root, 'cache-changed');
     const before = copy('before-change');
     const earlier = digests(firstSearchFiles(before, true));
-    await shrinkInWorker(firstSearchFiles(before, true), cache);
+    await shrinkWithZopfli(firstSearchFiles(before, true), cache);
     const dir = path.join(root, 'changed');
     await writeBundle(dir, [...pages.slice(1), { url: '/2023/07/koreksi/', content: '<html lang="id"><body><article data-pagefind-body><h1>Koreksi</h1><p>Ralat nama narasumber.</p></article></body></html>' }]);
     const files = firstSearchFiles(dir, true);
@@ -93,7 +93,7 @@ describe('recompressing the files a first search downloads', () => {
     const changed = [...now].filter((d) => !earlier.has(d)).length;
     expect(changed).toBeGreaterThan(0);
     expect(changed).toBeLessThan(now.size);
-    const shrunk = await shrinkInWorker(files, cache);
+    const shrunk = await shrinkWithZopfli(files, cache);
     expect(shrunk.compressed).toBe(changed);
     expect(fs.readdirSync(cache)).toHaveLength(now.size);
   });
@@ -101,10 +101,10 @@ describe('recompressing the files a first search downloads', () => {
   it('does not trust a damaged cached file, and compresses that file again', async () => {
     const cache = path.join(root, 'cache-damaged');
     const [one, two] = [copy('damaged-1'), copy('damaged-2')];
-    await shrinkInWorker(firstSearchFiles(one, true), cache);
+    await shrinkWithZopfli(firstSearchFiles(one, true), cache);
     const victim = path.join(cache, fs.readdirSync(cache)[0]!);
     fs.writeFileSync(victim, fs.readFileSync(victim).subarray(0, 100));
-    const shrunk = await shrinkInWorker(firstSearchFiles(two, true), cache);
+    const shrunk = await shrinkWithZopfli(firstSearchFiles(two, true), cache);
     expect(shrunk.compressed).toBe(1);
     const [first, again] = [filesIn(one), filesIn(two)];
     for (const [name, bytes] of first) expect(again.get(name)!.equals(bytes), name).toBe(true);
@@ -120,11 +120,19 @@ describe('recompressing the files a first search downloads', () => {
     expect(['pagefind', 'pagefind/arsip', 'pagefind/arsip-2019'].map((b) => fs.existsSync(path.join(cache, b, 'a.gz')))).toEqual([true, true, false]);
   });
 
+  it('gives back each gzip in the order it was asked for when two threads share the work', async () => {
+    const raws = paragraphs.map((p, i) => Buffer.from(p.repeat(i + 1)));
+    const made = await zopfliOnThreads(raws, 2);
+    expect(made).toHaveLength(raws.length);
+    made.forEach((gz, i) => expect(gunzipSync(gz).equals(raws[i]!), `paragraph ${i}`).toBe(true));
+    expect(await zopfliOnThreads([], 2)).toEqual([]);
+  });
+
   it('fails naming the file when a listed file is not gzip', async () => {
     const dir = copy('not-gzip');
     const meta = firstSearchFiles(dir, false)[0]!;
     fs.writeFileSync(meta, 'not gzip');
-    await expect(shrinkInWorker([meta], path.join(root, 'cache-bad'))).rejects.toThrow(`recompressing ${meta} for search`);
+    await expect(shrinkWithZopfli([meta], path.join(root, 'cache-bad'))).rejects.toThrow(`recompressing ${meta} for search`);
   });
 
   it("leaves a bundle Pagefind's own pagefind.js answers exactly as before", async () => {
@@ -146,7 +154,7 @@ describe('recompressing the files a first search downloads', () => {
         return out;
       };
       const dir = copy('answers');
-      await shrinkInWorker(firstSearchFiles(dir, true), path.join(root, 'cache-answers'));
+      await shrinkWithZopfli(firstSearchFiles(dir, true), path.join(root, 'cache-answers'));
       const [was, now] = [await answers(path.join(root, 'written')), await answers(dir)];
       expect(was.map((a) => [a.q, a.results.length > 0])).toEqual([['polda', true], ['polda sumsel', true], ['media sosial', true]]);
       expect(now).toEqual(was);

@@ -202,6 +202,25 @@ describe('updating the bundles of a built site', () => {
     );
   });
 
+  it('checks the other bundles while one is still being written, and writes none of them before that one is done', async () => {
+    const events: string[] = [];
+    const archived = page('Isi berita lama.');
+    const unwritten = { get: (url: string) => (url === '/2024/01/b/' ? (events.push(`read ${url}`), archived) : undefined) };
+    const withArchive = [...shards, { bundlePath: '/pagefind/arsip/', urls: ['/2024/01/b/'] }] as Parameters<typeof updateBundles>[1];
+    let settle!: (bundles: ReturnType<typeof preparedFrom>) => void;
+    const prepared = new Promise<ReturnType<typeof preparedFrom>>((resolve) => (settle = resolve));
+    const write = writer(events);
+    const updating = updateBundles(site, withArchive, '1.6.0', (pages, dir, shard) => write(pages, dir, shard), { unwritten, prepared, writing: ['/pagefind/'] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toEqual(['read /2024/01/b/']);
+    events.push('written');
+    settle(preparedFrom(page('Isi berita.')));
+    expect(await updating).toEqual({ rewritten: ['/pagefind/arsip/', '/pagefind/'], moved: ['/pagefind/'] });
+    expect(events).toEqual(['read /2024/01/b/', 'written', '/2024/01/b/']);
+    expect(fs.readFileSync(path.join(site, 'pagefind', 'pagefind.js'), 'utf8')).toBe('prepared');
+    expect(fs.readFileSync(path.join(site, 'pagefind', 'arsip', 'pagefind.js'), 'utf8')).toBe('js');
+  });
+
   it('writes the bundle from the written pages when they differ from what the prepared bundle was written from', async () => {
     const calls: string[] = [];
     const prepared = preparedFrom(page('Isi sebelum diperbaiki.'));
