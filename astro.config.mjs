@@ -30,6 +30,9 @@ async function adapterFor(target = 'node') {
   throw new Error(`[warta] WARTA_DEPLOY_TARGET must be node, netlify or vercel, got "${target}"`);
 }
 
+// WARTA_CACHE_DIR: a cold-build benchmark or test points this at an empty folder.
+const cacheDir = process.env.WARTA_CACHE_DIR ?? `./node_modules/.astro/${contentKey}`;
+
 export default defineConfig({
   site: warta.content.site.url,
   // 'ignore' so /api/views/<id> is not redirected; every page link we emit ends in a slash anyway.
@@ -39,17 +42,14 @@ export default defineConfig({
   // portal and the API on one port; the function limits bodies itself (413), the
   // adapter's cap stops Node from buffering huge uploads first.
   adapter: await adapterFor(process.env.WARTA_DEPLOY_TARGET),
-  // WARTA_CACHE_DIR: a cold-build benchmark or test points this at an empty folder.
-  cacheDir: process.env.WARTA_CACHE_DIR ?? `./node_modules/.astro/${contentKey}`,
+  cacheDir,
   // The comment/view function checks Origin itself, with the WARTA_ALLOWED_ORIGINS
   // allow-list and JSON errors (src/server/http/origin-check.ts); Astro's own check
   // would answer plain-text 403s first and block allowed cross-host sites.
   security: { checkOrigin: false },
   vite: {
-    plugins: [editorVitePlugin()],
-    // The browser editor (Sveltia CMS) is one ~2.5 MB chunk loaded only on /redaksi/editor/;
-    // reader pages' weight is held by the page-weight tests, not by this warning.
-    build: { chunkSizeWarningLimit: 3000 },
+    // The browser editor (Sveltia CMS), bundled once into the cache folder (src/editor/vite-plugin.ts).
+    plugins: [editorVitePlugin(cacheDir)],
     // Build output is not source: after `npm run bench` (.bench/ holds 200,000 files at 50,000
     // articles) the dev server spent minutes watching it and timed out loading astro:content.
     server: { watch: { ignored: ['**/.bench/**', '**/tests/.output/**', '**/dist/**', '**/data/**'] } },

@@ -1,6 +1,10 @@
-import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, type Plugin } from 'vite';
 
 const STUB = '\0warta-editor-no-code-languages';
+const ENTRY = '\0warta-editor-sveltia';
 
 /**
  * Sveltia CMS imports each of Shiki's ~280 languages lazily to highlight code blocks in its
@@ -8,7 +12,7 @@ const STUB = '\0warta-editor-no-code-languages';
  * story never uses. Every language import of the editor resolves to one empty list instead:
  * code blocks still work, unhighlighted. Only imports from @sveltia/cms are touched.
  */
-export function editorVitePlugin(): Plugin {
+export function noCodeLanguages(): Plugin {
   return {
     name: 'warta-editor-no-code-languages',
     enforce: 'pre',
@@ -20,4 +24,82 @@ export function editorVitePlugin(): Plugin {
       return id === STUB ? 'export default [];' : null;
     },
   };
+}
+
+/**
+ * The editor's plugins. Bundling Sveltia CMS (2.1 MB of code and its libraries) took ~2.8 s of
+ * every build's Vite step at 10,000 stories, content edits included, though its code only changes
+ * with the dependencies: so a build bundles it once into `cacheDir` (`sveltiaBundle`), and the
+ * browser build imports it from there as a file of the site, `/_astro/sveltia-<digest>/index.js`.
+ * The dev server bundles it as it does any dependency.
+ */
+export function editorVitePlugin(cacheDir: string): Plugin[] {
+  let bundle: { dir: string; files: string[] } | undefined;
+  let url = '';
+  return [
+    noCodeLanguages(),
+    {
+      name: 'warta-editor-sveltia-once',
+      apply: 'build',
+      enforce: 'pre',
+      applyToEnvironment: (environment) => environment.name === 'client',
+      async buildStart() {
+        bundle = await sveltiaBundle(cacheDir, this.environment.config.root);
+        const { base, build: options } = this.environment.config;
+        url = `${base}${options.assetsDir}/${path.basename(bundle.dir)}/`;
+      },
+      resolveId(source) {
+        return source === '@sveltia/cms' && bundle ? { id: `${url}index.js`, external: true } : null;
+      },
+      generateBundle() {
+        const folder = url.slice(this.environment.config.base.length);
+        for (const file of bundle?.files ?? []) this.emitFile({ type: 'asset', fileName: folder + file, source: fs.readFileSync(path.join(bundle!.dir, file)) });
+      },
+    },
+  ];
+}
+
+/**
+ * Sveltia CMS bundled for the browser on its own (its default export kept), in a folder of
+ * `cacheDir` named by a digest of everything that decides the result: the lockfile (the
+ * versions of Sveltia and of its libraries), Vite's version and this file. Bundled again only
+ * when one of them changes; a folder is complete once renamed into place.
+ */
+export async function sveltiaBundle(cacheDir: string, root: string): Promise<{ dir: string; files: string[] }> {
+  const digest = createHash('sha256');
+  const lockfile = path.join(root, 'package-lock.json');
+  digest.update(fs.existsSync(lockfile) ? fs.readFileSync(lockfile) : fs.readFileSync(path.join(root, 'node_modules/@sveltia/cms/package.json')));
+  digest.update(fs.readFileSync(new URL(import.meta.url)));
+  digest.update((await import('vite')).version);
+  const parent = path.join(cacheDir, 'warta-editor');
+  const dir = path.join(parent, `sveltia-${digest.digest('hex').slice(0, 12)}`);
+  if (!fs.existsSync(dir)) {
+    fs.rmSync(parent, { recursive: true, force: true });
+    const scratch = `${dir}.tmp`;
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      // Its chunks and files are found from its own URL, wherever the site serves the folder.
+      base: './',
+      plugins: [
+        noCodeLanguages(),
+        { name: 'warta-editor-entry', resolveId: (id) => (id === ENTRY ? id : null), load: (id) => (id === ENTRY ? "export { default } from '@sveltia/cms';" : null) },
+      ],
+      build: {
+        outDir: scratch,
+        emptyOutDir: true,
+        copyPublicDir: false,
+        chunkSizeWarningLimit: 3000,
+        rolldownOptions: {
+          input: { index: ENTRY },
+          preserveEntrySignatures: 'strict',
+          output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
+        },
+      },
+    });
+    fs.renameSync(scratch, dir);
+  }
+  const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  return { dir, files };
 }

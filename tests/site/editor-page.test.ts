@@ -28,10 +28,14 @@ function editorCode(): Set<string> {
     if (seen.has(file) || !file.startsWith('/_astro/')) continue;
     seen.add(file);
     const code = fs.readFileSync(path.join(outDir(site), file), 'utf8');
-    for (const match of code.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)) queue.push(`/_astro/${match[1]}`);
+    // Chunks beside it (`./x.js`, `./chunks/x.js`) and the editor bundled once into a folder of its own (`/_astro/sveltia-…/index.js`).
+    for (const match of code.matchAll(/["'`]((?:\.\/|\/_astro\/)[\w./-]+\.js)["'`]/g)) queue.push(path.posix.resolve(path.posix.dirname(file), match[1]!));
   }
   return seen;
 }
+
+/** Every file under the site's /_astro/, by its path inside it. */
+const assetFiles = () => fs.readdirSync(path.join(outDir(site), '_astro'), { recursive: true, encoding: 'utf8' });
 
 describe('the editor page', () => {
   it('is a bare, unindexed page carrying its configuration', () => {
@@ -47,10 +51,10 @@ describe('the editor page', () => {
     expect(code.size).toBeGreaterThan(0);
     const all = [...code].map((f) => fs.readFileSync(path.join(outDir(site), f), 'utf8')).join('\n');
     // The npm build of the editor ships its icon font; the browser test checks no CDN is asked.
-    const icons = fs.readdirSync(path.join(outDir(site), '_astro')).find((f) => f.startsWith('material-symbols-outlined') && f.endsWith('.woff2'));
+    const icons = assetFiles().map((f) => path.basename(f)).find((f) => f.startsWith('material-symbols-outlined') && f.endsWith('.woff2'));
     expect(icons).toBeDefined();
     expect(all).toContain(icons);
-    const chunks = fs.readdirSync(path.join(outDir(site), '_astro')).filter((f) => f.endsWith('.js'));
+    const chunks = assetFiles().filter((f) => f.endsWith('.js')).map((f) => path.basename(f));
     expect(chunks.filter((f) => /^(abap|cobol|zig|wolfram|fortran)/.test(f))).toEqual([]);
     expect(chunks.length).toBeLessThan(120);
   });
