@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'vite';
+import { build, version as viteVersion, type Plugin } from 'vite';
 
 const STUB = '\0warta-editor-no-code-languages';
 const ENTRY = '\0warta-editor-sveltia';
@@ -63,19 +63,24 @@ export function editorVitePlugin(cacheDir: string): Plugin[] {
  * Sveltia CMS bundled for the browser on its own (its default export kept), in a folder of
  * `cacheDir` named by a digest of everything that decides the result: the lockfile (the
  * versions of Sveltia and of its libraries), Vite's version and this file. Bundled again only
- * when one of them changes; a folder is complete once renamed into place.
+ * when one of them changes; a folder is complete once renamed into place, so builds sharing the
+ * cache may bundle it at the same time.
  */
 export async function sveltiaBundle(cacheDir: string, root: string): Promise<{ dir: string; files: string[] }> {
   const digest = createHash('sha256');
   const lockfile = path.join(root, 'package-lock.json');
   digest.update(fs.existsSync(lockfile) ? fs.readFileSync(lockfile) : fs.readFileSync(path.join(root, 'node_modules/@sveltia/cms/package.json')));
   digest.update(fs.readFileSync(new URL(import.meta.url)));
-  digest.update((await import('vite')).version);
+  digest.update(viteVersion);
   const parent = path.join(cacheDir, 'warta-editor');
   const dir = path.join(parent, `sveltia-${digest.digest('hex').slice(0, 12)}`);
   if (!fs.existsSync(dir)) {
-    fs.rmSync(parent, { recursive: true, force: true });
-    const scratch = `${dir}.tmp`;
+    // Other versions go; so does a bundling left unfinished an hour ago. One still running (another build on the same cache) stays.
+    for (const entry of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+      const other = path.join(parent, entry);
+      if (!entry.endsWith('.tmp') || fs.statSync(other).mtimeMs < Date.now() - 3_600_000) fs.rmSync(other, { recursive: true, force: true });
+    }
+    const scratch = `${dir}.${process.pid}.tmp`;
     await build({
       configFile: false,
       root,
@@ -98,7 +103,13 @@ export async function sveltiaBundle(cacheDir: string, root: string): Promise<{ d
         },
       },
     });
-    fs.renameSync(scratch, dir);
+    try {
+      fs.renameSync(scratch, dir);
+    } catch (error) {
+      // Another build on the same cache finished the same bundle first: its folder is as good.
+      if (!fs.existsSync(dir)) throw error;
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   }
   const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
   return { dir, files };

@@ -9,10 +9,12 @@ const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-editor-bundle-'));
 afterAll(() => fs.rmSync(cache, { recursive: true, force: true }));
 
 describe('the editor bundled once', () => {
-  it('bundles Sveltia with its default export, its own fonts and no per-language chunks, replacing an older bundle', async () => {
+  it('bundles Sveltia with its default export, its own fonts and no per-language chunks, replacing an older bundle, for two builds at once', async () => {
     const older = path.join(cache, 'warta-editor', 'sveltia-000000000000');
     fs.mkdirSync(older, { recursive: true });
-    const { dir, files } = await sveltiaBundle(cache, root);
+    const [{ dir, files }, other] = await Promise.all([sveltiaBundle(cache, root), sveltiaBundle(cache, root)]);
+    expect(other).toEqual({ dir, files });
+    expect(fs.readdirSync(path.dirname(dir))).toEqual([path.basename(dir)]);
     expect(fs.existsSync(older)).toBe(false);
     expect(path.basename(dir)).toMatch(/^sveltia-[0-9a-f]{12}$/);
     expect(files).toContain('index.js');
