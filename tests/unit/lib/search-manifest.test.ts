@@ -210,7 +210,7 @@ describe('updating the bundles of a built site', () => {
     let settle!: (bundles: ReturnType<typeof preparedFrom>) => void;
     const prepared = new Promise<ReturnType<typeof preparedFrom>>((resolve) => (settle = resolve));
     const write = writer(events);
-    const updating = updateBundles(site, withArchive, '1.6.0', (pages, dir, shard) => write(pages, dir, shard), { unwritten, prepared, writing: ['/pagefind/'] });
+    const updating = updateBundles(site, withArchive, '1.6.0', write, { unwritten, prepared, writing: ['/pagefind/'] });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(events).toEqual(['read /2024/01/b/']);
     events.push('written');
