@@ -4,8 +4,10 @@
  *
  * - the story pages are listed first, so Astro renders them before listings, tags and feeds: the
  *   stories of the bundle a first search loads first (its recompression is the longest work after
- *   the write), then the largest bundle's, so the longest work overlaps the most pages;
- * - as each story page is rendered, the part Pagefind indexes (`indexedHtml`) is staged;
+ *   the write), then the pages of the archived stories' search text (lib/archive.ts), then the
+ *   largest bundle's stories, so the longest work overlaps the most pages;
+ * - as each story page is rendered, the part Pagefind indexes (`indexedHtml`) is staged, and so
+ *   is each story of a page of archived stories' search text;
  * - once every story of a bundle has been rendered, Pagefind writes that bundle into a folder of
  *   its own, in its own process and so on the other core, while Astro goes on rendering;
  * - a warm build renders only the stories a change touched: when the first page that is not a
@@ -25,6 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AstroPrerenderer, PrerenderResult } from 'astro';
 import type { Plugin } from 'vite';
+import { ARCHIVE_SEARCH_PATH, splitArchiveSearchPage } from '../lib/archive.ts';
 import { digestOf, indexedHtml, pageFile, recordedDigest, type BundleManifest } from '../lib/search-manifest.ts';
 import { SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
 import { StagedPages } from './pagefind-service.ts';
@@ -212,12 +215,17 @@ export function searchAlongside(
           storiesFirst(await astro.getStaticPaths(), (pathname) => {
             const key = keyOf(pathname);
             listed.add(key);
+            // The archived stories' search text (lib/archive.ts) right after the first bundle's stories.
+            if (key.startsWith(ARCHIVE_SEARCH_PATH)) return 1;
             const story = stories.get(key);
-            return story && rank.indexOf(story.i);
+            const g = story && rank.indexOf(story.i);
+            return g && g + 1;
           }),
         async render(request, options) {
-          const story = stories.get(keyOf(request.url));
-          if (!story && !storiesDone) {
+          const key = keyOf(request.url);
+          const story = stories.get(key);
+          const archived = !story && key.startsWith(ARCHIVE_SEARCH_PATH);
+          if (!story && !archived && !storiesDone) {
             storiesDone = true;
             completeFromDisk();
           }
@@ -225,6 +233,12 @@ export function searchAlongside(
           rendered++;
           const response = result instanceof Response ? result : (result as PrerenderResult).response;
           if (story && response.ok) take(story.url, story.i, await response.clone().text());
+          if (archived && response.ok) {
+            for (const [url, html] of splitArchiveSearchPage(await response.clone().text())) {
+              const of = stories.get(keyOf(url));
+              if (of) take(of.url, of.i, html);
+            }
+          }
           return result;
         },
         collectStaticImages: astro.collectStaticImages && (() => astro.collectStaticImages!()),

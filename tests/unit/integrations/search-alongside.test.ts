@@ -114,6 +114,30 @@ describe('indexing search bundles while the pages render', () => {
     alongside.dispose();
   });
 
+  it('stages the archived stories from the pages of their search text, rendered right after the first bundle, and writes their bundle while the listings render', async () => {
+    const archived = (url: string, text: string) =>
+      `<warta-archived data-url="${url}"><header class="article-header" data-pagefind-body><h1>${text}</h1></header><div class="article-body" data-pagefind-body><p>Isi ${text}.</p></div><p class="reporter-code"></p>${META}</warta-archived>`;
+    const searchText = `<html lang="id"><head><meta name="robots" content="noindex"></head><body>${archived('/2024/01/x/', 'X')}${archived('/2024/01/y/', 'Y')}</body></html>`;
+    const shards: SearchShard[] = [
+      { bundlePath: '/pagefind/', urls: ['/2026/07/c/'] },
+      { bundlePath: '/pagefind/arsip/', urls: ['/2026/06/b/', '/2024/01/y/', '/2024/01/x/'] },
+    ];
+    astro = astroPrerenderer(['/tag/banjir/', '/2026/06/b/', '/_arsip-cari/1/', '/kategori/politik/', '/2026/07/c/'], { ...PAGES, '/_arsip-cari/1/': searchText });
+    const alongside = searchAlongside(shards, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
+    await renderAll(alongside.prerenderer(astro));
+    expect(astro.rendered).toEqual(['/2026/07/c/', '/_arsip-cari/1/', '/2026/06/b/', '/tag/banjir/', '/kategori/politik/']);
+    const prepared = await alongside.settled();
+    expect(writes.map((w) => [w.bundle, Object.keys(w.staged).sort(), w.renderedBefore])).toEqual([
+      ['/pagefind/', ['/2026/07/c/'], 1],
+      ['/pagefind/arsip/', ['/2024/01/x/', '/2024/01/y/', '/2026/06/b/'], 3],
+    ]);
+    expect(writes[1]!.staged['/2024/01/x/']).toBe(indexedHtml(`<html lang="id"><body>${archived('/2024/01/x/', 'X')}</body></html>`, '/2024/01/x/'));
+    expect(writes[1]!.staged['/2024/01/x/']).toContain('Isi X.');
+    expect(prepared.get('/pagefind/arsip/')!.renderedAfter).toBe(2);
+    expect(warnings).toEqual([]);
+    alongside.dispose();
+  });
+
   it("returns Astro's result untouched, the incremental build's metadata included", async () => {
     astro = astroPrerenderer(['/2026/07/c/', '/tag/banjir/']);
     const alongside = searchAlongside(SHARDS, { scratch: path.join(scratch, 'search'), write, warn: (m) => warnings.push(m) });
