@@ -64,6 +64,10 @@ describe('a warm build after a story has aged past WARTA_PRERENDER_DAYS', () => 
     expect(second.output).toContain('keeping the output folder of the last build');
   });
 
+  it('writes the search bundle holding archived stories while the first build renders, from their search text', () => {
+    expect(first.output).toMatch(/search index checked: \d+ articles \(\/pagefind\/ \d+ written while pages rendered, [1-9]\d* pages after it\)/);
+  });
+
   it('removes the aged story’s written page, keeps the newer one and writes the story that became due', () => {
     expect(writtenBefore).toEqual({ crossing: true, due: false });
     expect(written(crossing)).toBe(false);
