@@ -5,7 +5,7 @@ import { FixturesLastSequencer } from './tests/helpers/sequencer.ts';
 /**
  * Four projects: `unit` (pure logic), `server` (the function over real HTTP), `site` (checks
  * on fixture sites built once by the global setup) and `e2e` (Chromium against served
- * builds). `npm test` runs them all, two files at a time; a test that builds takes the
+ * builds). `npm test` runs them all, three files at a time; a test that builds takes the
  * build lock (tests/helpers/build-lock.ts), so there is still one Astro build at a time.
  */
 export default defineConfig({

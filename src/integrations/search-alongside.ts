@@ -2,26 +2,20 @@
  * Indexes search bundles while Astro renders the rest of the site, through Astro's public
  * prerenderer API (`setPrerenderer` at astro:build:start, wrapping Astro's own prerenderer):
  *
- * - the story pages are listed first, so Astro renders them before listings, tags and feeds: the
- *   stories of the bundle a first search loads first (its recompression is the longest work after
- *   the write), then the pages of the archived stories' search text (lib/archive.ts), then the
- *   largest bundle's stories, so the longest work overlaps the most pages;
- * - as each story page is rendered, the part Pagefind indexes (`indexedHtml`) is staged, and so
- *   is each story of a page of archived stories' search text;
- * - once every story of a bundle has been rendered, Pagefind writes that bundle into a folder of
- *   its own, in its own process and so on the other core, while Astro goes on rendering;
- * - a warm build renders only the stories a change touched: when the first page that is not a
- *   story renders, every story page is final on disk, so a bundle some of whose stories were
- *   rendered is completed from the kept pages and written while the listings render.
+ * - the story pages render first: the first-search bundle's (its recompression is the longest work
+ *   after its write), then the archived stories' search text (lib/archive.ts), then the largest
+ *   bundle's, so the longest work overlaps the most pages;
+ * - the part of each story Pagefind indexes (`indexedHtml`) is staged as it renders, and once every
+ *   story of a bundle is staged, Pagefind writes it, in its own process, while Astro renders on;
+ * - a warm build renders only the stories a change touched: at the first page that is not a story
+ *   every story page is final on disk, so a touched bundle is completed from the kept pages.
  *
- * At build:done `updateBundles` (lib/search-manifest.ts) uses a bundle written here only when
- * the pages Astro wrote hold exactly the text it was written from; otherwise, and for every
- * bundle not complete here (none of its stories rendered, or one without a page), the bundle is
- * written from the written pages after the last page, as it would be without this. So the order
- * Astro renders in decides only how much of the indexing overlaps the rendering, never what is
- * indexed; the build log says how many pages were rendered after each bundle was handed to
- * Pagefind, and tests/site/incremental-build.test.ts fails when that falls to none (an Astro that
- * stops rendering in the listed order). `WARTA_SEARCH_ALONGSIDE=0` turns it off.
+ * At build:done `updateBundles` (lib/search-manifest.ts) uses a bundle written here only when the
+ * pages Astro wrote hold exactly the text it was written from; any other bundle is written after
+ * the last page, as without this. So the render order decides only how much indexing overlaps
+ * rendering, never what is indexed; the build log says how many pages rendered after each bundle
+ * was handed over, and tests/site/incremental-build.test.ts fails when that falls to none (an Astro
+ * that stops rendering in the listed order). `WARTA_SEARCH_ALONGSIDE=0` turns it off.
  */
 import fs from 'node:fs';
 import path from 'node:path';

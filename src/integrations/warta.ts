@@ -5,7 +5,6 @@
  * (kept-output.ts) and builds the search index (pagefind.ts).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,9 +15,8 @@ import { resolveNow, toZonedIso } from '../lib/dates.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../markdown/plugins.ts';
-import { LOCAL_FIRST, parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
+import { markdownThreads, parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
-import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { BODIES_APART, BODIES_FOLDER, bodiesIn, placeBodies, pruneBodies } from '../lib/bodies-apart.ts';
 import { ARCHIVE_SEARCH_PATH, archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
 import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
@@ -111,7 +109,8 @@ export function createWarta(root = process.cwd()): Warta {
           injectRoute({ pattern: `${ARCHIVE_SEARCH_PATH}[batch]`, entrypoint: new URL('../routes/archive-search.astro', import.meta.url), prerender: true });
         }
         // Builds render Markdown on every core; the dev server renders one file at a time.
-        markdownProcessor.useWorkers(command === 'build' ? markdownWorkers(process.env) : 0, markdownLocalFirst(process.env));
+        const threads = markdownThreads(process.env);
+        markdownProcessor.useWorkers(command === 'build' ? threads.workers : 0, threads.localFirst);
         // Drafts and scheduled stories are previewed by `astro dev` only. Decided by the
         // command, not by NODE_ENV/import.meta.env.DEV, which a test runner or host can change.
         updateConfig({
@@ -205,16 +204,6 @@ export function createWarta(root = process.cwd()): Warta {
 export function quietAstroDirective(warning: { code?: string; message: string }, warn: (w: typeof warning) => void): void {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
   warn(warning);
-}
-
-/** `WARTA_MARKDOWN_LOCAL_FIRST`: stories rendered on the main thread before the threads start. */
-export function markdownLocalFirst(env: NodeJS.ProcessEnv): number {
-  return wholeNumberFromEnv(env, 'WARTA_MARKDOWN_LOCAL_FIRST', LOCAL_FIRST, { min: 0, max: 1_000_000, hint: '0 starts the Markdown threads with the first story' });
-}
-
-/** `WARTA_MARKDOWN_WORKERS` (0 = main thread only), else one thread per core. */
-export function markdownWorkers(env: NodeJS.ProcessEnv): number {
-  return wholeNumberFromEnv(env, 'WARTA_MARKDOWN_WORKERS', os.availableParallelism(), { min: 0, max: 64, hint: '0 renders Markdown on the main thread' });
 }
 
 /**

@@ -18,8 +18,10 @@
  * one file at a time and keeps everything in process. MDX is compiled by @astrojs/mdx in
  * process, as before.
  */
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { unified, type AstroMarkdownOptions, type MarkdownProcessor, type MarkdownRenderer, type MarkdownRenderOptions, type MarkdownRenderResult, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import { wholeNumberFromEnv } from '../lib/build-env.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from './plugins.ts';
 
 export interface ParallelProcessor extends MarkdownProcessor<UnifiedResolvedOptions> {
@@ -27,7 +29,7 @@ export interface ParallelProcessor extends MarkdownProcessor<UnifiedResolvedOpti
    * Render `.md` in this many worker threads from now on; 0 or 1 renders in process. The first
    * `localFirst` entries render in process all the same (`RenderPool`).
    */
-  useWorkers(count: number, localFirst?: number): void;
+  useWorkers(count: number, localFirst: number): void;
 }
 
 /**
@@ -39,6 +41,14 @@ export interface ParallelProcessor extends MarkdownProcessor<UnifiedResolvedOpti
  * first story, and 12.7 s (16.8 s of CPU) without. `WARTA_MARKDOWN_LOCAL_FIRST` sets it.
  */
 export const LOCAL_FIRST = 100;
+
+/** A build's threads: `WARTA_MARKDOWN_WORKERS` (0 = the main thread only), else one per core, and `WARTA_MARKDOWN_LOCAL_FIRST`. */
+export function markdownThreads(env: NodeJS.ProcessEnv): { workers: number; localFirst: number } {
+  return {
+    workers: wholeNumberFromEnv(env, 'WARTA_MARKDOWN_WORKERS', os.availableParallelism(), { min: 0, max: 64, hint: '0 renders Markdown on the main thread' }),
+    localFirst: wholeNumberFromEnv(env, 'WARTA_MARKDOWN_LOCAL_FIRST', LOCAL_FIRST, { min: 0, max: 1_000_000, hint: '0 starts the Markdown threads with the first story' }),
+  };
+}
 
 /** What a worker needs to build its renderer. */
 export interface RenderWorkerData {
@@ -59,7 +69,7 @@ export function parallelUnified(data: MarkdownPluginData): ParallelProcessor {
   // A closure, not a property: Astro hashes the serialisable config for its content cache,
   // and `astro dev` (0 workers) and `astro build` must not invalidate each other's.
   let workers = 0;
-  let localFirst = LOCAL_FIRST;
+  let localFirst = 0;
 
   /** Why the workers cannot render exactly what `inProcess` would, or undefined when they can. */
   function divergence(shared: AstroMarkdownOptions): string | undefined {
@@ -80,7 +90,7 @@ export function parallelUnified(data: MarkdownPluginData): ParallelProcessor {
     name: inProcess.name,
     // The same object: integrations that extend `processor.options` reach the in-process renderer.
     options: inProcess.options,
-    useWorkers(count, first = LOCAL_FIRST) {
+    useWorkers(count, first) {
       workers = count;
       localFirst = first;
     },

@@ -1,8 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it, vi } from 'vitest';
-import { parallelUnified, RenderPool } from '../../../src/markdown/parallel-processor.ts';
+import { markdownThreads, parallelUnified, RenderPool } from '../../../src/markdown/parallel-processor.ts';
 import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData } from '../../../src/markdown/plugins.ts';
-import { markdownLocalFirst, markdownWorkers } from '../../../src/integrations/warta.ts';
 
 const data: MarkdownPluginData = {
   siteUrl: 'https://abnnews.id',
@@ -76,7 +75,7 @@ describe('parallelUnified', () => {
 
   it('stays on the main thread when another integration has added a plugin', async () => {
     const processor = parallelUnified(data);
-    processor.useWorkers(2);
+    processor.useWorkers(2, 0);
     const marker = () => (tree: { children: unknown[] }) => {
       tree.children.push({ type: 'html', value: '<!-- extra -->' });
     };
@@ -104,7 +103,7 @@ describe('parallelUnified', () => {
 
   it('starts no thread for the first hundred stories by default', async () => {
     const processor = parallelUnified(data);
-    processor.useWorkers(2);
+    processor.useWorkers(2, markdownThreads({}).localFirst);
     const pool = (await processor.createRenderer(shared)) as RenderPool;
     await Promise.all(articles.map((a, i) => pool.render(a.body, { frontmatter: a.frontmatter, fileURL: fileURL(i) })));
     expect(pool.running).toBe(0);
@@ -113,27 +112,27 @@ describe('parallelUnified', () => {
 
   it('renders on the main thread when workers are off (the dev server)', async () => {
     const processor = parallelUnified(data);
-    processor.useWorkers(0);
+    processor.useWorkers(0, 0);
     expect(await processor.createRenderer(shared)).not.toBeInstanceOf(RenderPool);
   });
 });
 
-describe('markdownWorkers', () => {
+describe('markdownThreads', () => {
   it('uses one thread per core unless WARTA_MARKDOWN_WORKERS says otherwise', () => {
-    expect(markdownWorkers({})).toBeGreaterThanOrEqual(1);
-    expect(markdownWorkers({ WARTA_MARKDOWN_WORKERS: '0' })).toBe(0);
-    expect(markdownWorkers({ WARTA_MARKDOWN_WORKERS: '3' })).toBe(3);
+    expect(markdownThreads({}).workers).toBeGreaterThanOrEqual(1);
+    expect(markdownThreads({ WARTA_MARKDOWN_WORKERS: '0' }).workers).toBe(0);
+    expect(markdownThreads({ WARTA_MARKDOWN_WORKERS: '3' }).workers).toBe(3);
   });
 
   it('renders the first hundred stories on the main thread unless WARTA_MARKDOWN_LOCAL_FIRST says otherwise', () => {
-    expect(markdownLocalFirst({})).toBe(100);
-    expect(markdownLocalFirst({ WARTA_MARKDOWN_LOCAL_FIRST: '0' })).toBe(0);
-    expect(() => markdownLocalFirst({ WARTA_MARKDOWN_LOCAL_FIRST: 'semua' })).toThrow(/WARTA_MARKDOWN_LOCAL_FIRST must be a whole number/);
+    expect(markdownThreads({}).localFirst).toBe(100);
+    expect(markdownThreads({ WARTA_MARKDOWN_LOCAL_FIRST: '0' }).localFirst).toBe(0);
+    expect(() => markdownThreads({ WARTA_MARKDOWN_LOCAL_FIRST: 'semua' }).localFirst).toThrow(/WARTA_MARKDOWN_LOCAL_FIRST must be a whole number/);
   });
 
   it('refuses a value that is not a whole number, naming the variable', () => {
-    expect(() => markdownWorkers({ WARTA_MARKDOWN_WORKERS: 'two' })).toThrow(/WARTA_MARKDOWN_WORKERS must be a whole number from 0 to 64.*got "two"/);
-    expect(() => markdownWorkers({ WARTA_MARKDOWN_WORKERS: '-1' })).toThrow(/WARTA_MARKDOWN_WORKERS/);
+    expect(() => markdownThreads({ WARTA_MARKDOWN_WORKERS: 'two' }).workers).toThrow(/WARTA_MARKDOWN_WORKERS must be a whole number from 0 to 64.*got "two"/);
+    expect(() => markdownThreads({ WARTA_MARKDOWN_WORKERS: '-1' }).workers).toThrow(/WARTA_MARKDOWN_WORKERS/);
   });
 });
 
