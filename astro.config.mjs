@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createWarta } from './src/integrations/warta.ts';
-import { editorVitePlugin } from './src/editor/vite-plugin.ts';
+import { EDITOR_CACHE, editorVitePlugin } from './src/editor/vite-plugin.ts';
 
 // Content (and so the site config) is read once, validated, and shared with the
 // Markdown plugins. WARTA_CONTENT_DIR points builds at fixture sites in tests.
@@ -48,8 +48,8 @@ export default defineConfig({
   // would answer plain-text 403s first and block allowed cross-host sites.
   security: { checkOrigin: false },
   vite: {
-    // The browser editor (Sveltia CMS), bundled once into the cache folder (src/editor/vite-plugin.ts).
-    plugins: [editorVitePlugin(cacheDir)],
+    // The browser editor (Sveltia CMS), bundled once for every content folder (src/editor/vite-plugin.ts).
+    plugins: [editorVitePlugin(EDITOR_CACHE)],
     // Build output is not source: after `npm run bench` (.bench/ holds 200,000 files at 50,000
     // articles) the dev server spent minutes watching it and timed out loading astro:content.
     server: { watch: { ignored: ['**/.bench/**', '**/tests/.output/**', '**/dist/**', '**/data/**'] } },

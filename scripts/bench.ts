@@ -173,7 +173,8 @@ function wartaSite(name: string, projectRoot: string, n: number, corpus: string)
     env: env({ WARTA_CONTENT_DIR: corpus, WARTA_CACHE_DIR: cache, NODE_COMPILE_CACHE: compileCache, WARTA_PRERENDER_DAYS: values['prerender-days'] }),
     outDir,
     // An older commit may not read WARTA_CACHE_DIR: its default cache folders go too (its worktree is the bench's own).
-    coldPaths: [outDir, cache, compileCache, ...(projectRoot === root ? [] : [path.join(projectRoot, 'node_modules/.astro')])],
+    // This tree's editor bundle is shared by every content folder, outside WARTA_CACHE_DIR: a cold build makes it again.
+    coldPaths: [outDir, cache, compileCache, path.join(projectRoot, projectRoot === root ? 'node_modules/.astro/warta-editor' : 'node_modules/.astro')],
   };
 }
 

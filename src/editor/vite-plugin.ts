@@ -27,6 +27,12 @@ export function noCodeLanguages(): Plugin {
 }
 
 /**
+ * Where builds keep the editor's bundle (relative to the project): beside Astro's caches, but
+ * shared by every content folder's builds, since it depends on the dependencies only.
+ */
+export const EDITOR_CACHE = 'node_modules/.astro';
+
+/**
  * The editor's plugins. Bundling Sveltia CMS (2.1 MB of code and its libraries) took ~2.8 s of
  * every build's Vite step at 10,000 stories, content edits included, though its code only changes
  * with the dependencies: so a build bundles it once into `cacheDir` (`sveltiaBundle`), and the
@@ -44,7 +50,8 @@ export function editorVitePlugin(cacheDir: string): Plugin[] {
       enforce: 'pre',
       applyToEnvironment: (environment) => environment.name === 'client',
       async buildStart() {
-        bundle = await sveltiaBundle(cacheDir, this.environment.config.root);
+        const { root } = this.environment.config;
+        bundle = await sveltiaBundle(path.resolve(root, cacheDir), root);
         const { base, build: options } = this.environment.config;
         url = `${base}${options.assetsDir}/${path.basename(bundle.dir)}/`;
       },
