@@ -40,9 +40,10 @@ export interface Warta {
   integration: AstroIntegration;
 }
 
-export function createWarta(root = process.cwd()): Warta {
+/** @param options.cacheDir Astro's cache folder: the content check keeps each story's result there for the next build. */
+export function createWarta(root = process.cwd(), options: { cacheDir?: string } = {}): Warta {
   const dir = contentDir(process.env, root);
-  const content = loadContent(dir, root);
+  const content = loadContent(dir, root, { cacheFile: options.cacheDir && path.resolve(root, options.cacheDir, 'warta-content-check.bin') });
   const { site } = content;
   const t = createTranslator(site.locale);
   // Plain data, so the Markdown render threads can build the same plugins (parallel-processor.ts).

@@ -4,8 +4,10 @@
  * error and only logs unknown references). Used by the build integration before
  * Astro starts, and by the CLIs.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { z } from 'zod';
@@ -20,7 +22,7 @@ import { problemsFromZod, type ContentProblem } from './content-problems.ts';
 import type { TranslationKey } from '../i18n/translator.ts';
 import { articlePath } from './paths.ts';
 import { BACA_JUGA_PATTERN } from './baca-juga.ts';
-import { checkArticle } from './article-check.ts';
+import { checkArticle, type ArticleRegistries } from './article-check.ts';
 
 export interface ArticleRecord {
   id: string;
@@ -43,7 +45,16 @@ export interface ContentIndex {
 // YAML's core schema keeps `2023-07-05 13:00:00` a string, so we can tell a
 // missing offset from a real one (the default schema would silently read it as UTC).
 const parseYaml = (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA });
-export function loadContent(contentDir: string, root = process.cwd()): ContentIndex {
+export interface LoadOptions {
+  /**
+   * A file that keeps each article's check between runs, keyed by the file's size and times and by
+   * everything else the check reads (site config, registries, this code): a build after a one-story
+   * edit checks that story again, not all of them. Checks across files run every time.
+   */
+  cacheFile?: string;
+}
+
+export function loadContent(contentDir: string, root = process.cwd(), options: LoadOptions = {}): ContentIndex {
   const problems: ContentProblem[] = [];
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
@@ -99,10 +110,12 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   // "Baca juga" target), or reported in the same place (an image URL), valid frontmatter or not, so
   // broken links are reported in the same run as frontmatter mistakes. Not the bodies themselves:
   // at 200,000 stories they would be most of the build's memory.
-  const bodyFindings: ({ file: string; line: number; target: string } | ContentProblem)[] = [];
+  const bodyFindings: BodyFinding[] = [];
   const rightOfReplyRefs: { file: string; line?: number; id: string }[] = [];
   const verifiesRefs: { file: string; line?: number; id: string }[] = [];
 
+  const cache = options.cacheFile ? readCheckCache(options.cacheFile, checkCacheKey(contentDir, root, { site, people, categories, locations })) : undefined;
+  const registries = { people, categories, locations };
   for (const file of globFiles(contentDir, 'articles/**/*.{md,mdx}')) {
     const abs = path.join(contentDir, file);
     const relFile = rel(abs);
@@ -118,44 +131,29 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
     }
     seenIds.set(id, relFile);
 
-    const source = fs.readFileSync(abs, 'utf8');
-    let parsedFile: matter.GrayMatterFile<string>;
-    try {
-      // gray-matter caches by input string; an options object disables that so edits are re-read.
-      parsedFile = matter(source, { engines: { yaml: parseYaml as (s: string) => object } });
-    } catch (error) {
-      problems.push(yamlProblem(relFile, error, 2));
-      continue;
+    let checked: FileCheck;
+    if (cache) {
+      const stat = fs.statSync(abs);
+      // The change time too: a copy that keeps the modification time (rsync -a, tar) still sets it.
+      const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+      const kept = cache.files.get(relFile);
+      checked = kept?.stamp === stamp ? kept : { ...checkArticleFile(abs, relFile, registries, site), stamp };
+      if (checked !== kept) cache.changed = true;
+      cache.seen.set(relFile, checked);
+    } else {
+      checked = checkArticleFile(abs, relFile, registries, site);
     }
-    const frontmatter = (parsedFile as unknown as { matter: string }).matter ?? '';
-    const fmText = frontmatter.replace(/^\r?\n/, '');
-    const bodyFirstLine = firstLineOf(source, parsedFile.content);
-    parsedFile.content.split('\n').forEach((text, index) => {
-      const line = bodyFirstLine + index;
-      for (const match of text.matchAll(BACA_JUGA_PATTERN)) bodyFindings.push({ file: relFile, line, target: match[1]! });
-      // Astro decodes every Markdown image URL with decodeURI; one that cannot be decoded
-      // stops the story's rendering, so the page would be published without its text.
-      for (const url of imageUrls(text)) {
-        if (!decodable(url)) bodyFindings.push({ file: relFile, line, severity: 'error', key: 'error.imageUrl', params: { value: url, fixed: url.replace(/%(?![0-9A-Fa-f]{2})/g, '%25') } });
-      }
-    });
-    const { data, problems: articleProblems, line } = checkArticle({ file: relFile, data: parsedFile.data, frontmatter: fmText, body: parsedFile.content, bodyFirstLine }, { people, categories, locations }, site.timeZone);
-    problems.push(...articleProblems);
-    const raw = (data ?? parsedFile.data) as Record<string, unknown>;
-    const rightOfReply = raw.rightOfReply;
-    if (typeof rightOfReply === 'string' && rightOfReply.trim() !== '') rightOfReplyRefs.push({ file: relFile, line: line('rightOfReply'), id: rightOfReply.trim() });
-    const verifies = raw.verifies;
-    if (typeof verifies === 'string' && verifies.trim() !== '') verifiesRefs.push({ file: relFile, line: line('verifies'), id: verifies.trim() });
-    const coverSrc = (raw.cover as { src?: unknown } | undefined)?.src;
-    if (typeof coverSrc === 'string' && coverSrc !== '' && !/^https?:/.test(coverSrc)) {
-      const image = path.resolve(path.dirname(abs), coverSrc);
-      if (!fs.existsSync(image)) {
-        problems.push({ file: relFile, line: line('cover'), field: 'cover.src', severity: 'error', key: 'error.imageMissing', params: { value: coverSrc, path: rel(image) } });
-      }
+    problems.push(...checked.problems);
+    bodyFindings.push(...checked.findings);
+    if (checked.rightOfReply) rightOfReplyRefs.push({ file: relFile, ...checked.rightOfReply });
+    if (checked.verifies) verifiesRefs.push({ file: relFile, ...checked.verifies });
+    // Checked on every run: the image can go while the story stays as it was.
+    if (checked.cover && !fs.existsSync(checked.cover.image)) {
+      problems.push({ file: relFile, line: checked.cover.line, field: 'cover.src', severity: 'error', key: 'error.imageMissing', params: { value: checked.cover.src, path: rel(checked.cover.image) } });
     }
-    if (!data) continue;
-    articles.push({ id, file: relFile, data, path: articlePath(site.permalink, { id, date: data.date, category: data.category }, site.timeZone) });
+    if (checked.article) articles.push({ id, file: relFile, ...checked.article });
   }
+  if (cache && options.cacheFile && (cache.changed || cache.seen.size !== cache.files.size)) writeCheckCache(options.cacheFile, cache.key, cache.seen);
 
   // URLs (and aliases) must be unique, or one story silently replaces another.
   const urls = new Map<string, string>();
@@ -209,13 +207,112 @@ export function loadContent(contentDir: string, root = process.cwd()): ContentIn
   return { site, people, categories, locations, articles: articles.filter((a) => !broken.has(a.file)), problems };
 }
 
-/** The line `body` starts on in `source`: counted in the frontmatter before it, not by splitting both (10,000 files). */
+type BodyFinding = { file: string; line: number; target: string } | ContentProblem;
+
+/** What one article file yields for the checks across files, and its record when it is valid. */
+interface FileCheck {
+  /** `size:mtimeMs:ctimeMs` of the file checked, in the cache. */
+  stamp?: string;
+  problems: ContentProblem[];
+  findings: BodyFinding[];
+  rightOfReply?: { line?: number; id: string };
+  verifies?: { line?: number; id: string };
+  /** A local cover: whether it is on disk is checked on every run. */
+  cover?: { line?: number; src: string; image: string };
+  article?: Pick<ArticleRecord, 'data' | 'path'>;
+}
+
+function checkArticleFile(abs: string, relFile: string, registries: ArticleRegistries, site: Site): FileCheck {
+  const source = fs.readFileSync(abs, 'utf8');
+  let parsedFile: matter.GrayMatterFile<string>;
+  try {
+    // gray-matter caches by input string; an options object disables that so edits are re-read.
+    parsedFile = matter(source, { engines: { yaml: parseYaml as (s: string) => object } });
+  } catch (error) {
+    return { problems: [yamlProblem(relFile, error, 2)], findings: [] };
+  }
+  const result: FileCheck = { problems: [], findings: [] };
+  const frontmatter = (parsedFile as unknown as { matter: string }).matter ?? '';
+  const fmText = frontmatter.replace(/^\r?\n/, '');
+  const bodyFirstLine = firstLineOf(source, parsedFile.content);
+  parsedFile.content.split('\n').forEach((text, index) => {
+    const line = bodyFirstLine + index;
+    for (const match of text.matchAll(BACA_JUGA_PATTERN)) result.findings.push({ file: relFile, line, target: match[1]! });
+    // Astro decodes every Markdown image URL with decodeURI; one that cannot be decoded
+    // stops the story's rendering, so the page would be published without its text.
+    for (const url of imageUrls(text)) {
+      if (!decodable(url)) result.findings.push({ file: relFile, line, severity: 'error', key: 'error.imageUrl', params: { value: url, fixed: url.replace(/%(?![0-9A-Fa-f]{2})/g, '%25') } });
+    }
+  });
+  const { data, problems, line } = checkArticle({ file: relFile, data: parsedFile.data, frontmatter: fmText, body: parsedFile.content, bodyFirstLine }, registries, site.timeZone);
+  result.problems = problems;
+  const raw = (data ?? parsedFile.data) as Record<string, unknown>;
+  const rightOfReply = raw.rightOfReply;
+  if (typeof rightOfReply === 'string' && rightOfReply.trim() !== '') result.rightOfReply = { line: line('rightOfReply'), id: rightOfReply.trim() };
+  const verifies = raw.verifies;
+  if (typeof verifies === 'string' && verifies.trim() !== '') result.verifies = { line: line('verifies'), id: verifies.trim() };
+  const coverSrc = (raw.cover as { src?: unknown } | undefined)?.src;
+  if (typeof coverSrc === 'string' && coverSrc !== '' && !/^https?:/.test(coverSrc)) {
+    result.cover = { line: line('cover'), src: coverSrc, image: path.resolve(path.dirname(abs), coverSrc) };
+  }
+  if (data) result.article = { data, path: articlePath(site.permalink, { id: path.basename(abs).replace(/\.mdx?$/, ''), date: data.date, category: data.category }, site.timeZone) };
+  return result;
+}
+
+/**
+ * What every article's check depends on besides its own file: the site config and registries as
+ * read, the folders, and the code that checks (this folder, the schemas, the messages' keys) with
+ * the libraries it calls, by the lockfile.
+ */
+function checkCacheKey(contentDir: string, root: string, shared: object): string {
+  const hash = createHash('sha256').update(`${contentDir}\0${root}\0`).update(v8.serialize(shared));
+  const src = path.resolve(import.meta.dirname, '..');
+  for (const file of fs.globSync(['lib/**/*.ts', 'schemas/**/*.ts', 'i18n/**/*'], { cwd: src }).sort()) hash.update(file).update(fs.readFileSync(path.join(src, file)));
+  const lock = path.resolve(src, '../package-lock.json');
+  if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
+  return hash.digest('hex');
+}
+
+interface CheckCache {
+  key: string;
+  /** The checks kept from the last run, by file. */
+  files: Map<string, FileCheck>;
+  /** This run's checks, by file: written back when any differs. */
+  seen: Map<string, FileCheck>;
+  changed: boolean;
+}
+
+function readCheckCache(file: string, key: string): CheckCache {
+  const cache: CheckCache = { key, files: new Map(), seen: new Map(), changed: false };
+  try {
+    const kept = v8.deserialize(fs.readFileSync(file)) as { key: string; files: Map<string, FileCheck> };
+    if (kept.key === key) cache.files = kept.files;
+  } catch {
+    // No cache yet, or one an older Node wrote: every file is checked.
+  }
+  return cache;
+}
+
+function writeCheckCache(file: string, key: string, files: Map<string, FileCheck>): void {
+  // Written whole and renamed into place, so a build that reads it meanwhile sees one run's or the other's.
+  const scratch = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(scratch, v8.serialize({ key, files }));
+    fs.renameSync(scratch, file);
+  } catch (error) {
+    fs.rmSync(scratch, { force: true });
+    console.warn(`[warta] could not keep the content check for the next run in ${file}: ${(error as Error).message}`);
+  }
+}
+
 /** The message for a reference to an id no article has: with the closest id as a suggestion when there is one. */
 function unknownId(value: string, ids: Set<string>, key: TranslationKey, keyWithSuggestion: TranslationKey): Pick<ContentProblem, 'key' | 'params'> {
   const suggestion = closestMatch(value, ids);
   return suggestion ? { key: keyWithSuggestion, params: { value, suggestion } } : { key, params: { value } };
 }
 
+/** The line `body` starts on in `source`: counted in the frontmatter before it, not by splitting both (10,000 files). */
 function firstLineOf(source: string, body: string): number {
   if (!source.endsWith(body)) return source.split('\n').length - body.split('\n').length + 1;
   let lines = 1;

@@ -163,3 +163,78 @@ describe('image URLs in a story body', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe('the content check kept between builds', () => {
+  const sample = 'articles/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri';
+  function scratchDemo() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-check-cache-'));
+    fs.cpSync(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+    return { dir, content: path.join(dir, 'content'), cacheFile: path.join(dir, 'cache', 'warta-content-check.bin') };
+  }
+  const errors = (index: ReturnType<typeof loadContent>) => index.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, 'en'));
+
+  it('gives the same stories, paths and problems from the cache as from the files', () => {
+    const { dir, content, cacheFile } = scratchDemo();
+    try {
+      const plain = loadContent(content, dir);
+      expect(loadContent(content, dir, { cacheFile })).toStrictEqual(plain);
+      expect(fs.existsSync(cacheFile)).toBe(true);
+      const fromCache = loadContent(content, dir, { cacheFile });
+      expect(fromCache).toStrictEqual(plain);
+      expect(fromCache.articles.find((a) => a.id === path.basename(sample))?.data.date).toBeInstanceOf(Date);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a story again once its file changes, even when a copy kept its modification time, and the cover on disk on every run', () => {
+    const { dir, content, cacheFile } = scratchDemo();
+    try {
+      loadContent(content, dir, { cacheFile });
+      const file = path.join(content, `${sample}.md`);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('reporter: bolok', 'reporter: bolk'));
+      expect(errors(loadContent(content, dir, { cacheFile }))).toEqual([expect.stringMatching(/^content\/articles\/2023\/07\/polda-sumsel-zoom-meeting-manajemen-citra-polri\.md:6 .*bolk.*bolok/)]);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('reporter: bolk', 'reporter: bolok'));
+      expect(errors(loadContent(content, dir, { cacheFile }))).toEqual([]);
+      // Same size, and the modification time put back as `rsync -a` or `tar` would: the change time still tells.
+      const { atime, mtime } = fs.statSync(file);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('reporter: bolok', 'reporter: bolkk'));
+      fs.utimesSync(file, atime, mtime);
+      expect(errors(loadContent(content, dir, { cacheFile }))).toEqual([expect.stringContaining('bolkk')]);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('reporter: bolkk', 'reporter: bolok'));
+      fs.rmSync(path.join(content, `${sample}.jpg`));
+      const index = loadContent(content, dir, { cacheFile });
+      expect(errors(index)).toEqual([expect.stringContaining(`polda-sumsel-zoom-meeting-manajemen-citra-polri.jpg`)]);
+      expect(index.articles.map((a) => a.id)).not.toContain(path.basename(sample));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks every story again when a registry they name changes, though no story file did', () => {
+    const { dir, content, cacheFile } = scratchDemo();
+    try {
+      const before = loadContent(content, dir, { cacheFile });
+      const naming = before.articles.filter((a) => a.data.reporter.includes('bolok')).map((a) => a.file);
+      expect(naming.length).toBeGreaterThan(0);
+      fs.rmSync(path.join(content, 'people/bolok.yaml'));
+      const after = loadContent(content, dir, { cacheFile });
+      expect([...new Set(after.problems.filter((p) => p.severity === 'error' && p.field === 'reporter').map((p) => p.file))].sort()).toEqual(naming.sort());
+      expect(after).toStrictEqual(loadContent(content, dir));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks every file when the cache cannot be read, and replaces it', () => {
+    const { dir, content, cacheFile } = scratchDemo();
+    try {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      fs.writeFileSync(cacheFile, 'not a cache');
+      expect(loadContent(content, dir, { cacheFile })).toStrictEqual(loadContent(content, dir));
+      expect(fs.readFileSync(cacheFile, 'utf8')).not.toBe('not a cache');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
