@@ -50,6 +50,9 @@ const STALE = ['client/_astro/Old.1a2b3c4d.js', 'server/chunks/old_5e6f7a8b.mjs'
 /** A story the second build has no reason to render: its page names none of the changed stories. */
 let untouchedPage: string;
 let third: BuildResult;
+/** A build after a story was broken, every other story's check kept from the builds before. */
+let fourth: BuildResult;
+let checkCacheBefore: number;
 /** The archive bundle's files (path → mtime and bytes) before the third build, which edits only a story of the newest month. */
 let archiveBefore: Map<string, string>;
 let archiveStoriesBefore: Record<string, string>;
@@ -118,7 +121,13 @@ beforeAll(() => {
   fs.appendFileSync(path.join(content, recent), `\n${RECENT_ADDED}\n`);
   third = runBuild(site, dist, env);
   if (third.status !== 0) throw new Error(third.output);
-}, 3 * BUILD_TIMEOUT);
+
+  // Every story's check is kept from the builds above; this one is broken after them.
+  checkCacheBefore = fs.statSync(path.join(env.WARTA_CACHE_DIR, 'warta-content-check.bin')).mtimeMs;
+  const broken = articleFile(SAMPLE);
+  fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace(/^reporter: .*$/m, 'reporter: bukan-wartawan'));
+  fourth = runBuild(site, dist, env);
+}, 4 * BUILD_TIMEOUT);
 
 describe('a warm build after editing, retitling and removing stories', () => {
   it('copies most pages from the last build instead of rendering them', () => {
@@ -222,5 +231,16 @@ describe('share cards in a warm build', () => {
     const retitledHasCard = fs.existsSync(path.join(client, `og/${relatedId}.png`));
     expect(drawn).toEqual(retitledHasCard ? [`og/${relatedId}.png`] : []);
     expect(cards.find(([file]) => file === `og/${removedId}.png`)).toBeUndefined();
+  });
+});
+
+describe('the content check a warm build keeps', () => {
+  it('still refuses a story broken after the last build, naming its file and field, and publishes nothing', () => {
+    expect(fourth.status).toBe(1);
+    expect(fourth.output).toMatch(new RegExp(`articles/\\d{4}/\\d{2}/${SAMPLE}\\.md:\\d+ .*bukan-wartawan`));
+    // Stopped before Astro started: the kept output is the third build's, the edit it published still there.
+    expect(fourth.output).not.toContain('prerendering static routes');
+    expect(load(samplePage)('article').text()).toContain(ADDED);
+    expect(fs.statSync(path.join(env.WARTA_CACHE_DIR, 'warta-content-check.bin')).mtimeMs).toBeGreaterThan(checkCacheBefore);
   });
 });
