@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, version as viteVersion, type Plugin } from 'vite';
+import { inputsDigest } from '../lib/cache-files.ts';
 
 const STUB = '\0warta-editor-no-code-languages';
 const ENTRY = '\0warta-editor-sveltia';
@@ -74,13 +74,10 @@ export function editorVitePlugin(cacheDir: string): Plugin[] {
  * cache may bundle it at the same time.
  */
 export async function sveltiaBundle(cacheDir: string, root: string): Promise<{ dir: string; files: string[] }> {
-  const digest = createHash('sha256');
   const lockfile = path.join(root, 'package-lock.json');
-  digest.update(fs.existsSync(lockfile) ? fs.readFileSync(lockfile) : fs.readFileSync(path.join(root, 'node_modules/@sveltia/cms/package.json')));
-  digest.update(fs.readFileSync(new URL(import.meta.url)));
-  digest.update(viteVersion);
+  const digest = inputsDigest([fs.existsSync(lockfile) ? lockfile : path.join(root, 'node_modules/@sveltia/cms/package.json'), new URL(import.meta.url)], viteVersion);
   const parent = path.join(cacheDir, 'warta-editor');
-  const dir = path.join(parent, `sveltia-${digest.digest('hex').slice(0, 12)}`);
+  const dir = path.join(parent, `sveltia-${digest.toString('hex').slice(0, 12)}`);
   if (!fs.existsSync(dir)) {
     // Other versions go; so does a bundling left unfinished an hour ago. One still running (another build on the same cache) stays.
     for (const entry of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {

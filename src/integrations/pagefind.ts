@@ -16,7 +16,6 @@
  * reads every bundle it writes back from disk and compares it with the stories it should hold;
  * a bundle left as it was had passed that check when it was written (lib/search-manifest.ts).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +28,7 @@ import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
 import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
 import { bundleUpToDate, readManifest, updateBundles, type PagesByUrl } from '../lib/search-manifest.ts';
 import { firstSearchFiles, pruneGzipCache, shrinkWithZopfli } from '../lib/search-gzip.ts';
+import { inputsDigest } from '../lib/cache-files.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
 import { prerenderEntry, searchAlongside, type PreparedBundle, type SearchAlongside } from './search-alongside.ts';
@@ -59,9 +59,7 @@ const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './search-a
 
 function indexerOf(code: string[]): string {
   const version = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
-  const digest = createHash('sha256');
-  for (const file of code) digest.update(fs.readFileSync(new URL(file, import.meta.url)));
-  return `pagefind ${version}, ${digest.digest('base64url').slice(0, 12)}`;
+  return `pagefind ${version}, ${inputsDigest(code.map((file) => new URL(file, import.meta.url))).toString('base64url').slice(0, 12)}`;
 }
 
 /**

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { writeWhole } from './cache-files.ts';
 
 /** The folder in Astro's cache folder, and in the server output, that holds the bodies. */
 export const BODIES_FOLDER = 'warta-bodies';
@@ -110,9 +111,7 @@ function writeBody(dir: string, id: string, body: RenderedBody): void {
   fs.mkdirSync(dir, { recursive: true });
   const file = fileOf(dir, id);
   // Whole or not at all: a build stopped mid-write must not leave half a story for the next one.
-  const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, JSON.stringify(body));
-  fs.renameSync(partial, file);
+  writeWhole(file, JSON.stringify(body));
 }
 
 /** Whether an entry's body was kept apart (its store entry holds the empty body that says so). */

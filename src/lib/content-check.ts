@@ -23,6 +23,7 @@ import type { TranslationKey } from '../i18n/translator.ts';
 import { articlePath } from './paths.ts';
 import { BACA_JUGA_PATTERN } from './baca-juga.ts';
 import { checkArticle, type ArticleRegistries } from './article-check.ts';
+import { inputsDigest, writeWhole } from './cache-files.ts';
 
 export interface ArticleRecord {
   id: string;
@@ -153,7 +154,7 @@ export function loadContent(contentDir: string, root = process.cwd(), options: L
     }
     if (checked.article) articles.push({ id, file: relFile, ...checked.article });
   }
-  if (cache && options.cacheFile && (cache.changed || cache.seen.size !== cache.files.size)) writeCheckCache(options.cacheFile, cache.key, cache.seen);
+  if (cache && (cache.changed || cache.seen.size !== cache.files.size)) writeCheckCache(cache);
 
   // URLs (and aliases) must be unique, or one story silently replaces another.
   const urls = new Map<string, string>();
@@ -265,15 +266,15 @@ function checkArticleFile(abs: string, relFile: string, registries: ArticleRegis
  * the libraries it calls, by the lockfile.
  */
 function checkCacheKey(contentDir: string, root: string, shared: object): string {
-  const hash = createHash('sha256').update(`${contentDir}\0${root}\0`).update(v8.serialize(shared));
   const src = path.resolve(import.meta.dirname, '..');
-  for (const file of fs.globSync(['lib/**/*.ts', 'schemas/**/*.ts', 'i18n/**/*'], { cwd: src }).sort()) hash.update(file).update(fs.readFileSync(path.join(src, file)));
+  const code = fs.globSync(['lib/**/*.ts', 'schemas/**/*.ts', 'i18n/*'], { cwd: src }).sort().map((file) => path.join(src, file));
   const lock = path.resolve(src, '../package-lock.json');
-  if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
-  return hash.digest('hex');
+  const inputs = inputsDigest(fs.existsSync(lock) ? [...code, lock] : code);
+  return createHash('sha256').update(`${contentDir}\0${root}\0`).update(v8.serialize(shared)).update(inputs).digest('hex');
 }
 
 interface CheckCache {
+  file: string;
   key: string;
   /** The checks kept from the last run, by file. */
   files: Map<string, FileCheck>;
@@ -283,7 +284,7 @@ interface CheckCache {
 }
 
 function readCheckCache(file: string, key: string): CheckCache {
-  const cache: CheckCache = { key, files: new Map(), seen: new Map(), changed: false };
+  const cache: CheckCache = { file, key, files: new Map(), seen: new Map(), changed: false };
   try {
     const kept = v8.deserialize(fs.readFileSync(file)) as { key: string; files: Map<string, FileCheck> };
     if (kept.key === key) cache.files = kept.files;
@@ -293,15 +294,12 @@ function readCheckCache(file: string, key: string): CheckCache {
   return cache;
 }
 
-function writeCheckCache(file: string, key: string, files: Map<string, FileCheck>): void {
-  // Written whole and renamed into place, so a build that reads it meanwhile sees one run's or the other's.
-  const scratch = `${file}.${process.pid}.tmp`;
+function writeCheckCache({ file, key, seen }: CheckCache): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(scratch, v8.serialize({ key, files }));
-    fs.renameSync(scratch, file);
+    // Whole, so a build that reads it meanwhile sees one run's or the other's.
+    writeWhole(file, v8.serialize({ key, files: seen }));
   } catch (error) {
-    fs.rmSync(scratch, { force: true });
     console.warn(`[warta] could not keep the content check for the next run in ${file}: ${(error as Error).message}`);
   }
 }
