@@ -20,7 +20,7 @@
  * body marked `data-pagefind-body`, chrome marked `data-pagefind-ignore`, and the filters, sort
  * key and metadata `PagefindMeta.astro` writes), indexes them through Pagefind's Node API into
  * a copy of the --dir build (default: the demo fixture, which supplies /cari/ and the UI), applies
- * the build's post-processing (Zopfli, `src/lib/search-gzip.ts`) and measures that. Articles go in one
+ * the build's post-processing (Zopfli, `src/search/gzip.ts`) and measures that. Articles go in one
  * `addHTMLFile` each, in file order (month, then name); the build's `addDirectory` takes pages
  * in directory order, which moved the index size by under 1% in a trial.
  */
@@ -79,7 +79,7 @@ async function syntheticSite(count: number, template: string): Promise<string> {
   }
   const { loadContent } = await import('../src/lib/content-check.ts');
   const { formatDate, toZonedIso } = await import('../src/lib/dates.ts');
-  const { firstSearchFiles, shrinkWithZopfli } = await import('../src/lib/search-gzip.ts');
+  const { firstSearchFiles, shrinkWithZopfli } = await import('../src/search/gzip.ts');
   const content = loadContent(corpus, corpus);
   const { site } = content;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -165,7 +165,7 @@ function serve(siteDir: string): Promise<{ origin: string; close: () => void }> 
   );
 }
 
-// A large archive's index is split into bundles inside /pagefind/ (src/lib/search-shards.ts): count them all.
+// A large archive's index is split into bundles inside /pagefind/ (src/search/shards.ts): count them all.
 const pages = fs.globSync('pagefind/**/pagefind-entry.json', { cwd: dir }).reduce((sum, file) => {
   const entry = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return sum + Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);

@@ -1,10 +1,10 @@
 /**
  * Constants Warta's integrations define for Vite (`src/integrations/warta.ts`,
- * `src/integrations/pagefind.ts`), replaced at build time.
+ * `src/search/pagefind.ts`), replaced at build time.
  */
 /** True under `astro dev` (drafts and scheduled stories are previewed), false in builds. */
 declare const __WARTA_PREVIEW_UNPUBLISHED__: boolean;
-/** The search bundles merged into `/pagefind/` when the index is split (`lib/search-shards.ts`); usually none. */
+/** The search bundles merged into `/pagefind/` when the index is split (`search/shards.ts`); usually none. */
 declare const __WARTA_SEARCH_MERGE__: string[];
 /** The build's instant (ISO 8601) in the server that renders archived stories, which renders them as of the build; elsewhere empty. */
 declare const __WARTA_BUILD_NOW__: string;

@@ -2,7 +2,7 @@
  * The 20-query check: does the split index (a recent part and the archive, merged in the browser)
  * answer as one whole index does? Both are built here from a built site's article pages:
  *   (a) whole: Pagefind's `addDirectory` over the article pages, as the build did before the split;
- *   (b) split: the build's own plan (lib/search-shards.ts) and input (`indexedHtml`), one bundle each.
+ *   (b) split: the build's own plan (src/search/shards.ts) and input (`indexedHtml`), one bundle each.
  * Then Pagefind's own pagefind.js, loaded in Node, runs each query on both; the split one merged as
  * the search page merges it (`mergeIndex` with the bundle filter, "Terbaru" through
  * `newestFirstAcrossBundles`). Per query: hit counts, the whole newest-first list, the relevance top 10.
@@ -17,10 +17,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { DEFAULT_SEARCH_RECENT_PAGES, DEFAULT_SEARCH_SHARD_PAGES, planSearchShards } from '../../src/lib/search-shards.ts';
-import { indexedHtml } from '../../src/lib/search-manifest.ts';
-import { writeBundle } from '../../src/integrations/pagefind-service.ts';
-import { newestFirstAcrossBundles } from '../../src/lib/search-bundles.ts';
+import { DEFAULT_SEARCH_RECENT_PAGES, DEFAULT_SEARCH_SHARD_PAGES, planSearchShards } from '../../src/search/shards.ts';
+import { indexedHtml } from '../../src/search/manifest.ts';
+import { writeBundle } from '../../src/search/pagefind-service.ts';
+import { newestFirstAcrossBundles } from '../../src/search/bundles.ts';
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
  * Wires Warta into Astro, as one integration: validates all content before Astro starts
  * (so every problem is reported at once and the build fails), hands the article index to
  * the Markdown plugins, writes build artefacts other parts need, keeps the output folder
- * (kept-output.ts) and builds the search index (pagefind.ts).
+ * (kept-output.ts) and builds the search index (search/pagefind.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,8 +21,8 @@ import { BODIES_APART, BODIES_FOLDER, bodiesIn, placeBodies, pruneBodies } from 
 import { ARCHIVE_SEARCH_PATH, archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
 import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
-import { createSearch } from './pagefind.ts';
-import type { PagesByUrl } from '../lib/search-manifest.ts';
+import { createSearch } from '../search/pagefind.ts';
+import type { PagesByUrl } from '../search/manifest.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -150,7 +150,7 @@ export function createWarta(root = process.cwd(), options: { cacheDir?: string }
       },
       'astro:build:start': ({ logger, setPrerenderer }) => {
         output.start(logger);
-        // Story pages first, each search bundle written as soon as its stories are rendered (search-alongside.ts).
+        // Story pages first, each search bundle written as soon as its stories are rendered (search/alongside.ts).
         const prerenderer = search.prerenderer(logger);
         if (prerenderer) setPrerenderer(prerenderer);
       },

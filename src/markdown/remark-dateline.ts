@@ -4,7 +4,7 @@
  *     <span class="dateline" id="dateline">Liputan ABN | PALEMBANG –</span> Hujan deras…
  *
  * on the same line as the text, as in print. The `id` tells search where the story's own
- * words start (lib/search-excerpt.ts), so its excerpts do not repeat the dateline. The text is built by the caller from the
+ * words start (search/excerpt.ts), so its excerpts do not repeat the dateline. The text is built by the caller from the
  * site config and the location registry (`datelineFor`), so this plugin knows nothing of
  * either. It must run after remark-summary and remark-reading-time, or the dateline would
  * open every summary and count as words.
@@ -15,7 +15,7 @@ import type {} from 'remark-rehype';
 import type { Plugin } from 'unified';
 import { astroFrontmatter } from './astro-frontmatter.ts';
 import { collapseWhitespace, firstProseParagraph, plainText } from './prose.ts';
-import { DATELINE_ANCHOR } from '../lib/search-excerpt.ts';
+import { DATELINE_ANCHOR } from '../search/excerpt.ts';
 
 export interface DatelineOptions {
   /**

@@ -1,6 +1,6 @@
 /**
  * A large site's search index is split into a recent bundle and the archive
- * (src/lib/search-shards.ts), merged in the reader's browser after the first answer. The
+ * (src/search/shards.ts), merged in the reader's browser after the first answer. The
  * `searchShards` fixture is the demo split into the newest month and three archive bundles by
  * year; every search on it must end with the answer the demo's single index gives.
  */

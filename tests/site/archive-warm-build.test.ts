@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexedUrls } from '../../src/lib/search-index-check.ts';
+import { indexedUrls } from '../../src/search/index-check.ts';
 import { ARCHIVE_CACHE_CONTROL } from '../../src/lib/archive.ts';
 import { BODIES_FOLDER } from '../../src/lib/bodies-apart.ts';
 import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';

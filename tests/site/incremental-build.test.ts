@@ -9,8 +9,8 @@ import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';
-import { indexedUrls } from '../../src/lib/search-index-check.ts';
-import { MANIFEST } from '../../src/lib/search-manifest.ts';
+import { indexedUrls } from '../../src/search/index-check.ts';
+import { MANIFEST } from '../../src/search/manifest.ts';
 import { outputRoot, root, sites } from '../helpers/sites.ts';
 
 const scratch = path.join(outputRoot, 'incremental');
@@ -194,7 +194,7 @@ describe('the search index in a warm build after one story of the newest month i
     expect(third.output).toMatch(/search index checked: \d+ articles \(\/pagefind\/ \d+( written while pages rendered, \d+ pages after it)?, \/pagefind\/arsip\/ \d+ unchanged\)/);
   });
 
-  // Canary for search-alongside.ts: Astro renders in the order Warta lists the paths, stories first.
+  // Canary for src/search/alongside.ts: Astro renders in the order Warta lists the paths, stories first.
   it('writes both bundles of the cold build while pages still render, and the recent one of a warm build while the listings render', () => {
     // The stories render first, so each bundle is handed over with at least the other pages still to render.
     const stories = Number(/(\d+) articles published/.exec(first.output)![1]);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkSearchIndex, indexedUrls } from '../../src/lib/search-index-check.ts';
+import { checkSearchIndex, indexedUrls } from '../../src/search/index-check.ts';
 import { loadContent } from '../../src/lib/content-check.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
 import { htmlFiles, loadPage, readPage } from '../helpers/pages.ts';

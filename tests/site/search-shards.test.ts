@@ -1,6 +1,6 @@
 /**
  * The `searchShards` fixture is the demo built with WARTA_SEARCH_RECENT_PAGES=5 and
- * WARTA_SEARCH_SHARD_PAGES=12, split as a large site's index is (src/lib/search-shards.ts):
+ * WARTA_SEARCH_SHARD_PAGES=12, split as a large site's index is (src/search/shards.ts):
  * the newest month in /pagefind/, the older stories in archive bundles by year.
  * The browser side is tested in tests/e2e/search-shards.test.ts.
  */
@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { checkPlacement, checkSearchIndex, indexedUrls } from '../../src/lib/search-index-check.ts';
-import { planSearchShards, type SearchShard } from '../../src/lib/search-shards.ts';
-import { MANIFEST } from '../../src/lib/search-manifest.ts';
+import { checkPlacement, checkSearchIndex, indexedUrls } from '../../src/search/index-check.ts';
+import { planSearchShards, type SearchShard } from '../../src/search/shards.ts';
+import { MANIFEST } from '../../src/search/manifest.ts';
 import { outDir, sites } from '../helpers/sites.ts';
 
 const site = outDir(sites.searchShards);

@@ -6,9 +6,9 @@
  * previous search). Pagefind loads only when a search starts or the search box gets focus,
  * filter data only when the reader reaches for a filter or the URL carries one.
  */
-import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type SearchFilter, type SearchState } from '../../lib/search-url.ts';
-import { bodyExcerpt } from '../../lib/search-excerpt.ts';
-import { archiveAfterFirstSearch, type FilterCounts, type PagefindApi, type ResultData, type SearchResult } from '../../lib/search-bundles.ts';
+import { SEARCH_FILTERS, matchFilterValue, parseSearchUrl, searchUrlQuery, type SearchFilter, type SearchState } from '../../search/url.ts';
+import { bodyExcerpt } from '../../search/excerpt.ts';
+import { archiveAfterFirstSearch, type FilterCounts, type PagefindApi, type ResultData, type SearchResult } from '../../search/bundles.ts';
 
 /** Pagefind's module-level API: the searching part plus its setup calls. */
 interface PagefindModule extends PagefindApi {
@@ -49,7 +49,7 @@ export function startSearchPage(): void {
   template.replaceWith(template.content.cloneNode(true));
 
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
-  // A large site's index is split into bundles (lib/search-shards.ts): /pagefind/ answers first, these join after.
+  // A large site's index is split into bundles (search/shards.ts): /pagefind/ answers first, these join after.
   const archive = JSON.parse(root.dataset.mergeIndex ?? '[]') as string[];
   const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
   const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;

@@ -1,7 +1,7 @@
 /**
  * Which stories go into which Pagefind bundle.
  *
- * A warm build rewrites only the bundles whose stories changed (search-manifest.ts), so a large
+ * A warm build rewrites only the bundles whose stories changed (manifest.ts), so a large
  * site's index is split where edits are rare: the **recent** part, the newest whole months
  * holding at least `recentPages` stories, is `/pagefind/`; the **archive**, every older story,
  * is `/pagefind/arsip/`. An edit or a new story touches the small recent part; the archive is
@@ -18,7 +18,7 @@
  * Every part holds a range of publication dates, newest part first, so "Terbaru" across parts
  * is each part's answer in turn, for any permalink.
  */
-import { wholeNumberFromEnv } from './build-env.ts';
+import { wholeNumberFromEnv } from '../lib/build-env.ts';
 
 /** Recent part: the newest whole months holding at least this many stories (see docs/search.md for the measurement). */
 export const DEFAULT_SEARCH_RECENT_PAGES = 1_000;

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import matter from 'gray-matter';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstSearchFiles, pruneGzipCache, shrinkWithZopfli, zopfliOnThreads } from '../../../src/lib/search-gzip.ts';
+import { firstSearchFiles, pruneGzipCache, shrinkWithZopfli, zopfliOnThreads } from '../../../src/search/gzip.ts';
 
 // A real story (Liputan ABN, Palembang, in the demo content), cut into pages of a paragraph each.
 const story = fs.readFileSync(new URL('../../../content/articles/2023/07/polda-sumsel-zoom-meeting-manajemen-citra-polri.md', import.meta.url), 'utf8');

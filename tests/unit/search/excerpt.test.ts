@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyExcerpt, bodyStart } from '../../../src/lib/search-excerpt.ts';
+import { bodyExcerpt, bodyStart } from '../../../src/search/excerpt.ts';
 
 // What Pagefind's `data()` gives for a story: headline, dateline, body as one text, word positions of the matches.
 const content = 'Banjir besar di Palembang. Liputan ABN | PALEMBANG – Hujan deras sejak pagi membuat sungai meluap dan warga mengungsi ke masjid terdekat. Lanjutan banjir cerita.';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { SearchShard } from './search-shards.ts';
+import type { SearchShard } from './shards.ts';
 
 export interface SearchIndexExpectation {
   /** Site-relative URLs of every published article, e.g. `/2023/07/slug/`. */

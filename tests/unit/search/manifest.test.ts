@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundleUpToDate, clearBundle, digestOf, indexedHtml, MANIFEST, updateBundles, writeManifest } from '../../../src/lib/search-manifest.ts';
+import { bundleUpToDate, clearBundle, digestOf, indexedHtml, MANIFEST, updateBundles, writeManifest } from '../../../src/search/manifest.ts';
 
 /** What a bundle written from `pages` by `indexer` records, files apart. */
 const manifestOf = (pages: Map<string, string>, indexer: string) => ({ indexer, stories: Object.fromEntries([...pages].map(([url, html]) => [url, digestOf(html)])) });

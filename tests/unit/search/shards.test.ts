@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEARCH_RECENT_PAGES, DEFAULT_SEARCH_SHARD_PAGES, planSearchShards, searchSplit, type IndexedStory } from '../../../src/lib/search-shards.ts';
+import { DEFAULT_SEARCH_RECENT_PAGES, DEFAULT_SEARCH_SHARD_PAGES, planSearchShards, searchSplit, type IndexedStory } from '../../../src/search/shards.ts';
 
 /** `count` stories in `month` (`2026-06`), one a day from the 1st, newest last. */
 const stories = (month: string, count: number): IndexedStory[] =>

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSearchIndex } from '../../../src/lib/search-index-check.ts';
+import { checkSearchIndex } from '../../../src/search/index-check.ts';
 
 const page = (title: string) =>
   `<html lang="id"><body><nav>Beranda</nav><article data-pagefind-body><h1>${title}</h1><p>Isi berita ${title}.</p></article></body></html>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveAfterFirstSearch, BUNDLE_FILTER, newestFirstAcrossBundles, type PagefindApi, type SearchOptions, type SearchResponse } from '../../../src/lib/search-bundles.ts';
+import { archiveAfterFirstSearch, BUNDLE_FILTER, newestFirstAcrossBundles, type PagefindApi, type SearchOptions, type SearchResponse } from '../../../src/search/bundles.ts';
 
 /** A stand-in for pagefind.js over bundles of page ids; a search lists the pages of the bundles merged so far that its bundle filter allows. */
 function fakePagefind(bundles: Record<string, string[]>) {

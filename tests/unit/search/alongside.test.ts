@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AstroPrerenderer } from 'astro';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSearch } from '../../../src/integrations/pagefind.ts';
-import { searchAlongside, storiesFirst } from '../../../src/integrations/search-alongside.ts';
-import { digestOf, indexedHtml } from '../../../src/lib/search-manifest.ts';
-import type { SearchShard } from '../../../src/lib/search-shards.ts';
+import { createSearch } from '../../../src/search/pagefind.ts';
+import { searchAlongside, storiesFirst } from '../../../src/search/alongside.ts';
+import { digestOf, indexedHtml } from '../../../src/search/manifest.ts';
+import type { SearchShard } from '../../../src/search/shards.ts';
 
 const META = '<div class="pagefind-meta" hidden data-pagefind-ignore><span data-pagefind-filter="kategori">Politik</span></div>';
 const story = (text: string) =>

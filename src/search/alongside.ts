@@ -10,7 +10,7 @@
  * - a warm build renders only the stories a change touched: at the first page that is not a story
  *   every story page is final on disk, so a touched bundle is completed from the kept pages.
  *
- * At build:done `updateBundles` (lib/search-manifest.ts) uses a bundle written here only when the
+ * At build:done `updateBundles` (manifest.ts) uses a bundle written here only when the
  * pages Astro wrote hold exactly the text it was written from; any other bundle is written after
  * the last page, as without this. So the render order decides only how much indexing overlaps
  * rendering, never what is indexed; the build log says how many pages rendered after each bundle
@@ -22,8 +22,8 @@ import path from 'node:path';
 import type { AstroPrerenderer, PrerenderResult } from 'astro';
 import type { Plugin } from 'vite';
 import { ARCHIVE_SEARCH_PATH, splitArchiveSearchPage } from '../lib/archive.ts';
-import { digestOf, indexedHtml, pageFile, recordedDigest, type BundleManifest } from '../lib/search-manifest.ts';
-import { SEARCH_BUNDLE, type SearchShard } from '../lib/search-shards.ts';
+import { digestOf, indexedHtml, pageFile, recordedDigest, type BundleManifest } from './manifest.ts';
+import { SEARCH_BUNDLE, type SearchShard } from './shards.ts';
 import { StagedPages } from './pagefind-service.ts';
 
 /** A bundle Pagefind wrote while pages were rendered: where, from which text, and how much rendering it overlapped. */
@@ -77,7 +77,7 @@ export function searchAlongside(
   shards.forEach((shard, i) => shard.urls.forEach((url) => stories.set(keyOf(url), { url, i })));
   /**
    * The bundle a first search loads goes first: after Pagefind's write, each of its word-index
-   * chunks is recompressed (lib/search-gzip.ts), the longest work after a bundle's last story (13–18 s
+   * chunks is recompressed (gzip.ts), the longest work after a bundle's last story (13–18 s
    * at 10,000 stories, against 0.6 s for the archive's page table). Then the largest first.
    */
   const later = (i: number) => Number(shards[i]!.bundlePath !== SEARCH_BUNDLE);

@@ -131,7 +131,7 @@ export async function zopfliOnThreads(raws: Uint8Array[], threads: number): Prom
 
 function onWorker(raws: Uint8Array[]): Promise<Uint8Array[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-gzip-worker.ts', import.meta.url), { workerData: { raws } });
+    const worker = new Worker(new URL('./gzip-worker.ts', import.meta.url), { workerData: { raws } });
     let answered = false;
     worker.once('message', (made: Uint8Array[]) => {
       answered = true;

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEARCH_BUNDLE, type SearchShard } from './search-shards.ts';
+import { SEARCH_BUNDLE, type SearchShard } from './shards.ts';
 
 export const MANIFEST = 'warta-manifest.json';
 
@@ -92,7 +92,7 @@ export function writeManifest(dir: string, manifest: Wanted, others: Set<string>
  *
  * `unwritten`: stories without a built page (rendered on request, lib/archive.ts), as pages
  * holding what Pagefind indexes, by URL. `prepared`: bundles written and checked in a folder of
- * their own while the pages were rendered (integrations/search-alongside.ts), by bundle path; one
+ * their own while the pages were rendered (alongside.ts), by bundle path; one
  * is moved into place instead of writing the bundle only when it was written from exactly the
  * text the pages on disk hold now. It may still be being written (`writing` names those bundles):
  * the other bundles are checked first, while Pagefind and Zopfli work, and nothing is written

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchFilterValue, parseSearchUrl, searchUrlQuery } from '../../../src/lib/search-url.ts';
+import { matchFilterValue, parseSearchUrl, searchUrlQuery } from '../../../src/search/url.ts';
 
 describe('search state in the URL', () => {
   it('reads the query the header form sends, repeated filters and the order', () => {

@@ -1,6 +1,6 @@
 /**
  * How /cari/ searches an index split into bundles (a recent part and the archive,
- * lib/search-shards.ts) through Pagefind's JS API (pagefind.js, 1.6). Pure: the API is
+ * shards.ts) through Pagefind's JS API (pagefind.js, 1.6). Pure: the API is
  * passed in, so scripts/bench/search-queries.ts runs the same merge in Node.
  */
 
@@ -12,7 +12,7 @@ export interface SearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
-/** The fields of a result's `data()` the search page reads (see lib/search-excerpt.ts for the text fields). */
+/** The fields of a result's `data()` the search page reads (see excerpt.ts for the text fields). */
 export interface ResultData {
   url: string;
   content: string;
@@ -87,7 +87,7 @@ export function archiveAfterFirstSearch(api: PagefindApi, archive: string[], mer
 /**
  * Pagefind merges bundles by score, and in a sorted search a result's score is its rank
  * inside its own bundle, so "Terbaru" over merged bundles came out interleaved (2026, 2024,
- * 2026, 2025, …). The bundles hold disjoint date ranges, newest first (lib/search-shards.ts),
+ * 2026, 2025, …). The bundles hold disjoint date ranges, newest first (shards.ts),
  * so a sorted search asks each bundle in turn and lists their answers one after another.
  * Relevance searches stay Pagefind's own merge.
  */

@@ -1,7 +1,7 @@
 /**
  * Search: indexes the built site with Pagefind's Node API, each bundle while the rest of the
- * site renders when it can (search-alongside.ts), else after the last page, and gives
- * `astro dev` a working `/pagefind/` bundle. Part of the warta integration (warta.ts calls
+ * site renders when it can (alongside.ts), else after the last page, and gives
+ * `astro dev` a working `/pagefind/` bundle. Part of the warta integration (integrations/warta.ts calls
  * these hooks from its own), so nobody has to list it, nor in a particular order.
  *
  * What goes into the index is declared in the HTML: `data-pagefind-body` on the
@@ -9,12 +9,12 @@
  * redirects, /cari/ — are left out), `data-pagefind-ignore` on chrome and
  * comments, filters/sort/metadata in `components/search/PagefindMeta.astro`. Pagefind is
  * given each published story's page cut to those parts (`indexedHtml`), in the bundles of
- * lib/search-shards.ts; a bundle whose stories' indexed HTML is unchanged since the last
- * build is left as it is (lib/search-manifest.ts).
+ * shards.ts; a bundle whose stories' indexed HTML is unchanged since the last
+ * build is left as it is (manifest.ts).
  *
  * Every Pagefind call is checked and has a deadline (pagefind-service.ts), and the build
  * reads every bundle it writes back from disk and compares it with the stories it should hold;
- * a bundle left as it was had passed that check when it was written (lib/search-manifest.ts).
+ * a bundle left as it was had passed that check when it was written (manifest.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,15 +23,15 @@ import type { AddressInfo } from 'node:net';
 import type { AstroConfig, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { findPackageJSON } from 'node:module';
-import { checkPlacement, checkSearchIndex } from '../lib/search-index-check.ts';
+import { checkPlacement, checkSearchIndex } from './index-check.ts';
 import { switchFromEnv, wholeNumberFromEnv } from '../lib/build-env.ts';
-import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from '../lib/search-shards.ts';
-import { bundleUpToDate, readManifest, updateBundles, type PagesByUrl } from '../lib/search-manifest.ts';
-import { firstSearchFiles, pruneGzipCache, shrinkWithZopfli } from '../lib/search-gzip.ts';
+import { planSearchShards, searchSplit, SEARCH_BUNDLE, type IndexedStory, type SearchShard } from './shards.ts';
+import { bundleUpToDate, readManifest, updateBundles, type PagesByUrl } from './manifest.ts';
+import { firstSearchFiles, pruneGzipCache, shrinkWithZopfli } from './gzip.ts';
 import { inputsDigest } from '../lib/cache-files.ts';
 import type { ContentIndex } from '../lib/content-check.ts';
 import { assertNoErrors, deadline, PREFIX, withPagefind, writeBundle, type StagedPages } from './pagefind-service.ts';
-import { prerenderEntry, searchAlongside, type PreparedBundle, type SearchAlongside } from './search-alongside.ts';
+import { prerenderEntry, searchAlongside, type PreparedBundle, type SearchAlongside } from './alongside.ts';
 
 /** Indexing 10,000 articles takes well under a minute on 2 cores; a call still pending after this has hung. */
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -43,7 +43,7 @@ export interface Search {
   vitePlugins: Plugin[];
   /** At config:done, with what Astro builds (`buildOutput`): where pages are written. */
   configDone(config: AstroConfig, buildOutput?: 'static' | 'server'): void;
-  /** At build:start: Astro's prerenderer, wrapped so that bundles are written while pages render (search-alongside.ts); undefined when that is off. */
+  /** At build:start: Astro's prerenderer, wrapped so that bundles are written while pages render (alongside.ts); undefined when that is off. */
   prerenderer(logger: AstroIntegrationLogger): ((astro: AstroPrerenderer) => AstroPrerenderer) | undefined;
   /** Brings the bundles under `site` (the static site Astro wrote) up to date and checks that they hold exactly `published`. */
   buildDone(site: string, published: string[], logger: AstroIntegrationLogger): Promise<void>;
@@ -55,7 +55,7 @@ export interface Search {
  * What wrote a bundle, in each bundle's manifest: another Pagefind, or other code cutting pages
  * for it or calling it, may write a different bundle from the same pages, so either rewrites it.
  */
-const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './search-alongside.ts', '../lib/search-manifest.ts', '../lib/search-gzip.ts', '../lib/search-gzip-worker.ts']);
+const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './alongside.ts', './manifest.ts', './gzip.ts', './gzip-worker.ts']);
 
 function indexerOf(code: string[]): string {
   const version = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;
@@ -69,7 +69,7 @@ function indexerOf(code: string[]): string {
 export function createSearch(content: ContentIndex, published: IndexedStory[], env: NodeJS.ProcessEnv = process.env, unwritten?: (site: string) => PagesByUrl): Search {
   const language = content.site.locale;
   const timeoutMs = wholeNumberFromEnv(env, 'WARTA_PAGEFIND_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, { min: 1, hint: 'milliseconds each Pagefind call may take' });
-  // Which stories go into which bundle (lib/search-shards.ts); the search page merges them.
+  // Which stories go into which bundle (shards.ts); the search page merges them.
   const shards = planSearchShards(published, searchSplit(env));
   /** Where the last `astro build` left its static files (`dist/client/` with the Node adapter). */
   let lastBuild = '';
@@ -78,7 +78,7 @@ export function createSearch(content: ContentIndex, published: IndexedStory[], e
   /** Bundles are written while the pages render unless WARTA_SEARCH_ALONGSIDE=0 (or there is nothing to index). */
   const together = switchFromEnv(env, 'WARTA_SEARCH_ALONGSIDE', true, { on: 'write search bundles while pages render, the default', off: 'after the last page' }) && published.length > 0;
   let scratch = '';
-  /** Zopfli's results by bundle, kept from one build to the next (lib/search-gzip.ts). */
+  /** Zopfli's results by bundle, kept from one build to the next (gzip.ts). */
   let gzipCache = '';
   const gzipCacheOf = (shard: SearchShard) => path.join(gzipCache, shard.bundlePath);
   /** Where this build writes its pages. */
