@@ -18,11 +18,11 @@ import { createMarkdownPlugins, pluginOptionsFromData, type MarkdownPluginData }
 import { markdownThreads, parallelUnified, type ParallelProcessor } from '../markdown/parallel-processor.ts';
 import { sitemapRules } from '../lib/sitemap-rules.ts';
 import { BODIES_APART, BODIES_FOLDER, bodiesIn, placeBodies, pruneBodies } from '../lib/bodies-apart.ts';
-import { ARCHIVE_SEARCH_PATH, archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../lib/archive.ts';
+import { archiveCutoff, isArchived, prerenderDays } from '../lib/archive.ts';
 import { dataStoreFromFile, storeIsOneFile, type DataStoreFromFile } from './data-store-from-file.ts';
 import { keptOutput } from './kept-output.ts';
 import { createSearch } from '../search/pagefind.ts';
-import type { PagesByUrl } from '../search/manifest.ts';
+import { ARCHIVE_SEARCH_PATH, readArchiveSearchPages } from '../search/archive-text.ts';
 
 export interface Warta {
   content: ContentIndex;
@@ -73,7 +73,7 @@ export function createWarta(root = process.cwd(), options: { cacheDir?: string }
     published(buildNow).map((a) => ({ url: a.path, sortKey: toZonedIso(a.data.date, site.timeZone) })),
     process.env,
     // An archived story has no page: search reads its text from the build's archive search pages.
-    archivedPaths.size > 0 ? (dir) => readArchiveSearchPages(dir) : undefined,
+    archivedPaths.size > 0 ? readArchiveSearchPages : undefined,
   );
 
   /** Where the build keeps every story's body (Astro's cache folder), and where the server reads the archived ones (its output folder). */
@@ -205,34 +205,4 @@ export function createWarta(root = process.cwd(), options: { cacheDir?: string }
 export function quietAstroDirective(warning: { code?: string; message: string }, warn: (w: typeof warning) => void): void {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
   warn(warning);
-}
-
-/**
- * The archived stories' search text, per URL, from the pages src/routes/archive-search.astro wrote
- * under `site`, read a page at a time as search asks for its stories: the whole archive's text at
- * once would be gigabytes at 200,000 stories. Search asks in the pages' order (newest first), so
- * a page read answers the next few hundred stories.
- */
-function readArchiveSearchPages(site: string): PagesByUrl {
-  const dir = path.join(site, ARCHIVE_SEARCH_PATH);
-  const pageOf = new Map<string, string>();
-  for (const batch of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    const file = path.join(dir, batch, 'index.html');
-    if (!fs.existsSync(file)) continue;
-    for (const url of archiveSearchPageUrls(fs.readFileSync(file, 'utf8'))) pageOf.set(url, file);
-  }
-  // The last two pages read: stories published at the same second may sort either side of a page's edge.
-  let read: { file: string; stories: Map<string, string> }[] = [];
-  return {
-    get(url) {
-      const file = pageOf.get(url);
-      if (file === undefined) return undefined;
-      let page = read.find((r) => r.file === file);
-      if (!page) {
-        page = { file, stories: splitArchiveSearchPage(fs.readFileSync(file, 'utf8')) };
-        read = [page, ...read.slice(0, 1)];
-      }
-      return page.stories.get(url);
-    },
-  };
 }

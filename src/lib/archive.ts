@@ -4,7 +4,6 @@
  * and a cache in front keeps them (docs/deploying.md). Unset or 0: every story is prerendered.
  * Search, sitemaps, feeds and listings still hold every story (docs/performance.md).
  */
-import { decodeHTMLAttribute } from 'entities';
 import { wholeNumberFromEnv } from './build-env.ts';
 
 /** `WARTA_PRERENDER_DAYS`: 0 (the default) prerenders every story. */
@@ -46,26 +45,3 @@ export const ARCHIVE_CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale
  * first and does not pass it on to browsers; other caches ignore it).
  */
 export const ARCHIVE_CACHE_HEADERS = { 'Cache-Control': ARCHIVE_CACHE_CONTROL, 'X-Accel-Expires': '86400' } as const;
-
-/** Where the build writes the archived stories' search text, batch by batch (src/routes/archive-search.astro). */
-export const ARCHIVE_SEARCH_PATH = '/_arsip-cari/';
-/** Archived stories per search-text page: a few MB of HTML each. */
-export const ARCHIVE_SEARCH_BATCH = 500;
-
-/** The URLs of the stories a page of archived stories' search text holds, without cutting it. */
-export function archiveSearchPageUrls(page: string): string[] {
-  return [...page.matchAll(/<warta-archived\b[^>]*\bdata-url="([^"]*)"/g)].map((m) => decodeHTMLAttribute(m[1]!));
-}
-
-/** Splits a page of archived stories' search text into one page per story, by URL. */
-export function splitArchiveSearchPage(page: string): Map<string, string> {
-  const lang = /<html\b[^>]*\blang="([^"]*)"/.exec(page)?.[1] ?? '';
-  const stories = new Map<string, string>();
-  // A tag of our own: a story's body may hold any HTML element, never this one.
-  const section = /<warta-archived\b[^>]*\bdata-url="([^"]*)"[^>]*>([\s\S]*?)<\/warta-archived>/g;
-  for (const m of page.matchAll(section)) {
-    stories.set(decodeHTMLAttribute(m[1]!), `<!DOCTYPE html><html lang="${lang}"><body>${m[2]}</body></html>`);
-  }
-  return stories;
-}
-

@@ -3,7 +3,7 @@
  * prerenderer API (`setPrerenderer` at astro:build:start, wrapping Astro's own prerenderer):
  *
  * - the story pages render first: the first-search bundle's (its recompression is the longest work
- *   after its write), then the archived stories' search text (lib/archive.ts), then the largest
+ *   after its write), then the archived stories' search text (archive-text.ts), then the largest
  *   bundle's, so the longest work overlaps the most pages;
  * - the part of each story Pagefind indexes (`indexedHtml`) is staged as it renders, and once every
  *   story of a bundle is staged, Pagefind writes it, in its own process, while Astro renders on;
@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AstroPrerenderer, PrerenderResult } from 'astro';
 import type { Plugin } from 'vite';
-import { ARCHIVE_SEARCH_PATH, splitArchiveSearchPage } from '../lib/archive.ts';
+import { ARCHIVE_SEARCH_PATH, splitArchiveSearchPage } from './archive-text.ts';
 import { digestOf, indexedHtml, pageFile, recordedDigest, type BundleManifest } from './manifest.ts';
 import { SEARCH_BUNDLE, type SearchShard } from './shards.ts';
 import { StagedPages } from './pagefind-service.ts';
@@ -209,7 +209,7 @@ export function searchAlongside(
           storiesFirst(await astro.getStaticPaths(), (pathname) => {
             const key = keyOf(pathname);
             listed.add(key);
-            // The archived stories' search text (lib/archive.ts) right after the first bundle's stories.
+            // The archived stories' search text (archive-text.ts) right after the first bundle's stories.
             if (key.startsWith(ARCHIVE_SEARCH_PATH)) return 1;
             const story = stories.get(key);
             const g = story && rank.indexOf(story.i);

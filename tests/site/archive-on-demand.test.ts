@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARCHIVE_CACHE_HEADERS, ARCHIVE_SEARCH_PATH } from '../../src/lib/archive.ts';
+import { ARCHIVE_CACHE_HEADERS } from '../../src/lib/archive.ts';
+import { ARCHIVE_SEARCH_PATH } from '../../src/search/archive-text.ts';
 import { BODIES_FOLDER } from '../../src/lib/bodies-apart.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
 import { buildDir, outDir, sites } from '../helpers/sites.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveCutoff, archiveSearchPageUrls, isArchived, prerenderDays, splitArchiveSearchPage } from '../../../src/lib/archive.ts';
+import { archiveCutoff, isArchived, prerenderDays } from '../../../src/lib/archive.ts';
 
 describe('the archive rendered on demand', () => {
   it('is off unless WARTA_PRERENDER_DAYS is a whole number of days above 0, and a typo stops the build naming the variable', () => {
@@ -23,18 +23,5 @@ describe('the archive rendered on demand', () => {
     expect(isArchived(new Date('2024-02-20T12:00:00+07:00'), cutoff)).toBe(false);
     expect(archiveCutoff(now, 0)).toBeUndefined();
     expect(isArchived(new Date('1999-01-01'), undefined)).toBe(false);
-  });
-
-  it('splits a page of archived stories’ search text into one page per story, in the page’s language', () => {
-    const page = [
-      '<html lang="id"><body>',
-      '<warta-archived data-url="/2023/01/a&amp;b/"><header class="article-header" data-pagefind-body><h1>A</h1></header><div><section>x</section></div></warta-archived>',
-      '<warta-archived data-url="/2023/01/c/"><h1>C</h1></warta-archived>',
-      '</body></html>',
-    ].join('');
-    const stories = splitArchiveSearchPage(page);
-    expect([...stories.keys()]).toEqual(['/2023/01/a&b/', '/2023/01/c/']);
-    expect(archiveSearchPageUrls(page)).toEqual([...stories.keys()]);
-    expect(stories.get('/2023/01/a&b/')).toBe('<!DOCTYPE html><html lang="id"><body><header class="article-header" data-pagefind-body><h1>A</h1></header><div><section>x</section></div></body></html>');
   });
 });
