@@ -73,7 +73,7 @@ export function createWarta(root = process.cwd(), options: { cacheDir?: string }
     published(buildNow).map((a) => ({ url: a.path, sortKey: toZonedIso(a.data.date, site.timeZone) })),
     process.env,
     // An archived story has no page: search reads its text from the build's archive search pages.
-    archivedPaths.size > 0 ? readArchiveSearchPages : undefined,
+    archivedPaths.size > 0 ? (site) => readArchiveSearchPages(site, archivedPaths) : undefined,
   );
 
   /** Where the build keeps every story's body (Astro's cache folder), and where the server reads the archived ones (its output folder). */

@@ -4,6 +4,7 @@
  * `ARCHIVE_SEARCH_PATH`; search cuts each page into one page per story, then the build deletes
  * them (they are never published).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeHTMLAttribute } from 'entities';
@@ -27,13 +28,15 @@ export function splitArchiveSearchPage(page: string): Map<string, string> {
 }
 
 /**
- * The archived stories' search text, per URL, from the pages written under `site`, read a page at
- * a time as search asks for its stories: the whole archive's text at once would be gigabytes at
- * 200,000 stories. Search asks newest first, the pages' order, so each page is read once: a story
- * not met yet is looked for in the next pages, and a page read before is read again only when
- * asked out of order.
+ * The search text of the `archived` stories, per URL, from the pages written under `site`, read a
+ * page at a time as search asks for its stories: the whole archive's text at once would be
+ * gigabytes at 200,000 stories. Search asks newest first, the pages' order, so each page is read
+ * once: a story not met yet is looked for in the next pages, and a page read before is read again
+ * only when asked out of order. Its `sourceDigest` covers every page's bytes: while it is the one a
+ * bundle recorded, none of them needs reading (at 10,000 stories, 39 MB of pages: 0.7 s cut and
+ * digested per story, against 0.1 s hashed whole).
  */
-export function readArchiveSearchPages(site: string): PagesByUrl {
+export function readArchiveSearchPages(site: string, archived: ReadonlySet<string>): PagesByUrl {
   const dir = path.join(site, ARCHIVE_SEARCH_PATH);
   const files = (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
@@ -50,8 +53,10 @@ export function readArchiveSearchPages(site: string): PagesByUrl {
     read = [{ page, stories }, ...read.slice(0, 1)];
     return stories;
   };
+  let digest: string | undefined;
   return {
     get(url) {
+      if (!archived.has(url)) return undefined;
       const page = pageOf.get(url);
       if (page !== undefined) return (read.find((r) => r.page === page)?.stories ?? load(page)).get(url);
       while (unread < files.length) {
@@ -59,6 +64,14 @@ export function readArchiveSearchPages(site: string): PagesByUrl {
         if (html !== undefined) return html;
       }
       return undefined;
+    },
+    sourceDigest() {
+      if (digest === undefined) {
+        const hash = createHash('sha256');
+        for (const file of files) hash.update(`${path.relative(dir, file)}\0`).update(fs.readFileSync(file)).update('\0');
+        digest = hash.digest('base64url');
+      }
+      return digest;
     },
   };
 }

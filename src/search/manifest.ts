@@ -27,6 +27,8 @@ export interface BundleManifest {
   stories: Record<string, string>;
   /** Story URL → [mtime in ms, bytes] of its built page when it was read; none for a story without a page. */
   pages?: Record<string, [number, number]>;
+  /** The `sourceDigest` of what the stories without a page were read from, when the bundle has any. */
+  unwritten?: string;
   /** Every file of the bundle (path inside it → bytes), other bundles' folders excluded. */
   files: Record<string, number>;
 }
@@ -75,11 +77,15 @@ export function clearBundle(dir: string, others: Set<string>): void {
 /** Records what `dir` was just written from, with its files as they are now; written last, so a crash leaves no manifest. */
 export function writeManifest(dir: string, manifest: Wanted, others: Set<string>): void {
   const files: Record<string, number> = {};
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (file === MANIFEST || others.has(file.split(path.sep)[0]!)) continue;
-    files[file] = fs.statSync(path.join(dir, file)).size;
+  // Not into the other bundles' folders: the archive's holds a file per story.
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => !others.has(entry.name));
+  for (const top of entries) {
+    const inside = top.isDirectory() ? fs.readdirSync(path.join(dir, top.name), { recursive: true, withFileTypes: true }) : [top];
+    for (const entry of inside) {
+      if (!entry.isFile()) continue;
+      const file = path.relative(dir, path.join(entry.parentPath, entry.name));
+      if (file !== MANIFEST) files[file] = fs.statSync(path.join(dir, file)).size;
+    }
   }
   fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify({ ...manifest, files } satisfies BundleManifest));
 }
@@ -101,6 +107,12 @@ export function writeManifest(dir: string, manifest: Wanted, others: Set<string>
 /** Pages by URL, read as they are asked for (a `Map` is one). */
 export interface PagesByUrl {
   get(url: string): string | undefined;
+  /**
+   * A digest of everything `get` answers from, when it has one: while it is the one a bundle's
+   * manifest recorded, the text of that bundle's stories without a page is what was indexed, and
+   * their recorded digests stand without reading them.
+   */
+  sourceDigest?(): string;
 }
 
 export async function updateBundles(
@@ -151,8 +163,9 @@ export async function updateBundles(
 
 /**
  * The manifest a bundle of `urls` would have now. A story whose page has the time and size `had`
- * recorded keeps its digest unread (a page Astro did not write again holds what was indexed); any
- * other page is read and cut (`read`, by URL), as is every story rendered on request (`unwritten`).
+ * recorded keeps its digest unread (a page Astro did not write again holds what was indexed), as
+ * does a story rendered on request while `unwritten`'s source is the one `had` recorded; any other
+ * page is read and cut (`read`, by URL), as is every other story rendered on request.
  * The time and size are taken before reading, so a page that changes in between is read next time.
  */
 function digestStories(site: string, urls: string[], indexer: string, had: BundleManifest | undefined, unwritten: PagesByUrl) {
@@ -161,11 +174,24 @@ function digestStories(site: string, urls: string[], indexer: string, had: Bundl
   const pages: Record<string, [number, number]> = {};
   const read = new Map<string, string>();
   let anyRead = false;
+  const source = unwritten.sourceDigest?.();
+  // The same source holds the same stories without a page, with the same text: a story recorded without one is still one.
+  const sameSource = source !== undefined && known?.unwritten === source;
+  let anyUnwritten = false;
   for (const url of urls) {
+    const recorded = sameSource && known.pages?.[url] === undefined ? known.stories[url] : undefined;
+    if (recorded !== undefined) {
+      stories[url] = recorded;
+      anyUnwritten = true;
+      continue;
+    }
     const onRequest = unwritten.get(url);
     if (onRequest !== undefined) {
       read.set(url, indexedHtml(onRequest, url));
       stories[url] = digestOf(read.get(url)!);
+      anyUnwritten = true;
+      // Recorded with the new source, so the next build need not read it.
+      anyRead ||= source !== undefined;
       continue;
     }
     const file = pageFile(site, url);
@@ -181,7 +207,7 @@ function digestStories(site: string, urls: string[], indexer: string, had: Bundl
     stories[url] = digestOf(read.get(url)!);
     anyRead = true;
   }
-  return { manifest: { indexer, stories, pages } satisfies Wanted, read, anyRead };
+  return { manifest: { indexer, stories, pages, ...(anyUnwritten && source !== undefined ? { unwritten: source } : {}) } satisfies Wanted, read, anyRead };
 }
 
 /**

@@ -55,7 +55,7 @@ export interface Search {
  * What wrote a bundle, in each bundle's manifest: another Pagefind, or other code cutting pages
  * for it or calling it, may write a different bundle from the same pages, so either rewrites it.
  */
-const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './alongside.ts', './manifest.ts', './gzip.ts', './gzip-worker.ts']);
+const INDEXER = indexerOf(['./pagefind.ts', './pagefind-service.ts', './alongside.ts', './manifest.ts', './archive-text.ts', './gzip.ts', './gzip-worker.ts']);
 
 function indexerOf(code: string[]): string {
   const version = (JSON.parse(fs.readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8')) as { version: string }).version;

@@ -11,6 +11,7 @@ import { ARCHIVE_CACHE_HEADERS } from '../../src/lib/archive.ts';
 import { ARCHIVE_SEARCH_PATH } from '../../src/search/archive-text.ts';
 import { BODIES_FOLDER } from '../../src/lib/bodies-apart.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
+import { searchIn } from '../helpers/pagefind-node.ts';
 import { buildDir, outDir, sites } from '../helpers/sites.ts';
 
 const site = outDir(sites.archive);
@@ -23,32 +24,6 @@ const recent = '/news/2024/02/23/contractor-reply/';
 const page = (root: string, url: string) => path.join(root, url, 'index.html');
 const cacheHeaders = (r: Response) => ({ 'Cache-Control': r.headers.get('cache-control'), 'X-Accel-Expires': r.headers.get('x-accel-expires') });
 const withoutStyles = (html: string) => html.replace(/<link rel="stylesheet"[^>]*>|<style>[\s\S]*?<\/style>/g, '');
-
-interface PagefindResult {
-  results: { data(): Promise<{ url: string; filters: Record<string, string[]> }> }[];
-}
-
-/** Pagefind's own browser module, run in Node against a built site's bundle (it fetches its files). */
-async function searchIn(root: string, query: string): Promise<{ url: string; filters: Record<string, string[]> }[]> {
-  const bundle = path.join(root, 'pagefind');
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL) => {
-    const target = String(input);
-    return target.startsWith(bundle) ? new Response(fs.readFileSync(target.split('?')[0]!)) : realFetch(input);
-  }) as typeof fetch;
-  try {
-    // The query string gives each site its own module instance.
-    const pagefind = (await import(`${bundle}/pagefind.js?${encodeURIComponent(root)}`)) as {
-      options(o: { basePath: string; baseUrl: string }): Promise<void>;
-      search(q: string): Promise<PagefindResult>;
-    };
-    await pagefind.options({ basePath: `${bundle}/`, baseUrl: '/' });
-    const found = await pagefind.search(query);
-    return Promise.all(found.results.map((r) => r.data()));
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-}
 
 let server: BuiltServer;
 beforeAll(async () => {

@@ -2,7 +2,8 @@
  * The archive line moves with the build's clock: a warm build a few days later must hand the
  * stories that crossed it to the server (their written pages gone from the kept output folder,
  * still found by search and listed in the sitemap) and publish what became due meanwhile.
- * The English fixture with WARTA_PRERENDER_DAYS=10, built on 1 March 2024 and again on 5 March.
+ * The English fixture with WARTA_PRERENDER_DAYS=10, built on 1 March 2024 and again on 5 March,
+ * then twice more on 5 March: with nothing changed, and with an archived story edited.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +13,12 @@ import { ARCHIVE_CACHE_CONTROL } from '../../src/lib/archive.ts';
 import { BODIES_FOLDER } from '../../src/lib/bodies-apart.ts';
 import { BUILD_TIMEOUT, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { startBuiltServer, type BuiltServer } from '../helpers/built-server.ts';
-import { buildDir, outDir, sites } from '../helpers/sites.ts';
+import { searchIn, type FoundStory } from '../helpers/pagefind-node.ts';
+import { buildDir, outDir, outputRoot, root, sites } from '../helpers/sites.ts';
 
-const site = { ...sites.archive, name: 'archive-warm' };
+// A copy of the fixture's content, which the last build edits.
+const content = path.join(outputRoot, 'archive-warm-content');
+const site = { ...sites.archive, name: 'archive-warm', content: path.relative(root, content) };
 const client = outDir(site);
 // Its own cache, outside the output folder (which a build may empty).
 const cache = `${buildDir(site)}-cache`;
@@ -32,6 +36,13 @@ let first: BuildResult;
 let second: BuildResult;
 /** The second build again, nothing changed. */
 let third: BuildResult;
+/** The third again, an archived story edited. */
+let fourth: BuildResult;
+/** A word in no story, and what search found for it before and after it was added to an archived story. */
+const added = 'Zebulon';
+const bridge = '/news/2024/02/20/bridge-reopens/';
+let foundBefore: FoundStory[];
+let foundAfter: FoundStory[];
 let searchableAfterSecond: string[];
 let writtenBefore: { crossing: boolean; due: boolean };
 let server: BuiltServer;
@@ -44,17 +55,26 @@ const bodyFile = (id: string) => {
   return stat && `${stat.ino}@${stat.ctimeMs}`;
 };
 let bodiesBefore: { archived?: string; crossing?: string };
+/** The archived story's body after the third build, before the fourth edits it. */
+let archivedBodyAfterThird: string | undefined;
 
 beforeAll(async () => {
-  for (const dir of [buildDir(site), cache]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [buildDir(site), cache, content]) fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(path.join(root, sites.archive.content), content, { recursive: true });
   first = runBuild(site, buildDir(site), env);
   writtenBefore = { crossing: written(crossing), due: written(due) };
   bodiesBefore = { archived: bodyFile('bridge-reopens'), crossing: bodyFile('contractor-reply') };
   second = runBuild(site, buildDir(site), { ...env, WARTA_NOW: '2024-03-05T12:00:00+07:00' });
   searchableAfterSecond = searchable().sort();
   third = runBuild(site, buildDir(site), { ...env, WARTA_NOW: '2024-03-05T12:00:00+07:00' });
-  if (third.status === 0) server = await startBuiltServer(site);
-}, 3 * BUILD_TIMEOUT);
+  archivedBodyAfterThird = bodyFile('bridge-reopens');
+  foundBefore = await searchIn(client, added, 'third');
+  const story = path.join(content, 'articles/2024/02/bridge-reopens.md');
+  fs.appendFileSync(story, `\nThe ferry captain, ${added}, waved from the deck.\n`);
+  fourth = runBuild(site, buildDir(site), { ...env, WARTA_NOW: '2024-03-05T12:00:00+07:00' });
+  foundAfter = await searchIn(client, added, 'fourth');
+  if (fourth.status === 0) server = await startBuiltServer(site);
+}, 4 * BUILD_TIMEOUT);
 afterAll(() => server?.close());
 
 describe('a warm build after a story has aged past WARTA_PRERENDER_DAYS', () => {
@@ -86,8 +106,9 @@ describe('a warm build after a story has aged past WARTA_PRERENDER_DAYS', () => 
     expect(bodiesBefore.archived).toBeDefined();
     expect(bodiesBefore.crossing).toBeUndefined();
     expect(bodyFile('contractor-reply')).toBeDefined();
-    // Not removed with the files this build did not write, nor placed again.
-    expect(bodyFile('bridge-reopens')).toBe(bodiesBefore.archived);
+    // Not removed with the files the later builds did not write, nor placed again until the story changed.
+    expect(archivedBodyAfterThird).toBe(bodiesBefore.archived);
+    expect(bodyFile('bridge-reopens')).not.toBe(bodiesBefore.archived);
   });
 
   it('copies the archived stories\' search text from Astro\'s cache when none of them changed, and search still holds them', () => {
@@ -98,6 +119,20 @@ describe('a warm build after a story has aged past WARTA_PRERENDER_DAYS', () => 
     expect(fs.existsSync(path.join(client, '_arsip-cari'))).toBe(false);
     expect(searchable().sort()).toEqual(searchableAfterSecond);
     expect(searchableAfterSecond).toContain(crossing);
+  });
+
+  it('keeps the search bundle without reading the archived stories\' text when none changed, and indexes an archived story\'s edit', () => {
+    expect(third.output).toMatch(/search index checked: \d+ articles \(\/pagefind\/ \d+ unchanged\)/);
+    expect(foundBefore).toEqual([]);
+    expect(fourth.status, fourth.output).toBe(0);
+    expect(fourth.output).toMatch(/_arsip-cari\/1\/index\.html \(\+\d+ms\)/);
+    expect(foundAfter.map((story) => story.url)).toEqual([bridge]);
+  });
+
+  it('serves the edited archived story from the server after the build', async () => {
+    const response = await fetch(server.origin + bridge);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`The ferry captain, ${added}, waved from the deck.`);
   });
 
   it('still finds the aged story in search and lists it in the sitemap', () => {

@@ -40,18 +40,35 @@ describe('the archived stories\' search text', () => {
     const batches = Array.from({ length: 11 }, (_, b) => [`/2023/${b}/a/`, `/2023/${b}/b/`]);
     const site = siteWith(batches);
     const reads = vi.spyOn(fs, 'readFileSync');
-    const pages = readArchiveSearchPages(site);
+    const pages = readArchiveSearchPages(site, new Set(batches.flat()));
     for (const url of batches.flat()) expect(pages.get(url)).toBe(`<!DOCTYPE html><html lang="id"><body><h1>${url}</h1></body></html>`);
     expect(reads.mock.calls.map(([file]) => path.relative(site, String(file)))).toEqual(batches.map((_, b) => path.join('_arsip-cari', String(b + 1), 'index.html')));
   });
 
   it('answers a story asked out of order by reading its page again, and nothing for a story on no page', () => {
     const site = siteWith([['/a/'], ['/b/'], ['/c/']]);
-    const pages = readArchiveSearchPages(site);
+    const pages = readArchiveSearchPages(site, new Set(['/a/', '/b/', '/c/', '/gone/']));
     expect(pages.get('/c/')).toContain('<h1>/c/</h1>');
     expect(pages.get('/a/')).toContain('<h1>/a/</h1>');
     expect(pages.get('/b/')).toContain('<h1>/b/</h1>');
     expect(pages.get('/gone/')).toBeUndefined();
-    expect(readArchiveSearchPages(path.join(site, 'nowhere')).get('/a/')).toBeUndefined();
+    expect(readArchiveSearchPages(path.join(site, 'nowhere'), new Set(['/a/'])).get('/a/')).toBeUndefined();
+  });
+
+  it('reads no page for a story that is not archived', () => {
+    const site = siteWith([['/a/'], ['/b/']]);
+    const reads = vi.spyOn(fs, 'readFileSync');
+    expect(readArchiveSearchPages(site, new Set(['/a/', '/b/'])).get('/2026/06/prerendered/')).toBeUndefined();
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('has a source digest that stays while every page keeps its bytes and changes with any page', () => {
+    const site = siteWith([['/a/'], ['/b/']]);
+    const digest = () => readArchiveSearchPages(site, new Set(['/a/', '/b/'])).sourceDigest!();
+    const before = digest();
+    expect(digest()).toBe(before);
+    const second = path.join(site, ARCHIVE_SEARCH_PATH, '2', 'index.html');
+    fs.writeFileSync(second, fs.readFileSync(second, 'utf8').replace('<h1>/b/</h1>', '<h1>/b/ diperbarui</h1>'));
+    expect(digest()).not.toBe(before);
   });
 });

@@ -221,6 +221,31 @@ describe('updating the bundles of a built site', () => {
     expect(fs.readFileSync(path.join(site, 'pagefind', 'arsip', 'pagefind.js'), 'utf8')).toBe('js');
   });
 
+  it('takes the recorded text of stories rendered on request while their source is the one recorded, and reads them when it changes', async () => {
+    const archive = [{ bundlePath: '/pagefind/', urls: ['/2026/06/a/', '/2024/01/b/'] }] as Parameters<typeof updateBundles>[1];
+    const reads: string[] = [];
+    const onRequest = (source: string, body = 'Isi berita lama.') => ({
+      get: (url: string) => (url === '/2024/01/b/' ? (reads.push(url), page(body)) : undefined),
+      sourceDigest: () => source,
+    });
+    const calls: string[] = [];
+    expect((await updateBundles(site, archive, '1.6.0', writer(calls), { unwritten: onRequest('s1') })).rewritten).toEqual(['/pagefind/']);
+    expect(reads).toEqual(['/2024/01/b/']);
+    // The same source: not read, and the bundle kept.
+    expect((await updateBundles(site, archive, '1.6.0', writer(calls), { unwritten: onRequest('s1', 'Tidak terbaca') })).rewritten).toEqual([]);
+    expect(reads).toEqual(['/2024/01/b/']);
+    // Another source with the same text: read, kept, and the new source recorded, so the next build reads nothing.
+    expect((await updateBundles(site, archive, '1.6.0', writer(calls), { unwritten: onRequest('s2') })).rewritten).toEqual([]);
+    expect((await updateBundles(site, archive, '1.6.0', writer(calls), { unwritten: onRequest('s2', 'Tidak terbaca') })).rewritten).toEqual([]);
+    expect(reads).toEqual(['/2024/01/b/', '/2024/01/b/']);
+    // Another source with another text: read and written again.
+    expect((await updateBundles(site, archive, '1.6.0', writer(calls), { unwritten: onRequest('s3', 'Isi diperbaiki.') })).rewritten).toEqual(['/pagefind/']);
+    expect(calls).toEqual(['/2026/06/a/,/2024/01/b/', '/2026/06/a/,/2024/01/b/']);
+    // Another indexer reads it whatever the source.
+    await updateBundles(site, archive, '1.7.0', writer(calls), { unwritten: onRequest('s3', 'Isi diperbaiki.') });
+    expect(reads).toHaveLength(4);
+  });
+
   it('writes the bundle from the written pages when they differ from what the prepared bundle was written from', async () => {
     const calls: string[] = [];
     const prepared = preparedFrom(page('Isi sebelum diperbaiki.'));
