@@ -150,7 +150,9 @@ export async function updateBundles(
       moveInto(ready.dir, dir);
       moved.push(shard.bundlePath);
     } else {
-      const pages = new Map(shard.urls.map((url) => [url, read.get(url) ?? indexedHtml(fs.readFileSync(pageFile(site, url), 'utf8'), url)]));
+      // A story left unread above: its page, or its text on request when it has none.
+      const unread = (url: string) => indexedHtml(unwritten.get(url) ?? fs.readFileSync(pageFile(site, url), 'utf8'), url);
+      const pages = new Map(shard.urls.map((url) => [url, read.get(url) ?? unread(url)]));
       clearBundle(dir, others);
       // `write` checks what it wrote (and throws): only a bundle that passed gets a manifest, and so is reused.
       await write(pages, dir, shard);

@@ -246,6 +246,22 @@ describe('updating the bundles of a built site', () => {
     expect(reads).toHaveLength(4);
   });
 
+  it('writes a bundle again with the text of its stories rendered on request when a written page changed and their source did not', async () => {
+    const archive = [{ bundlePath: '/pagefind/', urls: ['/2026/06/a/', '/2024/01/b/'] }] as Parameters<typeof updateBundles>[1];
+    const unwritten = { get: (url: string) => (url === '/2024/01/b/' ? page('Isi berita lama.') : undefined), sourceDigest: () => 's1' };
+    const written: Map<string, string>[] = [];
+    const write = async (pages: Map<string, string>, dir: string) => {
+      written.push(pages);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'pagefind.js'), 'js');
+    };
+    await updateBundles(site, archive, '1.6.0', write, { unwritten });
+    fs.writeFileSync(pageA(), page('Isi berita diperbaiki.'));
+    expect((await updateBundles(site, archive, '1.6.0', write, { unwritten })).rewritten).toEqual(['/pagefind/']);
+    expect(written[1]!.get('/2024/01/b/')).toBe(indexedHtml(page('Isi berita lama.'), '/2024/01/b/'));
+    expect(written[1]!.get('/2026/06/a/')).toContain('Isi berita diperbaiki.');
+  });
+
   it('writes the bundle from the written pages when they differ from what the prepared bundle was written from', async () => {
     const calls: string[] = [];
     const prepared = preparedFrom(page('Isi sebelum diperbaiki.'));
