@@ -3,7 +3,8 @@
  * stories that crossed it to the server (their written pages gone from the kept output folder,
  * still found by search and listed in the sitemap) and publish what became due meanwhile.
  * The English fixture with WARTA_PRERENDER_DAYS=10, built on 1 March 2024 and again on 5 March,
- * then twice more on 5 March: with nothing changed, and with an archived story edited.
+ * then three times more on 5 March: with nothing changed, with an archived story edited, and with
+ * a prerendered story edited and the search index written after the last page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,6 +39,9 @@ let second: BuildResult;
 let third: BuildResult;
 /** The third again, an archived story edited. */
 let fourth: BuildResult;
+/** The fourth again, a prerendered story edited, the search index written after the last page (WARTA_SEARCH_ALONGSIDE=0). */
+let fifth: BuildResult;
+let foundAfterFifth: { archived: FoundStory[]; prerendered: FoundStory[] };
 /** A word in no story, and what search found for it before and after it was added to an archived story. */
 const added = 'Zebulon';
 const bridge = '/news/2024/02/20/bridge-reopens/';
@@ -73,8 +77,11 @@ beforeAll(async () => {
   fs.appendFileSync(story, `\nThe ferry captain, ${added}, waved from the deck.\n`);
   fourth = runBuild(site, buildDir(site), { ...env, WARTA_NOW: '2024-03-05T12:00:00+07:00' });
   foundAfter = await searchIn(client, added, 'fourth');
-  if (fourth.status === 0) server = await startBuiltServer(site);
-}, 4 * BUILD_TIMEOUT);
+  fs.appendFileSync(path.join(content, 'articles/2024/02/hill-town-derby.mdx'), '\nThe referee, Quillon, blew the final whistle.\n');
+  fifth = runBuild(site, buildDir(site), { ...env, WARTA_NOW: '2024-03-05T12:00:00+07:00', WARTA_SEARCH_ALONGSIDE: '0' });
+  foundAfterFifth = { archived: await searchIn(client, added, 'fifth'), prerendered: await searchIn(client, 'Quillon', 'fifth') };
+  if (fifth.status === 0) server = await startBuiltServer(site);
+}, 5 * BUILD_TIMEOUT);
 afterAll(() => server?.close());
 
 describe('a warm build after a story has aged past WARTA_PRERENDER_DAYS', () => {
@@ -127,6 +134,14 @@ describe('a warm build after a story has aged past WARTA_PRERENDER_DAYS', () => 
     expect(fourth.status, fourth.output).toBe(0);
     expect(fourth.output).toMatch(/_arsip-cari\/1\/index\.html \(\+\d+ms\)/);
     expect(foundAfter.map((story) => story.url)).toEqual([bridge]);
+  });
+
+  it('writes the search bundle again after the last page with the archived stories\' text when only a prerendered story changed', () => {
+    expect(fifth.status, fifth.output).toBe(0);
+    expect(fifth.output).toMatch(/_arsip-cari\/1\/index\.html \(restored\)/);
+    expect(fifth.output).toMatch(/search index checked: \d+ articles \(\/pagefind\/ \d+\)/);
+    expect(foundAfterFifth.prerendered.map((story) => story.url)).toEqual([stays]);
+    expect(foundAfterFifth.archived.map((story) => story.url)).toEqual([bridge]);
   });
 
   it('serves the edited archived story from the server after the build', async () => {
