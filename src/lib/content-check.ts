@@ -4,7 +4,6 @@
  * error and only logs unknown references). Used by the build integration before
  * Astro starts, and by the CLIs.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -269,8 +268,7 @@ function checkCacheKey(contentDir: string, root: string, shared: object): string
   const src = path.resolve(import.meta.dirname, '..');
   const code = fs.globSync(['lib/**/*.ts', 'schemas/**/*.ts', 'i18n/*'], { cwd: src }).sort().map((file) => path.join(src, file));
   const lock = path.resolve(src, '../package-lock.json');
-  const inputs = inputsDigest(fs.existsSync(lock) ? [...code, lock] : code);
-  return createHash('sha256').update(`${contentDir}\0${root}\0`).update(v8.serialize(shared)).update(inputs).digest('hex');
+  return inputsDigest(fs.existsSync(lock) ? [...code, lock] : code, `${contentDir}\0${root}\0`, v8.serialize(shared)).toString('hex');
 }
 
 interface CheckCache {

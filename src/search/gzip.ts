@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
+import { writeWhole } from '../lib/cache-files.ts';
 
 export interface Shrunk {
   files: number;
@@ -64,8 +65,7 @@ export async function shrinkGzipFiles(files: string[], cache: string, settings: 
     const gz = Buffer.from(made[i]!);
     if (!sameBytes(gz, r.raw)) throw failed(r.file, new Error('the recompressed file does not unpack to the same bytes'));
     r.smaller = gz.length < r.packed.length ? gz : r.packed;
-    fs.writeFileSync(`${r.kept}.tmp`, r.smaller);
-    fs.renameSync(`${r.kept}.tmp`, r.kept);
+    writeWhole(r.kept, r.smaller);
     shrunk.compressed++;
   });
   for (const { file, packed, smaller } of read) {
@@ -74,7 +74,7 @@ export async function shrinkGzipFiles(files: string[], cache: string, settings: 
     shrunk.after += Math.min(smaller!.length, packed.length);
   }
   for (const name of fs.readdirSync(cache)) {
-    if (/\.gz(\.tmp)?$/.test(name) && !used.has(name)) fs.rmSync(path.join(cache, name));
+    if (/\.gz(\.\d+\.tmp)?$/.test(name) && !used.has(name)) fs.rmSync(path.join(cache, name));
   }
   return shrunk;
 }

@@ -64,7 +64,7 @@ function indexerOf(code: string[]): string {
 
 /**
  * @param published the stories published when the build starts: they decide the split into bundles
- * @param unwritten for stories the build renders on request (lib/archive.ts): their indexed HTML by URL, read from the built site
+ * @param unwritten for stories the build renders on request (lib/archive.ts): their search text by URL, read from the built site (archive-text.ts)
  */
 export function createSearch(content: ContentIndex, published: IndexedStory[], env: NodeJS.ProcessEnv = process.env, unwritten?: (site: string) => PagesByUrl): Search {
   const language = content.site.locale;
