@@ -30,9 +30,17 @@ const read = (file: string) => {
   }
 };
 
+const tasksOf = (pid: number) => {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return []; // the process ended
+  }
+};
+
 function tree(pid: number, into: number[] = []): number[] {
   into.push(pid);
-  for (const tid of fs.existsSync(`/proc/${pid}/task`) ? fs.readdirSync(`/proc/${pid}/task`) : []) {
+  for (const tid of tasksOf(pid)) {
     for (const child of (read(`/proc/${pid}/task/${tid}/children`) ?? '').split(/\s+/).filter(Boolean)) tree(Number(child), into);
   }
   return into;
@@ -43,13 +51,7 @@ function sample(root: number) {
   for (const pid of new Set(tree(root))) {
     const processName = read(`/proc/${pid}/comm`)?.trim();
     if (!processName) continue;
-    let tids: string[] = [];
-    try {
-      tids = fs.readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tids) {
+    for (const tid of tasksOf(pid)) {
       const stat = read(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
